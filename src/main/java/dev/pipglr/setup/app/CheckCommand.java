@@ -1,0 +1,84 @@
+package dev.pipglr.setup.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipglr.setup.host.LocalMachine;
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.wizard.SetupReport;
+import dev.pipglr.setup.wizard.StepReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+/** {@code check}: the wizard's view of every step, as a table or JSON. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Shows what is done and what is left of pipglr's setup on this machine.",
+                "Exit codes: 0 every step is done, 1 steps are left to do, 2 a prerequisite blocks "
+                        + "(no podman, podman too old, no podman service answering)."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print a JSON array with one object (id, status, detail, ...) per step.")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also list what was found and what is left to do for each step.")
+    boolean verbose;
+
+    private final Machine machine;
+    private final PrintStream out;
+
+    CheckCommand() {
+        this(new LocalMachine(), System.out);
+    }
+
+    CheckCommand(Machine machine, PrintStream out) {
+        this.machine = machine;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SetupReport report = Inspection.inspect(machine);
+        out.print(json ? toJson(report) : toTable(report, verbose));
+        out.flush();
+        return report.exitCode();
+    }
+
+    static String toJson(SetupReport report) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode steps = mapper.createArrayNode();
+        for (StepReport step : report.steps()) {
+            ObjectNode node = steps.addObject();
+            node.put("id", step.step().id());
+            node.put("number", step.step().number());
+            node.put("title", step.step().title());
+            node.put("status", step.status().id());
+            node.put("detail", step.detail());
+            step.findings().forEach(node.putArray("findings")::add);
+            if (step.findings().isEmpty()) {
+                node.putArray("findings");
+            }
+            ArrayNode plan = node.putArray("plan");
+            step.plan().forEach(plan::add);
+        }
+        return mapper.writeValueAsString(steps) + System.lineSeparator();
+    }
+
+    static String toTable(SetupReport report, boolean verbose) {
+        int width = report.steps().stream().mapToInt(step -> step.step().label().length()).max().orElse(10);
+        StringBuilder text = new StringBuilder();
+        String format = "%-" + width + "s  %-8s %s%n";
+        text.append(String.format(format, "STEP", "STATUS", "DETAIL"));
+        for (StepReport step : report.steps()) {
+            text.append(String.format(format, step.step().label(), step.status().label(), step.detail()));
+            if (verbose) {
+                step.findings().forEach(finding -> text.append(" ".repeat(width + 12)).append("found: ").append(finding).append('\n'));
+                step.plan().forEach(action -> text.append(" ".repeat(width + 12)).append("to do: ").append(action).append('\n'));
+            }
+        }
+        return text.toString();
+    }
+}

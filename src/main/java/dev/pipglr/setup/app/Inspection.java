@@ -1,0 +1,27 @@
+package dev.pipglr.setup.app;
+
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.podman.PodmanConnector;
+import dev.pipglr.setup.podman.SocketCandidate;
+import dev.pipglr.setup.wizard.SetupInspector;
+import dev.pipglr.setup.wizard.SetupReport;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Wires the inspector to the real podman connector; shared by the GUI and the CLI. */
+final class Inspection {
+
+    private Inspection() {
+    }
+
+    static SetupReport inspect(Machine machine) {
+        return inspector(machine, List::of).inspect();
+    }
+
+    /** @param preferredSockets sockets to try first, e.g. a session service the wizard started */
+    static SetupInspector inspector(Machine machine, Supplier<List<SocketCandidate>> preferredSockets) {
+        PodmanConnector connector = new PodmanConnector(machine);
+        return new SetupInspector(machine, () -> connector.connect(preferredSockets.get()));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.pipglr.setup.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+/**
+ * Entry point: without a command the wizard window opens, otherwise a CLI
+ * command runs. Deliberately not a JavaFX Application subclass, so a plain
+ * {@code java -jar} with JavaFX on the class path can start it.
+ */
+@Command(name = "pipglr-setup", mixinStandardHelpOptions = true, version = "pipglr Setup 0.1",
+        description = "Sets up pipglr, a rootless podman-in-podman GitLab runner. Without a command, opens the wizard.",
+        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (the GUI returns when its window closes). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        WizardApplication.launchAndWait();
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.pipglr.setup.app;
+
+import dev.pipglr.setup.host.LocalMachine;
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.podman.SessionService;
+import dev.pipglr.setup.podman.SocketCandidate;
+import dev.pipglr.setup.ui.common.Snapshots;
+import dev.pipglr.setup.ui.wizard.WizardViewModel;
+import dev.pipglr.setup.ui.wizard.WizardWindow;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The wizard window. Two system properties serve tooling: {@code pipglr.firstFrame}
+ * prints "first-frame" once the window has drawn and exits (startup benchmark),
+ * {@code pipglr.screenshot=FILE} writes a PNG of the window once the first check
+ * has finished, then exits.
+ */
+public final class WizardApplication extends Application {
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pipglr-background");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<SessionService> sessionService = new AtomicReference<>();
+
+    static void launchAndWait() {
+        Application.launch(WizardApplication.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Machine machine = new LocalMachine();
+        WizardViewModel viewModel = new WizardViewModel(
+                () -> Inspection.inspector(machine, this::sessionSockets).inspect(),
+                () -> startSessionService(machine),
+                background, Platform::runLater);
+        Scene scene = WizardWindow.createScene(viewModel);
+        stage.setTitle(WizardWindow.TITLE);
+        stage.setScene(scene);
+        stage.setMinWidth(760);
+        stage.setMinHeight(480);
+        if (Boolean.getBoolean("pipglr.firstFrame")) {
+            FirstFrame.exitAfterFirstFrame(scene);
+        }
+        String screenshot = System.getProperty("pipglr.screenshot");
+        if (screenshot != null) {
+            Snapshots.whenIdle(viewModel.busyProperty(), scene, Path.of(screenshot), Platform::exit);
+        }
+        stage.show();
+        viewModel.refresh();
+    }
+
+    private List<SocketCandidate> sessionSockets() {
+        SessionService service = sessionService.get();
+        return service != null && service.isRunning() ? List.of(service.socket()) : List.of();
+    }
+
+    private void startSessionService(Machine machine) throws Exception {
+        if (sessionSockets().isEmpty()) {
+            Path socket = SessionService.socketPath(machine.env("XDG_RUNTIME_DIR"), machine.user().uid());
+            sessionService.set(SessionService.start(socket, Duration.ofSeconds(20)));
+        }
+    }
+
+    @Override
+    public void stop() {
+        SessionService service = sessionService.getAndSet(null);
+        if (service != null) {
+            service.close();
+        }
+        background.shutdownNow();
+    }
+}

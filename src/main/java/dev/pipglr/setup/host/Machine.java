@@ -1,0 +1,31 @@
+package dev.pipglr.setup.host;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one seam through which the wizard reads the machine it sets up: files,
+ * commands, the user's identity and environment. Tests point it at a test host
+ * (a container) instead of the local system.
+ */
+public interface Machine {
+
+    /** The user the runner is set up for. */
+    UserIdentity user();
+
+    /** An environment variable of the wizard's session, if set and not blank. */
+    Optional<String> env(String name);
+
+    /** The file's text, or empty when it does not exist. */
+    Optional<String> readFile(String path) throws IOException;
+
+    boolean exists(String path);
+
+    /** Whether an executable of this name is on the PATH. */
+    boolean hasCommand(String name);
+
+    /** Runs a command (no shell) and waits for it, at most {@code timeout}. */
+    CommandResult run(List<String> command, Duration timeout) throws IOException;
+}

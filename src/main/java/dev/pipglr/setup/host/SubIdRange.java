@@ -1,0 +1,20 @@
+package dev.pipglr.setup.host;
+
+/** A range of subordinate IDs: {@code count} IDs from {@code start}. */
+public record SubIdRange(long start, long count) {
+
+    public SubIdRange {
+        if (start < 0 || count < 1) {
+            throw new IllegalArgumentException("invalid range " + start + ":" + count);
+        }
+    }
+
+    /** The last ID in the range, inclusive. */
+    public long end() {
+        return start + count - 1;
+    }
+
+    public boolean overlaps(SubIdRange other) {
+        return start <= other.end() && other.start <= end();
+    }
+}

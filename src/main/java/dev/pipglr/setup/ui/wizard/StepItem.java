@@ -1,0 +1,33 @@
+package dev.pipglr.setup.ui.wizard;
+
+import dev.pipglr.setup.wizard.StepId;
+import dev.pipglr.setup.wizard.StepReport;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** One sidebar entry: a step and its latest report (null while the first check runs). */
+public final class StepItem {
+
+    private final StepId step;
+    private final ReadOnlyObjectWrapper<StepReport> report = new ReadOnlyObjectWrapper<>();
+
+    StepItem(StepId step) {
+        this.step = step;
+    }
+
+    public StepId step() {
+        return step;
+    }
+
+    public ReadOnlyObjectProperty<StepReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public StepReport report() {
+        return report.get();
+    }
+
+    void update(StepReport newReport) {
+        report.set(newReport);
+    }
+}

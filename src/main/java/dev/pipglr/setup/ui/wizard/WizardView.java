@@ -1,0 +1,168 @@
+package dev.pipglr.setup.ui.wizard;
+
+import dev.pipglr.setup.podman.SessionService;
+import dev.pipglr.setup.ui.common.StatusIcon;
+import dev.pipglr.setup.wizard.StepId;
+import dev.pipglr.setup.wizard.StepReport;
+import javafx.beans.value.ChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/** The wizard window's controller: sidebar of steps, the selected step's page, and the status bar. */
+public final class WizardView {
+
+    private final WizardViewModel viewModel;
+
+    @FXML private ListView<StepItem> stepList;
+    @FXML private Label stepTitle;
+    @FXML private StatusIcon stepStatusIcon;
+    @FXML private Label stepStatus;
+    @FXML private Label stepDetail;
+    @FXML private Label stepPurpose;
+    @FXML private TextArea stepFindings;
+    @FXML private VBox planBox;
+    @FXML private TextArea stepPlan;
+    @FXML private VBox sessionServiceBox;
+    @FXML private TextField permanentFix;
+    @FXML private Button startSessionServiceButton;
+    @FXML private Button refreshButton;
+    @FXML private Button cancelButton;
+    @FXML private ProgressIndicator progress;
+    @FXML private Label activity;
+    @FXML private HBox statusBar;
+
+    public WizardView(WizardViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        stepList.setItems(viewModel.steps());
+        stepList.setCellFactory(list -> new StepCell());
+        stepList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> show(item));
+        for (StepItem item : viewModel.steps()) {
+            item.reportProperty().addListener((obs, old, report) -> {
+                if (stepList.getSelectionModel().getSelectedItem() == item) {
+                    show(item);
+                }
+            });
+        }
+
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        cancelButton.visibleProperty().bind(viewModel.busyProperty());
+        cancelButton.managedProperty().bind(viewModel.busyProperty());
+        refreshButton.disableProperty().bind(viewModel.busyProperty());
+        activity.textProperty().bind(viewModel.activityProperty());
+        startSessionServiceButton.disableProperty().bind(viewModel.busyProperty());
+        permanentFix.setText(SessionService.PERMANENT_FIX);
+
+        stepList.getSelectionModel().select(viewModel.item(StepId.PREFLIGHT));
+    }
+
+    private void show(StepItem item) {
+        if (item == null) {
+            return;
+        }
+        StepReport report = item.report();
+        stepTitle.setText(item.step().label());
+        stepPurpose.setText(item.step().purpose());
+        stepStatusIcon.setStatus(report == null ? null : report.status());
+        stepStatus.setText(report == null ? "checking..." : report.status().label());
+        stepDetail.setText(report == null ? "The wizard is reading this machine's state." : report.detail());
+        stepFindings.setText(report == null ? "" : lines(report.findings(), "Nothing to report."));
+        boolean hasPlan = report != null && !report.plan().isEmpty();
+        stepPlan.setText(hasPlan ? lines(report.plan(), "") : "");
+        planBox.setVisible(hasPlan);
+        planBox.setManaged(hasPlan);
+        boolean offerService = item.step() == StepId.PREFLIGHT;
+        sessionServiceBox.visibleProperty().unbind();
+        sessionServiceBox.managedProperty().unbind();
+        if (offerService) {
+            sessionServiceBox.visibleProperty().bind(viewModel.canStartSessionServiceProperty());
+            sessionServiceBox.managedProperty().bind(viewModel.canStartSessionServiceProperty());
+        } else {
+            sessionServiceBox.setVisible(false);
+            sessionServiceBox.setManaged(false);
+        }
+    }
+
+    private static String lines(List<String> entries, String whenEmpty) {
+        return entries.isEmpty() ? whenEmpty : "• " + String.join("\n• ", entries);
+    }
+
+    @FXML
+    private void refresh() {
+        viewModel.refresh();
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void startSessionService() {
+        viewModel.startSessionService();
+    }
+
+    @FXML
+    private void copyPermanentFix() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(permanentFix.getText());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** A sidebar row: status icon and "N Title"; follows the step's report as it changes. */
+    private static final class StepCell extends ListCell<StepItem> {
+        private final StatusIcon icon = new StatusIcon();
+        private final Label label = new Label();
+        private final HBox row = new HBox(8, icon, label);
+        private final ChangeListener<StepReport> onReport = (obs, old, report) -> showStatus(report);
+        private StepItem shown;
+
+        StepCell() {
+            row.getStyleClass().add("step-row");
+            label.getStyleClass().add("step-label");
+        }
+
+        @Override
+        protected void updateItem(StepItem item, boolean empty) {
+            super.updateItem(item, empty);
+            if (shown != null) {
+                shown.reportProperty().removeListener(onReport);
+                shown = null;
+            }
+            if (empty || item == null) {
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            shown = item;
+            item.reportProperty().addListener(onReport);
+            label.setText(item.step().label());
+            setId("step-" + item.step().id());
+            showStatus(item.report());
+            setGraphic(row);
+        }
+
+        private void showStatus(StepReport report) {
+            icon.setStatus(report == null ? null : report.status());
+            String status = report == null ? "checking" : report.status().label();
+            setAccessibleText(shown.step().label() + ", " + status);
+            setTooltip(new Tooltip(status + (report == null ? "" : ": " + report.detail())));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.pipglr.setup.wizard;
+
+import dev.pipglr.setup.podman.ConnectionAttempt;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every step as found on the machine, plus what preflight learned about podman.
+ *
+ * @param podmanInstalled   whether a podman executable is on the PATH
+ * @param canStartSessionService podman is installed but no service answered: the wizard can start one
+ * @param attempts          the places tried when no service answered
+ */
+public record SetupReport(List<StepReport> steps, boolean podmanInstalled, boolean canStartSessionService,
+                          List<ConnectionAttempt> attempts) {
+
+    /** Exit code of {@code check}: a prerequisite blocks; everything done; or work left. */
+    public static final int EXIT_DONE = 0;
+    public static final int EXIT_TODO = 1;
+    public static final int EXIT_BLOCKED = 2;
+
+    public SetupReport {
+        steps = List.copyOf(steps);
+        attempts = List.copyOf(attempts);
+    }
+
+    public StepReport step(StepId id) {
+        return steps.stream().filter(report -> report.step() == id).findFirst().orElseThrow();
+    }
+
+    public Optional<StepReport> find(StepId id) {
+        return steps.stream().filter(report -> report.step() == id).findFirst();
+    }
+
+    public int exitCode() {
+        if (step(StepId.PREFLIGHT).status() == StepStatus.BLOCKED) {
+            return EXIT_BLOCKED;
+        }
+        return steps.stream().allMatch(report -> report.status() == StepStatus.DONE) ? EXIT_DONE : EXIT_TODO;
+    }
+}

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# The podman 5.x "test workstation": a Debian trixie system with systemd as
+# PID 1, podman 5.4.x and a rootless user `alice` (uid 1500), run privileged
+# by the host's own podman. Tests reach alice's rootless podman API through a
+# socket in a bind-mounted folder, and reach the workstation's files and
+# commands with `podman exec`.
+#
+#   workstation.sh up      build (cached) and start it; prints KEY=VALUE lines
+#   workstation.sh down    stop and remove the container
+#   workstation.sh env     print the KEY=VALUE lines of a running workstation
+#
+# What was found on these machines (Debian 12 host, podman 4.3.1, hybrid
+# cgroups v1, no CAP_SYS_RESOURCE, no /dev/net/tun for slirp4netns):
+# - systemd 257 DOES boot as PID 1 in this container (--systemd=always,
+#   --privileged): `systemctl is-system-running` says "degraded" only because
+#   systemd-modules-load fails. So later tests can use loginctl/linger and
+#   user services for real.
+# - /run/user/UID is logind's tmpfs and cannot be bind-mounted out, so the API
+#   socket for the host is served by a system unit running as alice with its
+#   own runtime folder, listening in /srv/share (bind-mounted from the host).
+#   alice's linger stays OFF, as on a fresh workstation.
+# - Inner podman needs runc (crun refuses hybrid cgroups), low default
+#   ulimits, netns "none" (no tun device) and /dev/fuse mode 666 for rootless
+#   fuse-overlayfs.
+#
+# The rootfs and image are cached per machine under $PIPGLR_TESTHOST_CACHE
+# (default /var/cache/pipglr-testhosts) and in the host's podman storage; the
+# tag changes whenever this script changes, so stale caches are not reused.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+export CONTAINERS_CONF="$here/containers.conf"
+export PODMAN_IGNORE_CGROUPSV1_WARNING=1
+
+cache=${PIPGLR_TESTHOST_CACHE:-/var/cache/pipglr-testhosts}
+name=${PIPGLR_WS_NAME:-pipglr-ws}
+share=${PIPGLR_WS_SHARE:-/var/tmp/$name-share}
+ws_user=alice
+ws_uid=1500
+packages=systemd,systemd-sysv,dbus,libpam-systemd,podman,runc,uidmap,fuse-overlayfs,passt,catatonit,ca-certificates,procps
+
+image_tag() {
+  # Only what goes into the image decides its tag: editing the rest of this
+  # script does not cost a new debootstrap.
+  { declare -f build_rootfs; printf '%s\n' "$packages" "$ws_user" "$ws_uid"; } | sha256sum | cut -c1-12
+}
+
+log() { printf 'workstation: %s\n' "$*" >&2; }
+
+# The Debian mirror this machine already uses for apt (no host is hard-coded).
+mirror() {
+  local uri
+  uri=$(grep -hE '^(URIs:|deb )' /etc/apt/sources.list.d/debian.sources /etc/apt/sources.list 2>/dev/null \
+        | grep -v security | head -n1 | awk '{print ($1=="URIs:") ? $2 : $2}')
+  [ -n "$uri" ] || { log "cannot find a Debian mirror in the apt sources"; exit 1; }
+  printf '%s\n' "$uri"
+}
+
+build_rootfs() {
+  local dir="$cache/trixie-$tag" tarball="$cache/trixie-$tag.tar"
+  if [ -f "$tarball" ]; then printf '%s\n' "$tarball"; return; fi
+  command -v debootstrap >/dev/null || { log "debootstrap is missing (apt-get install debootstrap)"; exit 1; }
+  rm -rf "$dir" && mkdir -p "$dir"
+  log "debootstrap trixie into $dir (about 90 s, cached afterwards)"
+  debootstrap --variant=minbase --include="$packages" trixie "$dir" "$(mirror)" >"$cache/debootstrap.log" 2>&1 \
+    || { tail -n 20 "$cache/debootstrap.log" >&2; exit 1; }
+
+  # Inner podman: same constraints as the host, plus no network device.
+  mkdir -p "$dir/etc/containers"
+  cat >"$dir/etc/containers/containers.conf" <<'CONF'
+[containers]
+default_ulimits = ["nofile=1024:1024", "nproc=1000:1000"]
+netns = "none"
+
+[engine]
+runtime = "runc"
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+CONF
+  printf 'z /dev/fuse 0666 - - -\n' >"$dir/etc/tmpfiles.d/pipglr-fuse.conf"
+
+  chroot "$dir" useradd -m -u "$ws_uid" -s /bin/bash "$ws_user"
+
+  # alice's rootless podman API, reachable from the host through /srv/share.
+  cat >"$dir/etc/systemd/system/pipglr-test-api.service" <<UNIT
+[Unit]
+Description=Rootless podman API of $ws_user for the host's tests
+After=systemd-tmpfiles-setup.service
+
+[Service]
+User=$ws_user
+RuntimeDirectory=pipglr-test-$ws_user
+RuntimeDirectoryMode=0700
+Environment=XDG_RUNTIME_DIR=/run/pipglr-test-$ws_user
+Environment=PODMAN_IGNORE_CGROUPSV1_WARNING=1
+ExecStartPre=/bin/rm -f /srv/share/podman.sock
+ExecStart=/usr/bin/podman system service --time=0 unix:///srv/share/podman.sock
+
+[Install]
+WantedBy=multi-user.target
+UNIT
+  ln -sf /etc/systemd/system/pipglr-test-api.service "$dir/etc/systemd/system/multi-user.target.wants/pipglr-test-api.service"
+  # Units that cannot work in a container and only add noise.
+  for unit in systemd-modules-load.service systemd-networkd-wait-online.service; do
+    ln -sf /dev/null "$dir/etc/systemd/system/$unit"
+  done
+  chroot "$dir" apt-get clean
+  tar -C "$dir" -cf "$tarball.part" . && mv "$tarball.part" "$tarball"
+  rm -rf "$dir"
+  printf '%s\n' "$tarball"
+}
+
+ensure_image() {
+  if podman image exists "$image"; then return; fi
+  mkdir -p "$cache"
+  local tarball
+  tarball=$(build_rootfs)
+  log "importing $tarball as $image"
+  podman import --change 'CMD ["/sbin/init"]' "$tarball" "$image" >/dev/null
+}
+
+print_env() {
+  printf 'WS_CONTAINER=%s\nWS_USER=%s\nWS_UID=%s\nWS_SOCKET=%s\nWS_CONTAINERS_CONF=%s\n' \
+    "$name" "$ws_user" "$ws_uid" "$share/podman.sock" "$CONTAINERS_CONF"
+}
+
+up() {
+  ensure_image
+  podman rm -f --time 5 "$name" >/dev/null 2>&1 || true
+  rm -rf "$share" && mkdir -p "$share" && chmod 0777 "$share"
+  log "starting $name"
+  podman run -d --name "$name" --hostname "$name" --systemd=always --privileged \
+    --device /dev/fuse --network=none -v "$share:/srv/share" "$image" >/dev/null
+  local i
+  for i in $(seq 1 120); do
+    if [ -S "$share/podman.sock" ] && curl -fsS --unix-socket "$share/podman.sock" http://d/_ping >/dev/null 2>&1; then
+      chmod 0666 "$share/podman.sock" 2>/dev/null || true
+      log "ready after ${i}x0.5 s: $(podman exec "$name" podman --version)"
+      print_env
+      return
+    fi
+    sleep 0.5
+  done
+  log "the workstation's podman API did not come up; its journal:"
+  podman exec "$name" journalctl -b --no-pager -n 60 >&2 || podman logs "$name" | tail -n 60 >&2
+  exit 1
+}
+
+down() {
+  podman rm -f --time 5 "$name" >/dev/null 2>&1 || true
+  rm -rf "$share"
+}
+
+tag=$(image_tag)
+image=localhost/pipglr-testws:$tag
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  env) print_env ;;
+  *) echo "usage: $0 up|down|env" >&2; exit 2 ;;
+esac
