@@ -23,29 +23,30 @@ public final class LingerProbe {
     }
 
     public Result probe(String user) throws IOException {
-        String markerFile = LINGER_DIR + user;
-        if (machine.hasCommand("loginctl")) {
-            CommandResult shown = machine.run(
-                    List.of("loginctl", "show-user", user, "--property=Linger"), Duration.ofSeconds(10));
-            String out = shown.stdout().strip();
-            if (shown.succeeded() && out.equals("Linger=yes")) {
-                return new Result(State.ENABLED, "loginctl reports Linger=yes for " + user);
-            }
-            if (shown.succeeded() && out.equals("Linger=no")) {
-                return new Result(State.DISABLED, "loginctl reports Linger=no for " + user);
-            }
-            // logind answers with an error for users that are neither logged in
-            // nor lingering; the marker file is the authority then.
-            String why = shown.succeeded() ? "unexpected answer '" + out + "'" : shown.firstErrorLine();
-            return fromMarkerFile(markerFile, "loginctl: " + why);
-        }
-        if (!machine.exists("/run/systemd/system") && !machine.exists(LINGER_DIR)) {
+        // sd_booted(): without a running systemd nothing honours linger, whatever files say.
+        if (!machine.exists("/run/systemd/system")) {
             return new Result(State.NO_SYSTEMD,
-                    "systemd is not running on this system (no loginctl, no /run/systemd/system): "
-                            + "nothing keeps user containers alive after logout, so start the runner from a session "
-                            + "that stays logged in or use a systemd-based system");
+                    "systemd is not running on this system (no /run/systemd/system), so nothing keeps user containers "
+                            + "alive after logout: start the runner from a session that stays logged in, or use a "
+                            + "systemd-based system");
         }
-        return fromMarkerFile(markerFile, "loginctl is not installed");
+        String markerFile = LINGER_DIR + user;
+        if (!machine.hasCommand("loginctl")) {
+            return fromMarkerFile(markerFile, "loginctl is not installed");
+        }
+        CommandResult shown = machine.run(
+                List.of("loginctl", "show-user", user, "--property=Linger"), Duration.ofSeconds(10));
+        String out = shown.stdout().strip();
+        if (shown.succeeded() && out.equals("Linger=yes")) {
+            return new Result(State.ENABLED, "loginctl reports Linger=yes for " + user);
+        }
+        if (shown.succeeded() && out.equals("Linger=no")) {
+            return new Result(State.DISABLED, "loginctl reports Linger=no for " + user);
+        }
+        // logind answers with an error for users that are neither logged in
+        // nor lingering; the marker file is the authority then.
+        String why = shown.succeeded() ? "unexpected answer '" + out + "'" : shown.firstErrorLine();
+        return fromMarkerFile(markerFile, "loginctl: " + why);
     }
 
     private Result fromMarkerFile(String markerFile, String why) {

@@ -1,0 +1,186 @@
+package dev.pipglr.setup.ui;
+
+import dev.pipglr.setup.ui.wizard.WizardViewModel;
+import dev.pipglr.setup.ui.wizard.WizardWindow;
+import dev.pipglr.setup.wizard.SetupReport;
+import dev.pipglr.setup.wizard.StepId;
+import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.wizard.StepStatus;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real wizard window in a real (headless) JavaFX stage, fed with reports instead of a machine. */
+@ExtendWith(ApplicationExtension.class)
+class WizardWindowTest {
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final AtomicInteger inspections = new AtomicInteger();
+    private final AtomicInteger serviceStarts = new AtomicInteger();
+    private volatile boolean serviceRunning;
+    private volatile CountDownLatch inspectionGate = new CountDownLatch(0);
+
+    private SetupReport report() {
+        List<StepReport> steps = new ArrayList<>();
+        if (serviceRunning) {
+            steps.add(new StepReport(StepId.PREFLIGHT, StepStatus.DONE, "podman 5.4.2 answers rootless; pipglr supports it.",
+                    List.of("podman API at /run/user/1500/pipglr-setup/podman.sock"), List.of()));
+        } else {
+            steps.add(new StepReport(StepId.PREFLIGHT, StepStatus.BLOCKED, "podman 5.4.2 is installed, but no podman API service answers.",
+                    List.of("tried /run/user/1500/podman/podman.sock: no socket there"), List.of("make it permanent")));
+        }
+        steps.add(new StepReport(StepId.LINGER, StepStatus.TODO, "Linger is off for alice.", List.of("loginctl reports Linger=no"),
+                List.of("An administrator runs: sudo loginctl enable-linger alice")));
+        steps.add(new StepReport(StepId.SUBIDS, StepStatus.DONE, "alice has enough subordinate IDs.", List.of("/etc/subuid: 65539"), List.of()));
+        for (StepId id : List.of(StepId.REGISTER, StepId.CONFIG, StepId.VOLUMES, StepId.START)) {
+            steps.add(serviceRunning
+                    ? new StepReport(id, StepStatus.TODO, "Left to do: " + id.title(), List.of(), List.of("do it"))
+                    : new StepReport(id, StepStatus.BLOCKED, "Blocked until preflight passes.", List.of(), List.of()));
+        }
+        return new SetupReport(steps, true, !serviceRunning, List.of());
+    }
+
+    private WizardViewModel viewModel;
+
+    @Start
+    void start(Stage stage) {
+        viewModel = new WizardViewModel(() -> {
+            inspections.incrementAndGet();
+            try {
+                inspectionGate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return report();
+        }, () -> {
+            serviceStarts.incrementAndGet();
+            serviceRunning = true;
+        }, background, Platform::runLater);
+        stage.setScene(WizardWindow.createScene(viewModel));
+        stage.setTitle(WizardWindow.TITLE);
+        stage.show();
+        viewModel.refresh();
+    }
+
+    @AfterEach
+    void stopBackground() {
+        background.shutdownNow();
+    }
+
+    private static void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 50; i++) {
+            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private void waitUntilIdle(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !viewModel.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        Node node = robot.lookup(id).query();
+        return node instanceof Label label ? label.getText() : ((TextArea) node).getText();
+    }
+
+    @Test
+    void theWindowListsPreflightAndTheSixStepsInOrder(FxRobot robot) throws Exception {
+        waitUntilIdle(robot);
+        ListView<?> list = robot.lookup("#stepList").queryAs(ListView.class);
+
+        assertEquals("pipglr Setup", robot.window(0).getScene().getWindow() instanceof Stage stage ? stage.getTitle() : "");
+        assertEquals(7, list.getItems().size());
+        assertEquals(List.of("Preflight", "1 Persistent containers (linger)", "2 User namespace IDs (subuid/subgid)",
+                        "3 Register runners", "4 Runner configuration", "5 Volumes", "6 Start runner"),
+                robot.lookup(".step-label").queryAllAs(Label.class).stream().map(Label::getText).toList());
+    }
+
+    @Test
+    void walkingTheSidebarShowsEachStepsPurposeFindingsAndStatus(FxRobot robot) throws Exception {
+        waitUntilIdle(robot);
+
+        robot.clickOn("#step-linger");
+        assertEquals("1 Persistent containers (linger)", text(robot, "#stepTitle"));
+        assertEquals("to do", text(robot, "#stepStatus"));
+        assertTrue(text(robot, "#stepFindings").contains("Linger=no"));
+        assertTrue(text(robot, "#stepPlan").contains("sudo loginctl enable-linger alice"));
+        assertTrue(text(robot, "#stepPurpose").contains("after you log out"));
+
+        robot.clickOn("#step-subids");
+        assertEquals("done", text(robot, "#stepStatus"));
+        assertFalse(robot.lookup("#planBox").query().isVisible(), "a done step has nothing left to do");
+
+        robot.clickOn("#step-volumes");
+        assertEquals("blocked", text(robot, "#stepStatus"));
+        assertEquals("Blocked until preflight passes.", text(robot, "#stepDetail"));
+
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        assertEquals("6 Start runner", text(robot, "#stepTitle"), "the sidebar works with the keyboard");
+    }
+
+    @Test
+    void preflightOffersASessionServiceAndRefreshesAfterStartingIt(FxRobot robot) throws Exception {
+        waitUntilIdle(robot);
+        robot.clickOn("#step-preflight");
+        assertTrue(robot.lookup("#sessionServiceBox").query().isVisible());
+        assertEquals("systemctl --user enable --now podman.socket",
+                robot.lookup("#permanentFix").queryTextInputControl().getText());
+
+        robot.clickOn("#startSessionService");
+        waitUntilIdle(robot);
+
+        assertEquals(1, serviceStarts.get());
+        assertEquals("done", text(robot, "#stepStatus"));
+        assertFalse(robot.lookup("#sessionServiceBox").query().isVisible(), "no offer once a service answers");
+        robot.clickOn("#step-register");
+        assertEquals("to do", text(robot, "#stepStatus"));
+    }
+
+    @Test
+    void refreshShowsProgressAndCanBeCancelled(FxRobot robot) throws Exception {
+        waitUntilIdle(robot);
+        int before = inspections.get();
+        inspectionGate = new CountDownLatch(1);
+
+        robot.clickOn("#refresh");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#cancel").query().isVisible());
+        assertTrue(robot.lookup("#progress").query().isVisible());
+        assertTrue(robot.lookup("#refresh").queryAs(Button.class).isDisabled(), "one refresh at a time");
+
+        robot.clickOn("#cancel");
+        settle();
+        assertFalse(viewModel.busyProperty().get());
+        assertTrue(text(robot, "#activity").startsWith("Cancelled"));
+        inspectionGate.countDown();
+
+        robot.clickOn("#refresh");
+        waitUntilIdle(robot);
+        assertEquals(before + 2, inspections.get());
+        assertTrue(text(robot, "#activity").contains("checks done"), text(robot, "#activity"));
+    }
+}

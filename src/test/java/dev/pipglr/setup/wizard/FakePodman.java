@@ -1,0 +1,75 @@
+package dev.pipglr.setup.wizard;
+
+import dev.pipglr.setup.podman.ContainerSummary;
+import dev.pipglr.setup.podman.HostInfo;
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.podman.PodmanVersion;
+import dev.pipglr.setup.podman.SocketCandidate;
+import dev.pipglr.setup.podman.VolumeSummary;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Podman's answers as plain data, for the inspector's rules; real podman is tested in the *IT tests. */
+final class FakePodman implements Podman {
+
+    HostInfo info;
+    final Set<String> secrets = new HashSet<>();
+    final Map<String, VolumeSummary> volumes = new HashMap<>();
+    final Map<String, ContainerSummary> containers = new HashMap<>();
+    PodmanException volumeFailure;
+    boolean closed;
+
+    FakePodman(String version, boolean rootless) {
+        PodmanVersion parsed = PodmanVersion.find(version).orElseThrow();
+        this.info = new HostInfo(parsed, rootless, "v2", 65539, 65539);
+    }
+
+    FakePodman withMappings(long uids, long gids) {
+        info = new HostInfo(info.version(), info.rootless(), info.cgroupVersion(), uids, gids);
+        return this;
+    }
+
+    @Override
+    public SocketCandidate endpoint() {
+        return new SocketCandidate("test", Path.of("/run/user/1500/podman/podman.sock"));
+    }
+
+    @Override
+    public PodmanVersion version() {
+        return info.version();
+    }
+
+    @Override
+    public HostInfo info() {
+        return info;
+    }
+
+    @Override
+    public boolean secretExists(String name) {
+        return secrets.contains(name);
+    }
+
+    @Override
+    public Optional<VolumeSummary> volume(String name) {
+        if (volumeFailure != null) {
+            throw volumeFailure;
+        }
+        return Optional.ofNullable(volumes.get(name));
+    }
+
+    @Override
+    public Optional<ContainerSummary> container(String name) {
+        return Optional.ofNullable(containers.get(name));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

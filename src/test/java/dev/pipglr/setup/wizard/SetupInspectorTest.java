@@ -1,0 +1,191 @@
+package dev.pipglr.setup.wizard;
+
+import dev.pipglr.setup.host.FakeMachine;
+import dev.pipglr.setup.podman.ConnectionAttempt;
+import dev.pipglr.setup.podman.ContainerSummary;
+import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.podman.PodmanUnavailableException;
+import dev.pipglr.setup.podman.VolumeSummary;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.pipglr.setup.wizard.StepStatus.BLOCKED;
+import static dev.pipglr.setup.wizard.StepStatus.DONE;
+import static dev.pipglr.setup.wizard.StepStatus.TODO;
+import static dev.pipglr.setup.wizard.StepStatus.UNKNOWN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SetupInspectorTest {
+
+    private static final List<String> LINGER = List.of("loginctl", "show-user", "alice", "--property=Linger");
+    private static final List<StepId> PODMAN_STEPS = List.of(StepId.REGISTER, StepId.CONFIG, StepId.VOLUMES, StepId.START);
+
+    private FakeMachine workstation(String podmanVersion) {
+        return new FakeMachine("alice", 1500).systemdRunning()
+                .answer(List.of("podman", "--version"), 0, "podman version " + podmanVersion + "\n", "")
+                .answer(LINGER, 0, "Linger=no\n", "")
+                .file("/etc/subuid", "alice:100000:65536\n")
+                .file("/etc/subgid", "alice:100000:65536\n");
+    }
+
+    private static FakeMachine configured(FakeMachine machine) {
+        return machine.answer(LINGER, 0, "Linger=yes\n", "")
+                .file("/etc/subuid", "alice:100000:65539\n")
+                .file("/etc/subgid", "alice:100000:65539\n");
+    }
+
+    private static FakePodman runningRunner(FakePodman podman) {
+        podman.secrets.add(PipglrNames.CONFIG_SECRET);
+        podman.volumes.put(PipglrNames.STORAGE_VOLUME, new VolumeSummary(PipglrNames.STORAGE_VOLUME, "local", Map.of(), "/x"));
+        podman.volumes.put(PipglrNames.CACHE_VOLUME, new VolumeSummary(PipglrNames.CACHE_VOLUME, "local", Map.of(), "/y"));
+        podman.containers.put(PipglrNames.CONTAINER, new ContainerSummary("pipglr", "pipglr:latest", "running", true, 0L));
+        return podman;
+    }
+
+    private static SetupReport inspect(FakeMachine machine, FakePodman podman) {
+        return new SetupInspector(machine, () -> podman).inspect();
+    }
+
+    private static SetupReport inspectUnreachable(FakeMachine machine) {
+        return new SetupInspector(machine, () -> {
+            throw new PodmanUnavailableException(List.of(new ConnectionAttempt("/run/user/1500/podman/podman.sock", "no socket there")));
+        }).inspect();
+    }
+
+    @Test
+    void aFreshWorkstationHasEverythingToDo() {
+        SetupReport report = inspect(workstation("5.4.2"), new FakePodman("5.4.2", true).withMappings(65536, 65536));
+
+        assertEquals(DONE, report.step(StepId.PREFLIGHT).status());
+        for (StepId step : List.of(StepId.LINGER, StepId.SUBIDS, StepId.REGISTER, StepId.CONFIG, StepId.VOLUMES, StepId.START)) {
+            assertEquals(TODO, report.step(step).status(), step.id());
+        }
+        assertEquals(SetupReport.EXIT_TODO, report.exitCode());
+        assertEquals(List.of(StepId.values()), report.steps().stream().map(StepReport::step).toList());
+    }
+
+    @Test
+    void aCompleteSetupIsAllDoneAndExitsZero() {
+        FakePodman podman = runningRunner(new FakePodman("5.4.2", true));
+
+        SetupReport report = inspect(configured(workstation("5.4.2")), podman);
+
+        report.steps().forEach(step -> assertEquals(DONE, step.status(), step.step().id() + ": " + step.detail()));
+        assertEquals(SetupReport.EXIT_DONE, report.exitCode());
+        assertTrue(podman.closed, "the connection is closed after inspecting");
+    }
+
+    @Test
+    void podmanOlderThan48BlocksThePodmanStepsAndNamesTheVersion() {
+        SetupReport report = inspect(workstation("4.3.1"), new FakePodman("4.3.1", true));
+
+        StepReport preflight = report.step(StepId.PREFLIGHT);
+        assertEquals(BLOCKED, preflight.status());
+        assertTrue(preflight.detail().contains("4.3.1") && preflight.detail().contains("4.8"), preflight.detail());
+        for (StepId step : PODMAN_STEPS) {
+            assertEquals(BLOCKED, report.step(step).status());
+            assertTrue(report.step(step).detail().contains("4.3.1"), "the reason is repeated where the step is blocked");
+        }
+        assertEquals(TODO, report.step(StepId.LINGER).status(), "files-only steps are still checked");
+        assertEquals(SetupReport.EXIT_BLOCKED, report.exitCode());
+    }
+
+    @Test
+    void rootfulPodmanIsAWarningNotABlock() {
+        SetupReport report = inspect(configured(workstation("5.4.2")), runningRunner(new FakePodman("5.4.2", false)));
+
+        StepReport preflight = report.step(StepId.PREFLIGHT);
+        assertEquals(TODO, preflight.status());
+        assertTrue(preflight.detail().contains("rootful"), preflight.detail());
+        assertEquals(DONE, report.step(StepId.START).status());
+        assertEquals(SetupReport.EXIT_TODO, report.exitCode());
+    }
+
+    @Test
+    void unreachableServiceOffersASessionServiceAndThePermanentFix() {
+        SetupReport report = inspectUnreachable(workstation("5.4.2"));
+
+        StepReport preflight = report.step(StepId.PREFLIGHT);
+        assertEquals(BLOCKED, preflight.status());
+        assertTrue(report.canStartSessionService());
+        assertTrue(preflight.findings().stream().anyMatch(f -> f.contains("no socket there")), preflight.findings().toString());
+        assertTrue(preflight.plan().stream().anyMatch(p -> p.contains("systemctl --user enable --now podman.socket")));
+        assertEquals(SetupReport.EXIT_BLOCKED, report.exitCode());
+    }
+
+    @Test
+    void unreachableOldPodmanStillNamesItsVersion() {
+        SetupReport report = inspectUnreachable(workstation("4.3.1"));
+
+        assertTrue(report.step(StepId.PREFLIGHT).detail().contains("4.3.1 is too old"), report.step(StepId.PREFLIGHT).detail());
+    }
+
+    @Test
+    void noPodmanAtAllSaysToInstallIt() {
+        FakeMachine machine = new FakeMachine("alice", 1500).systemdRunning().answer(LINGER, 0, "Linger=no\n", "");
+
+        SetupReport report = inspectUnreachable(machine);
+
+        assertEquals(BLOCKED, report.step(StepId.PREFLIGHT).status());
+        assertEquals("podman is not installed.", report.step(StepId.PREFLIGHT).detail());
+        assertFalse(report.canStartSessionService());
+    }
+
+    @Test
+    void subIdFilesChangedButNotMigratedIsStillToDo() {
+        FakePodman podman = runningRunner(new FakePodman("5.4.2", true).withMappings(65536, 65536));
+
+        StepReport subIds = inspect(configured(workstation("5.4.2")), podman).step(StepId.SUBIDS);
+
+        assertEquals(TODO, subIds.status());
+        assertTrue(subIds.plan().get(0).contains("podman system migrate"), subIds.plan().toString());
+    }
+
+    @Test
+    void subgidMissingWhileSubuidIsFineIsToDo() {
+        FakeMachine machine = configured(workstation("5.4.2")).file("/etc/subgid", "bob:100000:65539\n");
+
+        StepReport subIds = inspect(machine, new FakePodman("5.4.2", true)).step(StepId.SUBIDS);
+
+        assertEquals(TODO, subIds.status());
+        assertTrue(subIds.findings().contains("/etc/subgid: 0 IDs for alice (no range) (pipglr needs 65539)"), subIds.findings().toString());
+    }
+
+    @Test
+    void aPodmanErrorInOneStepMakesOnlyThatStepUnknown() {
+        FakePodman podman = runningRunner(new FakePodman("5.4.2", true));
+        podman.volumeFailure = new PodmanException("podman could not inspect the volume pipglr-storage: boom (HTTP 500)");
+
+        SetupReport report = inspect(configured(workstation("5.4.2")), podman);
+
+        assertEquals(UNKNOWN, report.step(StepId.VOLUMES).status());
+        assertTrue(report.step(StepId.VOLUMES).detail().contains("boom"));
+        assertEquals(DONE, report.step(StepId.START).status());
+    }
+
+    @Test
+    void anExitedRunnerIsToDoWithItsExitCode() {
+        FakePodman podman = runningRunner(new FakePodman("5.4.2", true));
+        podman.containers.put(PipglrNames.CONTAINER, new ContainerSummary("pipglr", "pipglr:latest", "exited", false, 125L));
+
+        StepReport start = inspect(configured(workstation("5.4.2")), podman).step(StepId.START);
+
+        assertEquals(TODO, start.status());
+        assertTrue(start.detail().contains("exited with code 125"), start.detail());
+    }
+
+    @Test
+    void aLeftoverRegistrationTokenIsReported() {
+        FakePodman podman = new FakePodman("5.4.2", true);
+        podman.secrets.add(PipglrNames.TOKEN_SECRET);
+
+        StepReport register = inspect(workstation("5.4.2"), podman).step(StepId.REGISTER);
+
+        assertEquals(TODO, register.status());
+        assertTrue(register.findings().contains("secret REGISTRATION_TOKEN exists"));
+    }
+}
