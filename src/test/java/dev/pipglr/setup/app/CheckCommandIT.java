@@ -1,0 +1,108 @@
+package dev.pipglr.setup.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipglr.setup.testhost.TestHosts;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The packaged CLI, run as a user runs it, against real podman services. */
+class CheckCommandIT {
+
+    record Run(int exitCode, String stdout, String stderr) { }
+
+    static Run runJar(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        String jar = System.getProperty("pipglr.jar", "target/pipglr-setup.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("CONTAINER_HOST");
+        builder.environment().remove("DOCKER_HOST");
+        builder.environment().putAll(env);
+        File err = File.createTempFile("pipglr-cli", ".err");
+        err.deleteOnExit();
+        Process process = builder.redirectError(err).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the CLI finished");
+        return new Run(process.exitValue(), out, java.nio.file.Files.readString(err.toPath()));
+    }
+
+    private static JsonNode step(JsonNode steps, String id) {
+        for (JsonNode step : steps) {
+            if (step.path("id").asText().equals(id)) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step " + id + " in " + steps);
+    }
+
+    @Test
+    void podman431OnThisMachineIsTooOldAndExits2NamingTheVersion() throws Exception {
+        Run run = runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.hostPodmanSocket()), "check", "--json");
+
+        assertEquals(2, run.exitCode(), run.stdout() + run.stderr());
+        JsonNode steps = new ObjectMapper().readTree(run.stdout());
+        JsonNode preflight = step(steps, "preflight");
+        assertEquals("blocked", preflight.path("status").asText());
+        assertTrue(preflight.path("detail").asText().contains("podman 4.3.1 is too old"), preflight.toString());
+        for (String id : List.of("register", "config", "volumes", "start")) {
+            assertEquals("blocked", step(steps, id).path("status").asText(), id);
+        }
+    }
+
+    @Test
+    void theWorkstationsPodman5PassesTheGateAndExits1WithEveryStepListed() throws Exception {
+        Run run = runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.workstationSocket()), "check", "--json");
+
+        assertEquals(1, run.exitCode(), run.stdout() + run.stderr());
+        JsonNode steps = new ObjectMapper().readTree(run.stdout());
+        List<String> ids = new ArrayList<>();
+        steps.forEach(step -> ids.add(step.path("id").asText()));
+        assertEquals(List.of("preflight", "linger", "subids", "register", "config", "volumes", "start"), ids);
+        JsonNode preflight = step(steps, "preflight");
+        assertEquals("done", preflight.path("status").asText(), preflight.toString());
+        assertTrue(preflight.path("detail").asText().contains("5.4.2") || preflight.path("detail").asText().contains("podman 5."),
+                preflight.toString());
+        steps.forEach(step -> assertTrue(step.hasNonNull("detail") && !step.path("detail").asText().isBlank()));
+    }
+
+    @Test
+    void theTableNamesEveryStep() throws Exception {
+        Run run = runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.workstationSocket()), "check");
+
+        assertEquals(1, run.exitCode());
+        for (String label : List.of("Preflight", "1 Persistent containers (linger)", "6 Start runner")) {
+            assertTrue(run.stdout().contains(label), run.stdout());
+        }
+    }
+
+    @Test
+    void noServiceAnsweringListsEveryPlaceTried() throws Exception {
+        Run run = runJar(Map.of("CONTAINER_HOST", "unix:///nonexistent/podman.sock", "XDG_RUNTIME_DIR", "/nonexistent-runtime"),
+                "check", "--verbose");
+
+        assertEquals(2, run.exitCode(), run.stdout() + run.stderr());
+        assertTrue(run.stdout().contains("/nonexistent/podman.sock (CONTAINER_HOST): no socket there"), run.stdout());
+        assertTrue(run.stdout().contains("(rootful podman): no socket there"), run.stdout());
+    }
+
+    @Test
+    void everyCommandHasHelp() throws Exception {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"check", "--help"})) {
+            Run run = runJar(Map.of(), args);
+            assertEquals(0, run.exitCode());
+            assertTrue(run.stdout().startsWith("Usage: pipglr-setup"), run.stdout());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.pipglr.setup.testhost;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The real podman test hosts that bin/test-all starts (src/test/hosts/). An
+ * integration test without them fails with instructions instead of skipping.
+ */
+public final class TestHosts {
+
+    private TestHosts() {
+    }
+
+    public static String require(String variable) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(variable + " is not set: integration tests need the podman test hosts. "
+                    + "Run bin/test-all (as root), or start src/test/hosts/host-podman.sh and workstation.sh "
+                    + "and export what they print.");
+        }
+        return value;
+    }
+
+    /** The machine's own podman 4.3.1 service. */
+    public static Path hostPodmanSocket() {
+        return existing(Path.of(require("HOST_PODMAN_SOCKET")));
+    }
+
+    /** alice's rootless podman 5.x API in the test workstation, as seen from this machine. */
+    public static Path workstationSocket() {
+        return existing(Path.of(require("WS_SOCKET")));
+    }
+
+    public static WorkstationMachine workstation() {
+        return new WorkstationMachine(require("WS_CONTAINER"), require("WS_USER"),
+                Long.parseLong(require("WS_UID")), workstationSocket());
+    }
+
+    private static Path existing(Path socket) {
+        if (!Files.exists(socket)) {
+            throw new IllegalStateException(socket + " does not exist: is the test host still running? (bin/test-all starts it)");
+        }
+        return socket;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.pipglr.setup.testhost;
+
+import dev.pipglr.setup.host.CommandResult;
+import dev.pipglr.setup.host.LocalMachine;
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.UserIdentity;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The podman 5.x test workstation through the wizard's machine seam: files and
+ * commands via {@code podman exec} into the container, the user is the
+ * workstation's rootless user, and podman is its API socket as seen from here.
+ */
+public final class WorkstationMachine implements Machine {
+
+    private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String container;
+    private final UserIdentity user;
+    private final Map<String, String> env;
+    private final LocalMachine local = new LocalMachine();
+
+    WorkstationMachine(String container, String user, long uid, Path socket) {
+        this.container = container;
+        this.user = new UserIdentity(user, uid);
+        this.env = Map.of("CONTAINER_HOST", "unix://" + socket, "PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+    }
+
+    @Override
+    public UserIdentity user() {
+        return user;
+    }
+
+    @Override
+    public Optional<String> env(String name) {
+        return Optional.ofNullable(env.get(name));
+    }
+
+    @Override
+    public Optional<String> readFile(String path) throws IOException {
+        CommandResult cat = exec("root", List.of("cat", path));
+        if (cat.succeeded()) {
+            return Optional.of(cat.stdout());
+        }
+        if (cat.stderr().contains("No such file")) {
+            return Optional.empty();
+        }
+        throw new IOException("cannot read " + path + " in " + container + ": " + cat.firstErrorLine());
+    }
+
+    @Override
+    public boolean exists(String path) {
+        return execQuietly("root", List.of("test", "-e", path));
+    }
+
+    @Override
+    public boolean hasCommand(String name) {
+        return execQuietly(user.name(), List.of("sh", "-c", "command -v \"$0\" >/dev/null", name));
+    }
+
+    @Override
+    public CommandResult run(List<String> command, Duration timeout) throws IOException {
+        return exec(user.name(), command);
+    }
+
+    /** Runs a command in the workstation as {@code asUser} (e.g. root for what an administrator does). */
+    public CommandResult exec(String asUser, List<String> command) throws IOException {
+        List<String> full = new ArrayList<>(List.of("podman", "exec", "--user", asUser, "-e", "PODMAN_IGNORE_CGROUPSV1_WARNING=1"));
+        if (asUser.equals(user.name())) {
+            // the same runtime dir as the user's API service, so CLI and API share one podman state
+            full.addAll(List.of("-e", "XDG_RUNTIME_DIR=/run/pipglr-test-" + user.name()));
+        }
+        full.add(container);
+        full.addAll(command);
+        return local.run(full, EXEC_TIMEOUT);
+    }
+
+    /** Like {@link #exec}, but fails the test when the command fails. */
+    public CommandResult execOrFail(String asUser, String... command) throws IOException {
+        CommandResult result = exec(asUser, List.of(command));
+        if (!result.succeeded()) {
+            throw new AssertionError(String.join(" ", command) + " failed in " + container + ": " + result.stderr() + result.stdout());
+        }
+        return result;
+    }
+
+    private boolean execQuietly(String asUser, List<String> command) {
+        try {
+            return exec(asUser, command).succeeded();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
