@@ -16,6 +16,11 @@ import java.util.concurrent.Callable;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            // The window needs no argument parsing: skipping picocli's ~170 classes shortens startup.
+            WizardApplication.launchAndWait();
+            System.exit(0);
+        }
         System.exit(run(args));
     }
 

@@ -4,6 +4,7 @@ import dev.pipglr.setup.host.LocalMachine;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.podman.SocketCandidate;
+import dev.pipglr.setup.ui.common.FirstFrame;
 import dev.pipglr.setup.ui.common.Snapshots;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
@@ -58,7 +59,20 @@ public final class WizardApplication extends Application {
             Snapshots.whenIdle(viewModel.busyProperty(), scene, Path.of(screenshot), Platform::exit);
         }
         stage.show();
-        viewModel.refresh();
+        refreshAfterFirstFrame(scene, viewModel);
+    }
+
+    /**
+     * Reading the machine loads docker-java and contacts podman (1-2 s in a fresh
+     * JVM); started before the first frame it competes with it for the CPU.
+     */
+    private static void refreshAfterFirstFrame(Scene scene, WizardViewModel viewModel) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            Platform.runLater(viewModel::refresh);
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     private List<SocketCandidate> sessionSockets() {
