@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        Logging.configure();
         if (args.length == 0) {
             // The window needs no argument parsing: skipping picocli's ~170 classes shortens startup.
             WizardApplication.launchAndWait();
