@@ -16,7 +16,8 @@ public final class SubIdFile {
     /** The largest ID the kernel maps (IDs are 32-bit, 4294967295 is reserved). */
     public static final long MAX_ID = 4_294_967_294L;
 
-    public record Entry(int lineNumber, String owner, SubIdRange range) { }
+    /** One valid line; {@code line} is its text as written, for exact edits. */
+    public record Entry(int lineNumber, String owner, SubIdRange range, String line) { }
 
     public record Problem(int lineNumber, String message) {
         @Override
@@ -55,7 +56,7 @@ public final class SubIdFile {
                     problems.add(new Problem(number, "range " + start + ":" + count + " is outside 0.." + MAX_ID));
                     continue;
                 }
-                entries.add(new Entry(number, fields[0], new SubIdRange(start, count)));
+                entries.add(new Entry(number, fields[0], new SubIdRange(start, count), lines[i]));
             } catch (NumberFormatException e) {
                 problems.add(new Problem(number, "start and count must be whole numbers, found '" + line + "'"));
             }
@@ -71,13 +72,17 @@ public final class SubIdFile {
         return problems;
     }
 
-    /** The user's ranges, whether listed by name or by numeric UID, in file order. */
-    public List<SubIdRange> rangesOf(UserIdentity user) {
+    /** The user's entries, whether listed by name or by numeric UID, in file order. */
+    public List<Entry> entriesOf(UserIdentity user) {
         String uid = Long.toString(user.uid());
         return entries.stream()
-                .filter(entry -> entry.owner().equals(user.name()) || entry.owner().equals(uid))
-                .map(Entry::range)
+                .filter(entry -> entry.owner().equals(user.name()) || (user.uid() >= 0 && entry.owner().equals(uid)))
                 .toList();
+    }
+
+    /** The user's ranges, whether listed by name or by numeric UID, in file order. */
+    public List<SubIdRange> rangesOf(UserIdentity user) {
+        return entriesOf(user).stream().map(Entry::range).toList();
     }
 
     /** How many subordinate IDs the user has in all. */

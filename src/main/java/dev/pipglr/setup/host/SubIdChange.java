@@ -1,0 +1,87 @@
+package dev.pipglr.setup.host;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One edit of a subordinate ID file: grow an existing line in place, or add a
+ * new line. The file text it produces and the command it renders describe the
+ * same edit, so what tests check on text is what the administrator runs.
+ */
+public sealed interface SubIdChange {
+
+    /** The IDs the user gains; they overlap no range in the file. */
+    SubIdRange newIds();
+
+    /** The file's text after the edit. */
+    String applyTo(String text, UserIdentity user);
+
+    String command(SubIdKind kind, String path, UserIdentity user);
+
+    /** Widen {@code entry} to {@code newCount} IDs, keeping its owner and start. */
+    record Grow(SubIdFile.Entry entry, long newCount) implements SubIdChange {
+
+        public SubIdRange grown() {
+            return new SubIdRange(entry.range().start(), newCount);
+        }
+
+        @Override
+        public SubIdRange newIds() {
+            return new SubIdRange(entry.range().end() + 1, newCount - entry.range().count());
+        }
+
+        String newLine() {
+            return entry.owner() + ":" + entry.range().start() + ":" + newCount;
+        }
+
+        @Override
+        public String applyTo(String text, UserIdentity user) {
+            List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+            lines.set(entry.lineNumber() - 1, newLine());
+            return String.join("\n", lines);
+        }
+
+        /** sed that rewrites exactly this line (any surrounding blanks allowed) and nothing else. */
+        @Override
+        public String command(SubIdKind kind, String path, UserIdentity user) {
+            String old = basicRegex(entry.owner()) + ":" + entry.range().start() + ":" + entry.range().count();
+            String script = "s/^[[:space:]]*" + old + "[[:space:]]*$/" + sedReplacement(newLine()) + "/";
+            return ShellQuoting.command(List.of("sudo", "sed", "-i", script, path));
+        }
+    }
+
+    /** Add a new line for the user. */
+    record Add(SubIdRange range) implements SubIdChange {
+
+        @Override
+        public SubIdRange newIds() {
+            return range;
+        }
+
+        @Override
+        public String applyTo(String text, UserIdentity user) {
+            String separator = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
+            return text + separator + user.name() + ":" + range.start() + ":" + range.count() + "\n";
+        }
+
+        /** usermod for the system files (it locks them); an append for a file given by path. */
+        @Override
+        public String command(SubIdKind kind, String path, UserIdentity user) {
+            if (path.equals(kind.defaultPath())) {
+                return ShellQuoting.command(List.of("sudo", "usermod", kind.usermodOption(),
+                        range.start() + "-" + range.end(), user.name()));
+            }
+            return "echo " + ShellQuoting.quote(user.name() + ":" + range.start() + ":" + range.count())
+                    + " | " + ShellQuoting.command(List.of("sudo", "tee", "-a", path)) + " >/dev/null";
+        }
+    }
+
+    private static String basicRegex(String literal) {
+        return literal.replaceAll("([\\\\.\\[\\]*^$/])", "\\\\$1");
+    }
+
+    private static String sedReplacement(String literal) {
+        return literal.replaceAll("([\\\\&/])", "\\\\$1");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.pipglr.setup.host;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The smallest safe change to one subordinate ID file (subuid or subgid) that
+ * gives a user enough IDs.
+ *
+ * @param kind       which file this is about
+ * @param path       the file's path
+ * @param before     the user's ranges now, in file order
+ * @param after      the user's ranges once the change is applied
+ * @param change     empty when nothing needs to change (or nothing can)
+ * @param impossible why no safe change exists, when the user lacks IDs and no room is left
+ */
+public record SubIdPlan(SubIdKind kind, String path, UserIdentity user, List<SubIdRange> before, List<SubIdRange> after,
+                        Optional<SubIdChange> change, Optional<String> impossible) {
+
+    public SubIdPlan {
+        before = List.copyOf(before);
+        after = List.copyOf(after);
+    }
+
+    public long totalBefore() {
+        return before.stream().mapToLong(SubIdRange::count).sum();
+    }
+
+    public boolean sufficient() {
+        return totalBefore() >= SubIdFile.REQUIRED_IDS;
+    }
+
+    public boolean needsChange() {
+        return change.isPresent();
+    }
+
+    /** The file's text with the change applied (what the commands produce); the text itself when there is none. */
+    public String applyTo(String text) {
+        return change.map(c -> c.applyTo(text, user)).orElse(text);
+    }
+
+    /** The exact administrator commands, for display and copying. */
+    public List<String> commands() {
+        return change.map(c -> List.of(c.command(kind, path, user))).orElse(List.of());
+    }
+}

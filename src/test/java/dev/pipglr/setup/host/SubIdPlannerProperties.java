@@ -1,0 +1,85 @@
+package dev.pipglr.setup.host;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** For random subuid files: the plan is safe, sufficient, leaves others alone, and is idempotent. */
+class SubIdPlannerProperties {
+
+    private static final UserIdentity ALICE = new UserIdentity("alice", 1500);
+
+    @Provide
+    Arbitrary<String> files() {
+        Arbitrary<String> owner = Arbitraries.of("alice", "1500", "bob", "carol", "1600");
+        Arbitrary<Long> start = Arbitraries.oneOf(
+                Arbitraries.of(0L, 100_000L, 165_536L, 165_537L, 165_539L, 231_072L, 300_000L),
+                Arbitraries.longs().between(0, 400_000),
+                Arbitraries.longs().between(SubIdFile.MAX_ID - 200_000, SubIdFile.MAX_ID));
+        Arbitrary<Long> count = Arbitraries.oneOf(Arbitraries.of(1L, 2L, 3L, 65_536L, 65_539L), Arbitraries.longs().between(1, 200_000));
+        Arbitrary<String> entry = Combinators.combine(owner, start, count).as((o, s, c) ->
+                o + ":" + s + ":" + Math.min(c, SubIdFile.MAX_ID - s + 1));
+        Arbitrary<String> noise = Arbitraries.of("# comment", "", "garbage", "dave:1:0");
+        return Arbitraries.oneOf(entry, entry, entry, noise).list().ofMaxSize(8)
+                .map(lines -> lines.stream().collect(Collectors.joining("\n", "", "\n")));
+    }
+
+    private static SubIdPlan plan(String text) {
+        return SubIdPlanner.plan(SubIdKind.UID, "/etc/subuid", SubIdFile.parse(text), ALICE);
+    }
+
+    @Property(tries = 2000)
+    void thePlanNeverOverlapsAnotherRange(@ForAll("files") String text) {
+        SubIdFile file = SubIdFile.parse(text);
+        SubIdPlan plan = plan(text);
+        plan.change().ifPresent(change -> {
+            SubIdRange fresh = change.newIds();
+            for (SubIdFile.Entry entry : file.entries()) {
+                assertFalse(fresh.overlaps(entry.range()), fresh + " overlaps line " + entry.lineNumber());
+            }
+        });
+    }
+
+    @Property(tries = 2000)
+    void theUserEndsWithEnoughIdsUnlessNoRoomIsLeft(@ForAll("files") String text) {
+        SubIdPlan plan = plan(text);
+        String after = plan.applyTo(text);
+        long total = SubIdFile.parse(after).totalOf(ALICE);
+        if (plan.impossible().isEmpty()) {
+            assertTrue(total >= SubIdFile.REQUIRED_IDS, "only " + total + " after\n" + after);
+            assertEquals(plan.after(), SubIdFile.parse(after).rangesOf(ALICE), "ranges_after describes the result");
+        }
+    }
+
+    @Property(tries = 2000)
+    void otherUsersLinesNeverChange(@ForAll("files") String text) {
+        String after = plan(text).applyTo(text);
+        assertEquals(othersLines(text), othersLines(after));
+    }
+
+    @Property(tries = 2000)
+    void planningAgainAfterApplyingHasNothingToDo(@ForAll("files") String text) {
+        SubIdPlan plan = plan(text);
+        if (plan.impossible().isEmpty()) {
+            SubIdPlan again = plan(plan.applyTo(text));
+            assertFalse(again.needsChange(), "second plan: " + again);
+            assertTrue(again.sufficient());
+        }
+    }
+
+    private static List<String> othersLines(String text) {
+        SubIdFile file = SubIdFile.parse(text);
+        List<SubIdFile.Entry> mine = file.entriesOf(ALICE);
+        return text.lines().filter(line -> mine.stream().noneMatch(entry -> entry.line().equals(line))).toList();
+    }
+}

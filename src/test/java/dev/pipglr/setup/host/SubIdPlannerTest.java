@@ -1,0 +1,90 @@
+package dev.pipglr.setup.host;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SubIdPlannerTest {
+
+    private static final UserIdentity ALICE = new UserIdentity("alice", 1500);
+
+    private static SubIdPlan plan(String text) {
+        return SubIdPlanner.plan(SubIdKind.UID, "/etc/subuid", SubIdFile.parse(text), ALICE);
+    }
+
+    /** "100000:65536 300000:3" as ranges. */
+    private static List<SubIdRange> ranges(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.trim().split("\\s+"))
+                .map(pair -> pair.split(":"))
+                .map(pair -> new SubIdRange(Long.parseLong(pair[0]), Long.parseLong(pair[1])))
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # case                          | /etc/subuid (\\n = newline)                           | alice before            | alice after                       | command
+            in-place growth                 | alice:100000:65536                                    | 100000:65536            | 100000:65539                      | sudo sed -i 's/^[[:space:]]*alice:100000:65536[[:space:]]*$/alice:100000:65539/' /etc/subuid
+            growth keeps a numeric owner    | 1500:100000:65536                                     | 100000:65536            | 100000:65539                      | sudo sed -i 's/^[[:space:]]*1500:100000:65536[[:space:]]*$/1500:100000:65539/' /etc/subuid
+            blocked by a neighbour          | alice:100000:65536\\nbob:165536:65536                  | 100000:65536            | 100000:65536 231072:3             | sudo usermod --add-subuids 231072-231074 alice
+            neighbour leaves a gap below    | bob:100000:10\\nalice:200000:65536\\nbob:265536:10     | 200000:65536            | 200000:65536 100010:3             | sudo usermod --add-subuids 100010-100012 alice
+            several ranges already enough   | alice:100000:65536\\nalice:300000:3                    | 100000:65536 300000:3   | 100000:65536 300000:3             | -
+            only the last range grows       | alice:100000:65536\\nalice:300000:1                    | 100000:65536 300000:1   | 100000:65536 300000:3             | sudo sed -i 's/^[[:space:]]*alice:300000:1[[:space:]]*$/alice:300000:3/' /etc/subuid
+            missing user gets a full range  | bob:100000:65536                                      | -                       | 165536:65539                      | sudo usermod --add-subuids 165536-231074 alice
+            empty file                      | ''                                                    | -                       | 100000:65539                      | sudo usermod --add-subuids 100000-165538 alice
+            comments and malformed lines    | # users\\nalice:100000:65536\\nnot a line\\n\\nbob:x:y  | 100000:65536            | 100000:65539                      | sudo sed -i 's/^[[:space:]]*alice:100000:65536[[:space:]]*$/alice:100000:65539/' /etc/subuid
+            at the 32-bit limit goes low    | alice:4294901759:65536                                | 4294901759:65536        | 4294901759:65536 100000:3         | sudo usermod --add-subuids 100000-100002 alice
+            """)
+    void plansTheSmallestSafeChange(String name, String file, String before, String after, String command) {
+        SubIdPlan plan = plan(file.replace("\\n", "\n"));
+
+        assertEquals(ranges(before), plan.before());
+        assertEquals(ranges(after), plan.after());
+        assertEquals(command == null ? List.of() : List.of(command), plan.commands());
+        assertEquals(command == null, plan.sufficient());
+        assertTrue(plan.impossible().isEmpty());
+    }
+
+    @Test
+    void aFullIdSpaceIsReportedAsImpossible() {
+        // bob holds every ID but the last; alice's own (overlapping) line cannot grow
+        SubIdPlan plan = plan("bob:0:4294967294\nalice:10:5\n");
+
+        assertFalse(plan.needsChange());
+        assertTrue(plan.impossible().orElseThrow().contains("no free range of 65534 IDs"), plan.impossible().toString());
+    }
+
+    @Test
+    void growthRewritesOnlyThatLineAndKeepsEverythingElse() {
+        String text = "# keep me\nbob:1:2\n  alice:100000:65536  \ncarol:500000:65536\n";
+
+        String after = plan(text).applyTo(text);
+
+        assertEquals("# keep me\nbob:1:2\nalice:100000:65539\ncarol:500000:65536\n", after);
+    }
+
+    @Test
+    void userNamesWithRegexCharactersAreMatchedLiterally() {
+        UserIdentity dotted = new UserIdentity("j.doe$", 1600);
+        SubIdPlan plan = SubIdPlanner.plan(SubIdKind.GID, "/etc/subgid", SubIdFile.parse("j.doe$:100000:65536\n"), dotted);
+
+        assertEquals(List.of("sudo sed -i 's/^[[:space:]]*j\\.doe\\$:100000:65536[[:space:]]*$/j.doe$:100000:65539/' /etc/subgid"),
+                plan.commands());
+    }
+
+    @Test
+    void aFileGivenByPathIsAppendedToInsteadOfUsingUsermod() {
+        SubIdPlan plan = SubIdPlanner.plan(SubIdKind.GID, "/tmp/my subgid", SubIdFile.parse(""), ALICE);
+
+        assertEquals(List.of("echo alice:100000:65539 | sudo tee -a '/tmp/my subgid' >/dev/null"), plan.commands());
+    }
+}
