@@ -5,6 +5,8 @@ import dev.pipglr.setup.host.LingerProbe;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.ShellQuoting;
 import dev.pipglr.setup.host.SubIdFile;
+import dev.pipglr.setup.host.SubIdReader;
+import dev.pipglr.setup.host.SubIdState;
 import dev.pipglr.setup.host.SubIdRange;
 import dev.pipglr.setup.host.UserIdentity;
 import dev.pipglr.setup.podman.ContainerSummary;
@@ -21,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Reads the machine and tells, for every step, whether it is done. The GUI and
@@ -174,32 +175,29 @@ public final class SetupInspector {
 
     private StepReport subIds(HostInfo podmanInfo) {
         UserIdentity user = machine.user();
-        List<String> findings = new ArrayList<>();
-        boolean filesEnough = true;
+        SubIdState state;
         try {
-            for (String path : List.of("/etc/subuid", "/etc/subgid")) {
-                Optional<String> text = machine.readFile(path);
-                if (text.isEmpty()) {
-                    findings.add(path + " does not exist");
-                    filesEnough = false;
-                    continue;
-                }
-                SubIdFile file = SubIdFile.parse(text.get());
-                long total = file.totalOf(user);
-                filesEnough &= total >= SubIdFile.REQUIRED_IDS;
-                findings.add(path + ": " + total + " IDs for " + user.name() + describe(file.rangesOf(user))
-                        + " (pipglr needs " + SubIdFile.REQUIRED_IDS + ")");
-                file.problems().forEach(problem -> findings.add(path + " " + problem));
-            }
+            state = new SubIdReader(machine).read(user);
         } catch (IOException e) {
             return new StepReport(StepId.SUBIDS, StepStatus.UNKNOWN, "Could not read the subordinate ID files: " + e.getMessage(),
-                    findings, List.of());
+                    List.of(), List.of());
         }
-        if (!filesEnough) {
+        List<String> findings = new ArrayList<>();
+        for (SubIdState.FileState file : state.files()) {
+            findings.add(file.path() + ": " + file.plan().totalBefore() + " IDs for " + user.name()
+                    + describe(file.plan().before()) + " (pipglr needs " + SubIdFile.REQUIRED_IDS + ")");
+        }
+        findings.addAll(state.getsubids());
+        findings.addAll(state.warnings());
+        if (state.impossible().isPresent()) {
+            return new StepReport(StepId.SUBIDS, StepStatus.BLOCKED, state.impossible().get(), findings, List.of());
+        }
+        if (!state.sufficient()) {
+            List<String> plan = new ArrayList<>();
+            state.commands().forEach(command -> plan.add("An administrator runs: " + command));
+            plan.add("Then you run: " + SubIdState.MIGRATE_COMMAND + " (it stops your running containers)");
             return new StepReport(StepId.SUBIDS, StepStatus.TODO,
-                    user.name() + " has fewer than " + SubIdFile.REQUIRED_IDS + " subordinate IDs.", findings,
-                    List.of("An administrator widens the ranges in /etc/subuid and /etc/subgid (the wizard will show the exact commands),",
-                            "then you run: podman system migrate"));
+                    user.name() + " has fewer than " + SubIdFile.REQUIRED_IDS + " subordinate IDs.", findings, plan);
         }
         if (podmanInfo != null && podmanInfo.rootless()) {
             findings.add("podman's user namespace maps " + podmanInfo.subordinateUids() + " subordinate UIDs and "
@@ -207,19 +205,16 @@ public final class SetupInspector {
             if (podmanInfo.subordinateUids() < SubIdFile.REQUIRED_IDS || podmanInfo.subordinateGids() < SubIdFile.REQUIRED_IDS) {
                 return new StepReport(StepId.SUBIDS, StepStatus.TODO,
                         "The files are right, but podman still uses the old ranges.", findings,
-                        List.of("Run: podman system migrate (it stops your running containers)"));
+                        List.of("Run: " + SubIdState.MIGRATE_COMMAND + " (it stops your running containers)"));
             }
         }
         return new StepReport(StepId.SUBIDS, StepStatus.DONE,
                 user.name() + " has enough subordinate IDs.", findings, List.of());
     }
 
+    /** " in 100000-165535" or " (no range)", to follow a count. */
     private static String describe(List<SubIdRange> ranges) {
-        if (ranges.isEmpty()) {
-            return " (no range)";
-        }
-        return ranges.stream().map(range -> range.start() + "-" + range.end())
-                .collect(Collectors.joining(", ", " in ", ""));
+        return ranges.isEmpty() ? " (no range)" : " in " + SubIdRange.describe(ranges);
     }
 
     private List<StepReport> podmanSteps(Podman podman) {
