@@ -1,5 +1,6 @@
 package dev.pipglr.setup.app;
 
+import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.LocalMachine;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.SessionService;
@@ -45,6 +46,7 @@ public final class WizardApplication extends Application {
         WizardViewModel viewModel = new WizardViewModel(
                 () -> Inspection.inspector(machine, this::sessionSockets).inspect(),
                 () -> startSessionService(machine),
+                machine, () -> migrate(machine),
                 background, Platform::runLater);
         Scene scene = WizardWindow.createScene(viewModel);
         stage.setTitle(WizardWindow.TITLE);
@@ -85,6 +87,21 @@ public final class WizardApplication extends Application {
             Path socket = SessionService.socketPath(machine.env("XDG_RUNTIME_DIR"), machine.user().uid());
             sessionService.set(SessionService.start(socket, Duration.ofSeconds(20)));
         }
+    }
+
+    /**
+     * podman system migrate as the user. A podman service that keeps running
+     * (like the wizard's own) stays in the old user namespace and would still
+     * report the old ranges, so the wizard's own service is restarted.
+     */
+    private CommandResult migrate(Machine machine) throws Exception {
+        CommandResult result = machine.run(List.of("podman", "system", "migrate"), Duration.ofMinutes(5));
+        SessionService service = sessionService.getAndSet(null);
+        if (service != null) {
+            service.close();
+            startSessionService(machine);
+        }
+        return result;
     }
 
     @Override

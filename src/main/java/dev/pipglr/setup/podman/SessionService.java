@@ -82,9 +82,17 @@ public final class SessionService implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Stops the service and waits for it, so a new one can take over the socket right away. */
     @Override
     public void close() {
         process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {

@@ -3,7 +3,7 @@ package dev.pipglr.setup.wizard;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.LingerProbe;
 import dev.pipglr.setup.host.Machine;
-import dev.pipglr.setup.host.ShellQuoting;
+import dev.pipglr.setup.host.PrivilegedCommand;
 import dev.pipglr.setup.host.SubIdFile;
 import dev.pipglr.setup.host.SubIdReader;
 import dev.pipglr.setup.host.SubIdState;
@@ -164,7 +164,7 @@ public final class SetupInspector {
                         "Linger is enabled for " + user.name() + ": containers keep running after logout.", findings, List.of());
                 case DISABLED -> new StepReport(StepId.LINGER, StepStatus.TODO,
                         "Linger is off for " + user.name() + ": the runner would stop when you log out.", findings,
-                        List.of("An administrator runs: " + ShellQuoting.command(List.of("sudo", "loginctl", "enable-linger", user.name()))));
+                        List.of("An administrator runs: " + PrivilegedCommand.enableLinger(user.name()).sudoText()));
                 case NO_SYSTEMD -> new StepReport(StepId.LINGER, StepStatus.BLOCKED,
                         "systemd is not running here, so linger does not exist on this system.", findings, List.of());
             };
@@ -205,7 +205,9 @@ public final class SetupInspector {
             if (podmanInfo.subordinateUids() < SubIdFile.REQUIRED_IDS || podmanInfo.subordinateGids() < SubIdFile.REQUIRED_IDS) {
                 return new StepReport(StepId.SUBIDS, StepStatus.TODO,
                         "The files are right, but podman still uses the old ranges.", findings,
-                        List.of("Run: " + SubIdState.MIGRATE_COMMAND + " (it stops your running containers)"));
+                        List.of("Run: " + SubIdState.MIGRATE_COMMAND + " (it stops your running containers).",
+                                "Already done? podman's API service still runs with the old ranges: restart it with "
+                                        + "systemctl --user restart podman.service, then check again."));
             }
         }
         return new StepReport(StepId.SUBIDS, StepStatus.DONE,

@@ -1,5 +1,7 @@
 package dev.pipglr.setup.ui;
 
+import dev.pipglr.setup.host.CommandResult;
+import dev.pipglr.setup.host.FakeMachine;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
 import dev.pipglr.setup.wizard.SetupReport;
@@ -42,6 +44,10 @@ class WizardWindowTest {
     private final AtomicInteger serviceStarts = new AtomicInteger();
     private volatile boolean serviceRunning;
     private volatile CountDownLatch inspectionGate = new CountDownLatch(0);
+    private final AtomicInteger migrations = new AtomicInteger();
+    private final FakeMachine machine = new FakeMachine("alice", 1500).systemdRunning()
+            .file("/etc/subuid", "alice:100000:65536\nbob:165536:65536\n")
+            .file("/etc/subgid", "alice:100000:65539\n");
 
     private SetupReport report() {
         List<StepReport> steps = new ArrayList<>();
@@ -78,6 +84,9 @@ class WizardWindowTest {
         }, () -> {
             serviceStarts.incrementAndGet();
             serviceRunning = true;
+        }, machine, () -> {
+            migrations.incrementAndGet();
+            return new CommandResult(List.of("podman", "system", "migrate"), 0, "", "");
         }, background, Platform::runLater);
         stage.setScene(WizardWindow.createScene(viewModel));
         stage.setTitle(WizardWindow.TITLE);
@@ -182,5 +191,53 @@ class WizardWindowTest {
         waitUntilIdle(robot);
         assertEquals(before + 2, inspections.get());
         assertTrue(text(robot, "#activity").contains("checks done"), text(robot, "#activity"));
+    }
+
+    @Test
+    void lingerPageShowsTheExactCommandAndNoPkexecButtonWithoutPkexec(FxRobot robot) throws Exception {
+        waitUntilIdle(robot);
+        robot.clickOn("#step-linger");
+
+        assertEquals("sudo loginctl enable-linger alice", robot.lookup("#lingerCommand").queryTextInputControl().getText());
+        assertFalse(robot.lookup("#runAsAdministrator").query().isVisible(), "no pkexec on this machine");
+        assertTrue(text(robot, "#lingerSideEffect").contains("podman.socket"));
+
+        int before = inspections.get();
+        robot.clickOn("#lingerCheckAgain");
+        waitUntilIdle(robot);
+        assertEquals(before + 1, inspections.get(), "check again re-reads the machine");
+    }
+
+    @Test
+    void subIdPageShowsRangesBeforeAndAfterAndTheCommands(FxRobot robot) throws Exception {
+        waitUntilIdle(robot);
+        robot.clickOn("#step-subids");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#range-1-1").tryQuery().isPresent());
+
+        assertEquals("/etc/subuid", robot.lookup("#range-1-0").queryTextInputControl().getText());
+        assertEquals("100000-165535 (65536)", robot.lookup("#range-1-1").queryTextInputControl().getText());
+        assertEquals("100000-165535, 231072-231074 (65539)", robot.lookup("#range-1-2").queryTextInputControl().getText());
+        assertEquals("(unchanged)", robot.lookup("#range-2-2").queryTextInputControl().getText());
+        assertEquals("sudo usermod --add-subuids 231072-231074 alice", robot.lookup("#subidCommands").queryTextInputControl().getText());
+    }
+
+    @Test
+    void migrateAsksFirstAndRunsOnlyWhenConfirmed(FxRobot robot) throws Exception {
+        waitUntilIdle(robot);
+        robot.clickOn("#step-subids");
+
+        robot.clickOn("#migrate");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, migrations.get(), "cancelled: nothing ran");
+
+        robot.clickOn("#migrate");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> migrations.get() == 1);
+        waitUntilIdle(robot);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#subidOutput").queryTextInputControl().getText().contains("finished"));
     }
 }

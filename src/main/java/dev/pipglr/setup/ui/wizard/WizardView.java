@@ -1,11 +1,16 @@
 package dev.pipglr.setup.ui.wizard;
 
 import dev.pipglr.setup.podman.SessionService;
+import dev.pipglr.setup.ui.common.Clipboards;
 import dev.pipglr.setup.ui.common.StatusIcon;
+import dev.pipglr.setup.ui.linger.LingerView;
+import dev.pipglr.setup.ui.subids.SubIdsView;
 import dev.pipglr.setup.wizard.StepId;
 import dev.pipglr.setup.wizard.StepReport;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -14,12 +19,15 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The wizard window's controller: sidebar of steps, the selected step's page, and the status bar. */
 public final class WizardView {
@@ -43,6 +51,10 @@ public final class WizardView {
     @FXML private ProgressIndicator progress;
     @FXML private Label activity;
     @FXML private HBox statusBar;
+    @FXML private VBox actionPane;
+
+    /** Each step's own action panel, loaded the first time the step is shown. */
+    private final Map<StepId, Node> actionPanels = new EnumMap<>(StepId.class);
 
     public WizardView(WizardViewModel viewModel) {
         this.viewModel = viewModel;
@@ -87,6 +99,8 @@ public final class WizardView {
         stepPlan.setText(hasPlan ? lines(report.plan(), "") : "");
         planBox.setVisible(hasPlan);
         planBox.setManaged(hasPlan);
+        actionPane.getChildren().setAll(actionPanel(item.step()).map(List::of).orElse(List.of()));
+        actionPane.setManaged(!actionPane.getChildren().isEmpty());
         boolean offerService = item.step() == StepId.PREFLIGHT;
         sessionServiceBox.visibleProperty().unbind();
         sessionServiceBox.managedProperty().unbind();
@@ -96,6 +110,32 @@ public final class WizardView {
         } else {
             sessionServiceBox.setVisible(false);
             sessionServiceBox.setManaged(false);
+        }
+    }
+
+    private Optional<Node> actionPanel(StepId step) {
+        Node panel = actionPanels.get(step);
+        if (panel == null) {
+            panel = switch (step) {
+                case LINGER -> load("/dev/pipglr/setup/ui/linger/LingerView.fxml", new LingerView(viewModel.linger()));
+                case SUBIDS -> load("/dev/pipglr/setup/ui/subids/SubIdsView.fxml", new SubIdsView(viewModel.subIds()));
+                default -> null;
+            };
+            if (panel == null) {
+                return Optional.empty();
+            }
+            actionPanels.put(step, panel);
+        }
+        return Optional.of(panel);
+    }
+
+    private static Node load(String fxml, Object controller) {
+        FXMLLoader loader = new FXMLLoader(WizardView.class.getResource(fxml));
+        loader.setControllerFactory(type -> controller);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the layout " + fxml + " is missing from the application", e);
         }
     }
 
@@ -120,9 +160,7 @@ public final class WizardView {
 
     @FXML
     private void copyPermanentFix() {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(permanentFix.getText());
-        Clipboard.getSystemClipboard().setContent(content);
+        Clipboards.copy(permanentFix.getText());
     }
 
     /** A sidebar row: status icon and "N Title"; follows the step's report as it changes. */

@@ -1,5 +1,10 @@
 package dev.pipglr.setup.ui.wizard;
 
+import dev.pipglr.setup.host.CommandResult;
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.ui.common.BackgroundAction;
+import dev.pipglr.setup.ui.linger.LingerViewModel;
+import dev.pipglr.setup.ui.subids.SubIdsViewModel;
 import dev.pipglr.setup.wizard.SetupReport;
 import dev.pipglr.setup.wizard.StepId;
 import dev.pipglr.setup.wizard.StepReport;
@@ -13,7 +18,7 @@ import javafx.collections.ObservableList;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -36,24 +41,36 @@ public final class WizardViewModel {
 
     private final Supplier<SetupReport> inspection;
     private final SessionServiceStarter sessionServiceStarter;
-    private final Executor background;
-    private final Executor fxThread;
 
     private final ObservableList<StepItem> steps = FXCollections.observableArrayList(
             Arrays.stream(StepId.values()).map(StepItem::new).toList());
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canStartSessionService = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper everythingDone = new ReadOnlyBooleanWrapper(false);
-    /** Results of a cancelled or superseded run are dropped: only the newest run may update the view. */
-    private long generation;
+    private final BackgroundAction action;
 
-    public WizardViewModel(Supplier<SetupReport> inspection, SessionServiceStarter sessionServiceStarter,
-                           Executor background, Executor fxThread) {
+    private final LingerViewModel linger;
+    private final SubIdsViewModel subIds;
+
+    /**
+     * @param machine the machine the step pages act on (user, commands, files)
+     * @param migrate runs {@code podman system migrate} for step 2
+     */
+    public WizardViewModel(Supplier<SetupReport> inspection, SessionServiceStarter sessionServiceStarter, Machine machine,
+                           Callable<CommandResult> migrate, Executor background, Executor fxThread) {
         this.inspection = inspection;
         this.sessionServiceStarter = sessionServiceStarter;
-        this.background = background;
-        this.fxThread = fxThread;
+        this.action = new BackgroundAction(background, fxThread);
+        this.linger = new LingerViewModel(machine, background, fxThread, this::refresh);
+        this.subIds = new SubIdsViewModel(machine, background, fxThread, migrate, this::refresh);
+    }
+
+    public LingerViewModel linger() {
+        return linger;
+    }
+
+    public SubIdsViewModel subIds() {
+        return subIds;
     }
 
     public ObservableList<StepItem> steps() {
@@ -65,7 +82,7 @@ public final class WizardViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return action.busyProperty();
     }
 
     /** What the wizard is doing or last did, for the status bar. */
@@ -83,65 +100,38 @@ public final class WizardViewModel {
 
     /** Re-reads the machine in the background. */
     public void refresh() {
-        runInBackground("Reading this machine's state (contacting podman)...", () -> {
-            SetupReport report = inspection.get();
-            return () -> apply(report);
-        });
+        runInBackground("Reading this machine's state (contacting podman)...", inspection::get);
     }
 
     /** Starts a session podman service, then re-reads the machine. */
     public void startSessionService() {
         runInBackground("Starting podman system service for this session...", () -> {
             sessionServiceStarter.start();
-            SetupReport report = inspection.get();
-            return () -> apply(report);
+            return inspection.get();
         });
     }
 
     /** Stops waiting for the running action; its result, when it comes, is ignored. */
     public void cancel() {
-        if (busy.get()) {
-            generation++;
-            busy.set(false);
+        if (action.cancel()) {
             activity.set("Cancelled. Refresh to try again.");
         }
     }
 
-    private interface Work {
-        /** Runs in the background; returns what to apply on the FX thread. */
-        Runnable call() throws Exception;
+    private void runInBackground(String message, Callable<SetupReport> work) {
+        if (action.run(work, this::apply, this::failed)) {
+            activity.set(message);
+        }
     }
 
-    private void runInBackground(String message, Work work) {
-        if (busy.get()) {
-            return;
-        }
-        long run = ++generation;
-        busy.set(true);
-        activity.set(message);
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.call();
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, background).whenComplete((apply, failure) -> fxThread.execute(() -> {
-            if (run != generation) {
-                return;
-            }
-            busy.set(false);
-            if (failure != null) {
-                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                LOG.log(Level.WARNING, "background action failed", cause);
-                activity.set("Failed: " + cause.getMessage() + " Refresh to try again.");
-                markUnknown(cause);
-            } else {
-                apply.run();
-            }
-        }));
+    private void failed(Throwable cause) {
+        LOG.log(Level.WARNING, "background action failed", cause);
+        activity.set("Failed: " + cause.getMessage() + " Refresh to try again.");
+        markUnknown(cause);
     }
 
     private void apply(SetupReport report) {
+        subIds.load();
         for (StepReport step : report.steps()) {
             item(step.step()).update(step);
         }
