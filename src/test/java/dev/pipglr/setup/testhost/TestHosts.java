@@ -37,6 +37,26 @@ public final class TestHosts {
                 Long.parseLong(require("WS_UID")), workstationSocket());
     }
 
+    /** Waits until the workstation's API answers again (after its service was restarted). */
+    public static void waitForWorkstationApi() {
+        Path socket = workstationSocket();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var podman = dev.pipglr.setup.podman.DockerJavaPodman.connect(
+                    new dev.pipglr.setup.podman.SocketCandidate("test workstation", socket), java.time.Duration.ofSeconds(2))) {
+                return;
+            } catch (RuntimeException notYet) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("the workstation's podman API did not come back at " + socket);
+    }
+
     private static Path existing(Path socket) {
         if (!Files.exists(socket)) {
             throw new IllegalStateException(socket + " does not exist: is the test host still running? (bin/test-all starts it)");
