@@ -1,0 +1,38 @@
+package dev.pipglr.setup.runlabel;
+
+/**
+ * A {@code --secret} option: a podman secret given to the container as a file
+ * (under /run/secrets by default, with owner and mode) or as an environment
+ * variable.
+ */
+public record SecretRef(String source, boolean asEnv, String target, Integer uid, Integer gid, Integer mode) {
+
+    /** The file path or variable name the container sees. */
+    public String effectiveTarget() {
+        if (target != null) {
+            return target;
+        }
+        return asEnv ? source : "/run/secrets/" + source;
+    }
+
+    /** The option as podman's CLI takes it. */
+    public String optionValue() {
+        StringBuilder text = new StringBuilder(source);
+        if (asEnv) {
+            text.append(",type=env");
+        }
+        if (target != null) {
+            text.append(",target=").append(target);
+        }
+        if (uid != null) {
+            text.append(",uid=").append(uid);
+        }
+        if (gid != null) {
+            text.append(",gid=").append(gid);
+        }
+        if (mode != null) {
+            text.append(",mode=0").append(Integer.toOctalString(mode));
+        }
+        return text.toString();
+    }
+}
