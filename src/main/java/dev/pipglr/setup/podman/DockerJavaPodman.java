@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -162,6 +163,20 @@ public final class DockerJavaPodman implements Podman {
             return Optional.empty();
         } catch (RuntimeException e) {
             throw PodmanErrors.translate("inspect the container " + name, e);
+        }
+    }
+
+    @Override
+    public Optional<Map<String, String>> imageLabels(String image) {
+        try {
+            InspectImageResponse inspected = docker.inspectImageCmd(image).exec();
+            Map<String, String> labels = inspected.getConfig() == null ? null : inspected.getConfig().getLabels();
+            // docker-java gives null, not an empty map, for an image without labels
+            return Optional.of(labels == null ? Map.of() : Map.copyOf(labels));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw PodmanErrors.translate("inspect the image " + image, e);
         }
     }
 

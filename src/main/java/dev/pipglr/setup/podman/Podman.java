@@ -1,5 +1,6 @@
 package dev.pipglr.setup.podman;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,9 @@ public interface Podman extends AutoCloseable {
     Optional<VolumeSummary> volume(String name);
 
     Optional<ContainerSummary> container(String name);
+
+    /** The image's labels (empty map when it has none), or empty when the image is not stored locally. */
+    Optional<Map<String, String>> imageLabels(String image);
 
     @Override
     void close();

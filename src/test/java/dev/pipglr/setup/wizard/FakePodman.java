@@ -69,6 +69,11 @@ final class FakePodman implements Podman {
     }
 
     @Override
+    public Optional<Map<String, String>> imageLabels(String image) {
+        return Optional.empty();
+    }
+
+    @Override
     public void close() {
         closed = true;
     }

@@ -1,0 +1,164 @@
+package dev.pipglr.setup.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipglr.setup.host.LocalMachine;
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.WizardFolders;
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanConnector;
+import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.runlabel.ApiRequest;
+import dev.pipglr.setup.runlabel.Runlabel;
+import dev.pipglr.setup.runlabel.RunlabelException;
+import dev.pipglr.setup.runlabel.RunlabelParser;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code runlabel-plan}: the podman API requests a label turns into, without sending them. */
+@Command(name = "runlabel-plan", mixinStandardHelpOptions = true,
+        description = {"Interprets an image label (register, setupstorage, setupcache, run, dumpconfig) as "
+                + "podman container runlabel would, and prints the equivalent command line and the podman API "
+                + "requests the wizard would send. Sends nothing.",
+                "Exit codes: 0 the label can be carried out, 2 it cannot (the message names the offending option), "
+                        + "or the image or its label cannot be read."})
+final class RunlabelPlanCommand implements Callable<Integer> {
+
+    static final String DEFAULT_IMAGE = "registry.gitlab.com/qontainers/pipglr:latest";
+
+    static final class Source {
+        @Option(names = "--image", paramLabel = "IMAGE", description = "Read the label from this image (stored locally in podman).")
+        String image;
+
+        @Option(names = "--label-text", paramLabel = "TEXT", description = "The label's text itself; IMAGE then stands for "
+                + DEFAULT_IMAGE + ".")
+        String labelText;
+    }
+
+    @ArgGroup(multiplicity = "1")
+    Source source;
+
+    @Parameters(paramLabel = "LABEL", description = "The label's name, e.g. run.")
+    String label;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "What NAME stands for in the label (default: ${DEFAULT-VALUE}).")
+    String name = "pipglr";
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where relative bind-mount sources resolve "
+            + "(default: the wizard's private folder, $XDG_STATE_HOME/pipglr-setup/work).")
+    Path workDir;
+
+    @Option(names = "--json", description = "Print JSON: the label, its command line and the requests (method, path, body).")
+    boolean json;
+
+    private final Machine machine;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RunlabelPlanCommand() {
+        this(new LocalMachine(), System.out, System.err);
+    }
+
+    RunlabelPlanCommand(Machine machine, PrintStream out, PrintStream err) {
+        this.machine = machine;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String image = source.image != null ? source.image : DEFAULT_IMAGE;
+        String text;
+        if (source.labelText != null) {
+            text = source.labelText;
+        } else {
+            Optional<String> read;
+            try {
+                read = readLabel(image);
+            } catch (PodmanException e) {
+                err.println("runlabel-plan: " + e.getMessage());
+                return 2;
+            }
+            if (read.isEmpty()) {
+                return 2;
+            }
+            text = read.get();
+        }
+        Runlabel runlabel;
+        try {
+            runlabel = new RunlabelParser(image, name, workDir != null ? workDir : WizardFolders.work(machine)).parse(label, text);
+        } catch (RunlabelException e) {
+            err.println("runlabel-plan: " + e.getMessage());
+            return 2;
+        }
+        out.print(json ? toJson(label, text, runlabel) : toText(label, runlabel));
+        out.flush();
+        return 0;
+    }
+
+    private Optional<String> readLabel(String image) {
+        try (Podman podman = new PodmanConnector(machine).connect(List.of())) {
+            Optional<Map<String, String>> labels = podman.imageLabels(image);
+            if (labels.isEmpty()) {
+                err.println("runlabel-plan: the image " + image + " is not stored locally; pull it first (podman pull " + image + ")");
+                return Optional.empty();
+            }
+            String text = labels.get().get(label);
+            if (text == null) {
+                err.println("runlabel-plan: the image " + image + " has no " + label + " label; it has: "
+                        + (labels.get().isEmpty() ? "no labels" : String.join(", ", new java.util.TreeSet<>(labels.get().keySet()))));
+                return Optional.empty();
+            }
+            return Optional.of(text);
+        }
+    }
+
+    static String toText(String label, Runlabel runlabel) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        StringBuilder text = new StringBuilder();
+        text.append(label).append(" label, as a command line:\n  ").append(runlabel.commandLine()).append("\n\nrequests:\n");
+        int step = 1;
+        for (ApiRequest request : runlabel.requests()) {
+            text.append(step++).append(". ").append(request.method()).append(' ').append(request.path())
+                    .append("   (").append(request.purpose()).append(")\n");
+            if (request.body() != null) {
+                text.append(indent(mapper.writeValueAsString(request.body()))).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static String indent(String text) {
+        return "   " + text.replace("\n", "\n   ");
+    }
+
+    static String toJson(String label, String labelText, Runlabel runlabel) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("label", label);
+        root.put("label_text", labelText);
+        root.put("command_line", runlabel.commandLine());
+        ArrayNode requests = root.putArray("requests");
+        for (ApiRequest request : runlabel.requests()) {
+            ObjectNode node = requests.addObject();
+            node.put("method", request.method());
+            node.put("path", request.path());
+            node.put("purpose", request.purpose());
+            if (request.body() != null) {
+                node.set("body", mapper.valueToTree(request.body()));
+            }
+        }
+        return mapper.writeValueAsString(root) + System.lineSeparator();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.pipglr.setup.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipglr.setup.host.FakeMachine;
+import dev.pipglr.setup.runlabel.ContainerfileLabels;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunlabelPlanCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final FakeMachine machine = new FakeMachine("alice", 1500).env("HOME", "/home/alice");
+
+    private int run(String... args) {
+        return new CommandLine(new RunlabelPlanCommand(machine, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
+    }
+
+    @Test
+    void theRegisterLabelBecomesCreateAttachStartWaitRemove() throws Exception {
+        int exit = run("--label-text", ContainerfileLabels.read().get("register"), "register", "--json");
+
+        assertEquals(0, exit, err.toString());
+        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertTrue(json.path("command_line").asText().startsWith("podman run -it --rm --secret REGISTRATION_TOKEN,type=env"));
+        JsonNode requests = json.path("requests");
+        assertEquals("/v4.0.0/libpod/containers/create", requests.get(0).path("path").asText());
+        JsonNode body = requests.get(0).path("body");
+        assertEquals("REGISTRATION_TOKEN", body.path("secret_env").path("REGISTRATION_TOKEN").asText());
+        assertEquals("/home/alice/.local/state/pipglr-setup/work/config.toml", body.path("mounts").get(0).path("source").asText(),
+                "./config.toml resolves in the wizard's private folder");
+        assertTrue(body.path("remove").isMissingNode(), "the wizard removes the container after reading its output");
+        assertEquals("attach", requests.get(1).path("path").asText().replaceAll(".*/(attach).*", "$1"));
+        assertEquals("DELETE", requests.get(4).path("method").asText());
+    }
+
+    @Test
+    void volumeLabelsCheckForAnExistingVolumeFirst() throws Exception {
+        assertEquals(0, run("--label-text", ContainerfileLabels.read().get("setupcache"), "setupcache"));
+
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("podman volume create --opt o=uid=1001,gid=1001 pipglr-cache"), text);
+        assertTrue(text.contains("1. GET /v4.0.0/libpod/volumes/pipglr-cache/exists"), text);
+    }
+
+    @Test
+    void anUnsupportedOptionExitsTwoNamingIt() {
+        assertEquals(2, run("--label-text", "podman run --security-opt label=disable IMAGE", "run"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unsupported option --security-opt"), err.toString());
+    }
+
+    @Test
+    void imageAndLabelTextAreExclusive() {
+        assertEquals(2, run("--image", "x", "--label-text", "podman run IMAGE", "run"));
+    }
+}
