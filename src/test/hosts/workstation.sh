@@ -8,6 +8,7 @@
 #   workstation.sh up      build (cached) and start it; prints KEY=VALUE lines
 #   workstation.sh down    stop and remove the container
 #   workstation.sh env     print the KEY=VALUE lines of a running workstation
+#   workstation.sh restart-api   restart alice's API service (e.g. after podman system migrate)
 #
 # What was found on these machines (Debian 12 host, podman 4.3.1, hybrid
 # cgroups v1, no CAP_SYS_RESOURCE, no /dev/net/tun for slirp4netns):
@@ -16,9 +17,16 @@
 #   systemd-modules-load fails. So later tests can use loginctl/linger and
 #   user services for real.
 # - /run/user/UID is logind's tmpfs and cannot be bind-mounted out, so the API
-#   socket for the host is served by a system unit running as alice with its
-#   own runtime folder, listening in /srv/share (bind-mounted from the host).
+#   socket for the host is a `podman system service` as alice with its own
+#   runtime folder, listening in /srv/share (bind-mounted from the host).
 #   alice's linger stays OFF, as on a fresh workstation.
+# - That service is started with `podman exec`, NOT as a systemd unit: with
+#   cgroups v1, containers created by a service inside a unit fail in runc
+#   ("error mounting "cgroup" to rootfs at "/sys/fs/cgroup": ... stat
+#   /sys/fs/cgroup/systemd/system.slice/<unit>: no such file or directory"),
+#   and TTY containers then fail in conmon ("Failed to receive console file
+#   descriptor"). A process exec'd into the container sits in a cgroup that
+#   exists in the nested view, and containers start.
 # - Inner podman needs runc (crun refuses hybrid cgroups), low default
 #   ulimits, netns "none" (no tun device) and /dev/fuse mode 666 for rootless
 #   fuse-overlayfs.
@@ -81,25 +89,6 @@ CONF
 
   chroot "$dir" useradd -m -u "$ws_uid" -s /bin/bash "$ws_user"
 
-  # alice's rootless podman API, reachable from the host through /srv/share.
-  cat >"$dir/etc/systemd/system/pipglr-test-api.service" <<UNIT
-[Unit]
-Description=Rootless podman API of $ws_user for the host's tests
-After=systemd-tmpfiles-setup.service
-
-[Service]
-User=$ws_user
-RuntimeDirectory=pipglr-test-$ws_user
-RuntimeDirectoryMode=0700
-Environment=XDG_RUNTIME_DIR=/run/pipglr-test-$ws_user
-Environment=PODMAN_IGNORE_CGROUPSV1_WARNING=1
-ExecStartPre=/bin/rm -f /srv/share/podman.sock
-ExecStart=/usr/bin/podman system service --time=0 unix:///srv/share/podman.sock
-
-[Install]
-WantedBy=multi-user.target
-UNIT
-  ln -sf /etc/systemd/system/pipglr-test-api.service "$dir/etc/systemd/system/multi-user.target.wants/pipglr-test-api.service"
   # Units that cannot work in a container and only add noise.
   for unit in systemd-modules-load.service systemd-networkd-wait-online.service; do
     ln -sf /dev/null "$dir/etc/systemd/system/$unit"
@@ -124,6 +113,24 @@ print_env() {
     "$name" "$ws_user" "$ws_uid" "$share/podman.sock" "$CONTAINERS_CONF"
 }
 
+start_api() {
+  podman exec "$name" sh -c "pkill -u $ws_user -f 'podman system servic[e]' || true; rm -f /srv/share/podman.sock; \
+    install -d -o $ws_user -g $ws_user -m 0700 /run/pipglr-test-$ws_user"
+  podman exec -d --user "$ws_user" -e "XDG_RUNTIME_DIR=/run/pipglr-test-$ws_user" -e PODMAN_IGNORE_CGROUPSV1_WARNING=1 \
+    "$name" podman system service --time=0 unix:///srv/share/podman.sock >/dev/null
+  local i
+  for i in $(seq 1 120); do
+    if [ -S "$share/podman.sock" ] && curl -fsS --unix-socket "$share/podman.sock" http://d/_ping >/dev/null 2>&1; then
+      chmod 0666 "$share/podman.sock" 2>/dev/null || true
+      return
+    fi
+    sleep 0.25
+  done
+  log "the workstation's podman API did not come up"
+  podman exec "$name" journalctl -b --no-pager -n 40 >&2 || true
+  exit 1
+}
+
 up() {
   ensure_image
   podman rm -f --time 5 "$name" >/dev/null 2>&1 || true
@@ -131,19 +138,18 @@ up() {
   log "starting $name"
   podman run -d --name "$name" --hostname "$name" --systemd=always --privileged \
     --device /dev/fuse --network=none -v "$share:/srv/share" "$image" >/dev/null
-  local i
+  local i state=
   for i in $(seq 1 120); do
-    if [ -S "$share/podman.sock" ] && curl -fsS --unix-socket "$share/podman.sock" http://d/_ping >/dev/null 2>&1; then
-      chmod 0666 "$share/podman.sock" 2>/dev/null || true
-      log "ready after ${i}x0.5 s: $(podman exec "$name" podman --version)"
-      print_env
-      return
-    fi
+    state=$(podman exec "$name" systemctl is-system-running 2>/dev/null || true)
+    case "$state" in running|degraded) break ;; esac
     sleep 0.5
   done
-  log "the workstation's podman API did not come up; its journal:"
-  podman exec "$name" journalctl -b --no-pager -n 60 >&2 || podman logs "$name" | tail -n 60 >&2
-  exit 1
+  case "$state" in running|degraded) ;; *)
+    log "systemd did not finish booting (state '$state'); its log:"; podman logs "$name" 2>&1 | tail -n 40 >&2; exit 1 ;;
+  esac
+  start_api
+  log "ready (systemd $state): $(podman exec "$name" podman --version)"
+  print_env
 }
 
 down() {
@@ -158,5 +164,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   env) print_env ;;
-  *) echo "usage: $0 up|down|env" >&2; exit 2 ;;
+  restart-api) start_api ;;
+  *) echo "usage: $0 up|down|env|restart-api" >&2; exit 2 ;;
 esac

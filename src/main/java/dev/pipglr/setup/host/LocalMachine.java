@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,27 @@ public final class LocalMachine implements Machine {
                 .filter(dir -> !dir.isEmpty())
                 .map(dir -> Path.of(dir, name))
                 .anyMatch(Files::isExecutable);
+    }
+
+    @Override
+    public void createPrivateDirectory(String path) throws IOException {
+        Path dir = Path.of(path);
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Override
+    public void writePrivateFile(String path, byte[] content) throws IOException {
+        Path file = Path.of(path);
+        // create it 0600 before any byte is written, so nobody can open it in between
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(file, content);
+    }
+
+    @Override
+    public boolean deleteFile(String path) throws IOException {
+        return Files.deleteIfExists(Path.of(path));
     }
 
     @Override

@@ -26,6 +26,15 @@ public interface Machine {
     /** Whether an executable of this name is on the PATH. */
     boolean hasCommand(String name);
 
+    /** Creates the directory and its parents, readable by the user only (0700). */
+    void createPrivateDirectory(String path) throws IOException;
+
+    /** Writes a file only the user can read (0600), replacing it if it exists. */
+    void writePrivateFile(String path, byte[] content) throws IOException;
+
+    /** @return false when there was nothing to delete */
+    boolean deleteFile(String path) throws IOException;
+
     /** Runs a command (no shell) and waits for it, at most {@code timeout}. */
     CommandResult run(List<String> command, Duration timeout) throws IOException;
 }

@@ -16,6 +16,7 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -58,19 +59,30 @@ public final class DockerJavaPodman implements Podman {
      * @throws PodmanException with a reason fit for the list of tried places
      */
     public static DockerJavaPodman connect(SocketCandidate endpoint, Duration timeout) {
-        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(uri(endpoint))
-                .connectionTimeout(timeout)
-                .responseTimeout(timeout)
-                .build();
+        // The ping answers in milliseconds, so a short timeout tells a hung service
+        // quickly; the working client waits as long as a container may run.
+        DockerHttpClient pingClient = client(endpoint, timeout, timeout);
+        PodmanVersion version;
         try {
-            PodmanVersion version = ping(http);
-            return new DockerJavaPodman(endpoint, http, version);
+            version = ping(pingClient);
         } catch (RuntimeException e) {
-            closeQuietly(http);
             throw e instanceof PodmanException podman ? podman
                     : new PodmanException(PodmanErrors.whySocketFailed(e), e);
+        } finally {
+            closeQuietly(pingClient);
         }
+        return new DockerJavaPodman(endpoint, client(endpoint, timeout, LONGEST_CALL), version);
+    }
+
+    /** How long one call may take: waiting for a register run, a pull, a stop. */
+    static final Duration LONGEST_CALL = Duration.ofMinutes(30);
+
+    private static DockerHttpClient client(SocketCandidate endpoint, Duration connect, Duration response) {
+        return new ZerodepDockerHttpClient.Builder()
+                .dockerHost(uri(endpoint))
+                .connectionTimeout(connect)
+                .responseTimeout(response)
+                .build();
     }
 
     private static URI uri(SocketCandidate endpoint) {
@@ -178,6 +190,130 @@ public final class DockerJavaPodman implements Podman {
         } catch (RuntimeException e) {
             throw PodmanErrors.translate("inspect the image " + image, e);
         }
+    }
+
+    @Override
+    public void createSecret(String name, byte[] value) {
+        Reply reply = libpod(Request.Method.POST, "/secrets/create?name=" + encode(name), value, "application/octet-stream",
+                "create the secret " + name);
+        if (reply.status() == 409 || (reply.status() == 500 && reply.message().contains("in use"))) {
+            throw new PodmanException("a podman secret named " + name + " already exists");
+        }
+        reply.requireSuccess("create the secret " + name);
+    }
+
+    @Override
+    public boolean removeSecret(String name) {
+        return libpod(Request.Method.DELETE, "/secrets/" + encode(name), null, null, "remove the secret " + name)
+                .foundOrRequireSuccess("remove the secret " + name);
+    }
+
+    @Override
+    public void createVolume(String name, Map<String, Object> body) {
+        libpod(Request.Method.POST, "/volumes/create", json(body), "application/json", "create the volume " + name)
+                .requireSuccess("create the volume " + name);
+    }
+
+    @Override
+    public boolean removeVolume(String name) {
+        return libpod(Request.Method.DELETE, "/volumes/" + encode(name), null, null, "remove the volume " + name)
+                .foundOrRequireSuccess("remove the volume " + name);
+    }
+
+    @Override
+    public String createContainer(Map<String, Object> body) {
+        String doing = "create the container " + body.getOrDefault("name", "from " + body.get("image"));
+        Reply reply = libpod(Request.Method.POST, "/containers/create", json(body), "application/json", doing);
+        if (reply.status() == 404 || reply.message().contains("image not known")) {
+            throw new PodmanException("podman could not " + doing + ": the image " + body.get("image") + " is not stored locally");
+        }
+        reply.requireSuccess(doing);
+        try {
+            return JSON.readTree(reply.body()).path("Id").asText();
+        } catch (IOException e) {
+            throw new PodmanException("podman answered the create request with something unreadable", e);
+        }
+    }
+
+    @Override
+    public void startContainer(String id) {
+        Reply reply = libpod(Request.Method.POST, "/containers/" + encode(id) + "/start", null, null, "start the container " + id);
+        if (reply.status() != 304) { // 304: already running
+            reply.requireSuccess("start the container " + id);
+        }
+    }
+
+    @Override
+    public int waitContainer(String id) {
+        Reply reply = libpod(Request.Method.POST, "/containers/" + encode(id) + "/wait?condition=stopped&condition=exited", null, null,
+                "wait for the container " + id);
+        reply.requireSuccess("wait for the container " + id);
+        try {
+            return Integer.parseInt(new String(reply.body(), StandardCharsets.UTF_8).strip());
+        } catch (NumberFormatException e) {
+            throw new PodmanException("podman answered the wait for " + id + " with something other than an exit code");
+        }
+    }
+
+    @Override
+    public String logs(String id, boolean tty) {
+        Reply reply = libpod(Request.Method.GET, "/containers/" + encode(id) + "/logs?stdout=true&stderr=true", null, null,
+                "read the output of " + id);
+        reply.requireSuccess("read the output of " + id);
+        return tty ? new String(reply.body(), StandardCharsets.UTF_8) : LogFrames.demultiplex(reply.body());
+    }
+
+    @Override
+    public boolean removeContainer(String id) {
+        return libpod(Request.Method.DELETE, "/containers/" + encode(id) + "?force=true", null, null, "remove the container " + id)
+                .foundOrRequireSuccess("remove the container " + id);
+    }
+
+    /** A libpod answer, read whole. */
+    private record Reply(int status, byte[] body) {
+        String message() {
+            return PodmanErrors.podmanMessage(new String(body, StandardCharsets.UTF_8));
+        }
+
+        void requireSuccess(String doing) {
+            if (status / 100 != 2) {
+                throw new PodmanException("podman could not " + doing + ": " + message() + " (HTTP " + status + ")");
+            }
+        }
+
+        boolean foundOrRequireSuccess(String doing) {
+            if (status == 404) {
+                return false;
+            }
+            requireSuccess(doing);
+            return true;
+        }
+    }
+
+    private Reply libpod(Request.Method method, String path, byte[] body, String contentType, String doing) {
+        Request.Builder request = Request.builder().method(method).path(LIBPOD + path);
+        if (body != null) {
+            request.body(new java.io.ByteArrayInputStream(body)).putHeader("Content-Type", contentType);
+        }
+        try (Response response = http.execute(request.build()); InputStream in = response.getBody()) {
+            return new Reply(response.getStatusCode(), in == null ? new byte[0] : in.readAllBytes());
+        } catch (IOException e) {
+            throw PodmanErrors.translate(doing, new java.io.UncheckedIOException(e));
+        } catch (RuntimeException e) {
+            throw PodmanErrors.translate(doing, e);
+        }
+    }
+
+    private static byte[] json(Map<String, Object> body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the request as JSON", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** GET on a libpod endpoint; empty on 404. */

@@ -27,6 +27,32 @@ public interface Podman extends AutoCloseable {
     /** The image's labels (empty map when it has none), or empty when the image is not stored locally. */
     Optional<Map<String, String>> imageLabels(String image);
 
+    /** Stores a secret from raw bytes (never through a string that could end up in a log). */
+    void createSecret(String name, byte[] value);
+
+    /** @return false when there was no such secret */
+    boolean removeSecret(String name);
+
+    /** Creates a volume from a libpod VolumeCreate body (see {@code VolumeSpec}). */
+    void createVolume(String name, Map<String, Object> body);
+
+    /** @return false when there was no such volume */
+    boolean removeVolume(String name);
+
+    /** Creates a container from a libpod SpecGenerator body; returns its id. */
+    String createContainer(Map<String, Object> body);
+
+    void startContainer(String id);
+
+    /** Waits until the container has stopped; returns its exit code. */
+    int waitContainer(String id);
+
+    /** The container's whole output so far (stdout and stderr), decoded as UTF-8. */
+    String logs(String id, boolean tty);
+
+    /** @return false when there was no such container */
+    boolean removeContainer(String id);
+
     @Override
     void close();
 }

@@ -75,6 +75,21 @@ public final class FakeMachine implements Machine {
     }
 
     @Override
+    public void createPrivateDirectory(String path) {
+        files.putIfAbsent(path + "/.dir", "");
+    }
+
+    @Override
+    public void writePrivateFile(String path, byte[] content) {
+        files.put(path, new String(content, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean deleteFile(String path) {
+        return files.remove(path) != null;
+    }
+
+    @Override
     public CommandResult run(List<String> command, Duration timeout) {
         ran.add(command);
         CommandResult answer = answers.get(command);

@@ -37,6 +37,27 @@ public final class TestHosts {
                 Long.parseLong(require("WS_UID")), workstationSocket());
     }
 
+    /** The busybox-based pipglr test image in the workstation user's storage (src/test/hosts/test-image.sh). */
+    public static String testImage() {
+        return require("TEST_IMAGE");
+    }
+
+    /** Restarts the workstation's API service (src/test/hosts/workstation.sh restart-api) and waits for it. */
+    public static void restartWorkstationApi() {
+        try {
+            Process process = new ProcessBuilder("src/test/hosts/workstation.sh", "restart-api").inheritIO().start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("workstation.sh restart-api failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        waitForWorkstationApi();
+    }
+
     /** Waits until the workstation's API answers again (after its service was restarted). */
     public static void waitForWorkstationApi() {
         Path socket = workstationSocket();

@@ -30,7 +30,8 @@ public final class WorkstationMachine implements Machine {
     WorkstationMachine(String container, String user, long uid, Path socket) {
         this.container = container;
         this.user = new UserIdentity(user, uid);
-        this.env = Map.of("CONTAINER_HOST", "unix://" + socket, "PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+        this.env = Map.of("CONTAINER_HOST", "unix://" + socket, "PATH", "/usr/sbin:/usr/bin:/sbin:/bin",
+                "HOME", "/home/" + user);
     }
 
     @Override
@@ -63,6 +64,34 @@ public final class WorkstationMachine implements Machine {
     @Override
     public boolean hasCommand(String name) {
         return execQuietly(user.name(), List.of("sh", "-c", "command -v \"$0\" >/dev/null", name));
+    }
+
+    @Override
+    public void createPrivateDirectory(String path) throws IOException {
+        execOrFail(user.name(), "sh", "-c", "umask 077 && mkdir -p \"$0\" && chmod 700 \"$0\"", path);
+    }
+
+    @Override
+    public void writePrivateFile(String path, byte[] content) throws IOException {
+        Process process = new ProcessBuilder("podman", "exec", "-i", "--user", user.name(), container,
+                "sh", "-c", "umask 077 && rm -f \"$0\" && cat > \"$0\"", path).redirectErrorStream(true).start();
+        try (var in = process.getOutputStream()) {
+            in.write(content);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (process.waitFor() != 0) {
+                throw new IOException("cannot write " + path + " in " + container + ": " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    @Override
+    public boolean deleteFile(String path) throws IOException {
+        return exec(user.name(), List.of("sh", "-c", "[ -e \"$0\" ] && rm -f \"$0\"", path)).succeeded();
     }
 
     @Override

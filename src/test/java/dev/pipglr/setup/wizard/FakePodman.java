@@ -74,6 +74,51 @@ final class FakePodman implements Podman {
     }
 
     @Override
+    public void createSecret(String name, byte[] value) {
+        secrets.add(name);
+    }
+
+    @Override
+    public boolean removeSecret(String name) {
+        return secrets.remove(name);
+    }
+
+    @Override
+    public void createVolume(String name, Map<String, Object> body) {
+        volumes.put(name, new VolumeSummary(name, "local", Map.of(), "/v/" + name));
+    }
+
+    @Override
+    public boolean removeVolume(String name) {
+        return volumes.remove(name) != null;
+    }
+
+    @Override
+    public String createContainer(Map<String, Object> body) {
+        throw new UnsupportedOperationException("containers are tested against real podman");
+    }
+
+    @Override
+    public void startContainer(String id) {
+        throw new UnsupportedOperationException("containers are tested against real podman");
+    }
+
+    @Override
+    public int waitContainer(String id) {
+        throw new UnsupportedOperationException("containers are tested against real podman");
+    }
+
+    @Override
+    public String logs(String id, boolean tty) {
+        throw new UnsupportedOperationException("containers are tested against real podman");
+    }
+
+    @Override
+    public boolean removeContainer(String id) {
+        return containers.remove(id) != null;
+    }
+
+    @Override
     public void close() {
         closed = true;
     }

@@ -52,9 +52,7 @@ class PrivilegedStepsIT {
      */
     private void migrateAndRestartApi() throws IOException {
         workstation.execOrFail(user, "podman", "system", "migrate");
-        workstation.execOrFail("root", "systemctl", "restart", "pipglr-test-api.service");
-        workstation.execOrFail("root", "sh", "-c", "for i in $(seq 100); do [ -S /srv/share/podman.sock ] && exit 0; sleep 0.1; done; exit 1");
-        TestHosts.waitForWorkstationApi();
+        TestHosts.restartWorkstationApi();
     }
 
     /** Runs a command exactly as shown to the user, as an administrator would paste it into a root shell. */

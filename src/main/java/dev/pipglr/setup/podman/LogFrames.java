@@ -1,0 +1,29 @@
+package dev.pipglr.setup.podman;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Podman's multiplexed log stream (containers without a TTY): frames of an
+ * 8-byte header (stream type, 3 zero bytes, big-endian payload length) and the
+ * payload. stdout and stderr come out interleaved in the order podman sent them.
+ */
+final class LogFrames {
+
+    private LogFrames() {
+    }
+
+    static String demultiplex(byte[] stream) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream(stream.length);
+        int i = 0;
+        while (i + 8 <= stream.length) {
+            int length = ((stream[i + 4] & 0xff) << 24) | ((stream[i + 5] & 0xff) << 16)
+                    | ((stream[i + 6] & 0xff) << 8) | (stream[i + 7] & 0xff);
+            int start = i + 8;
+            int end = Math.min(stream.length, start + length);
+            text.write(stream, start, end - start);
+            i = end;
+        }
+        return text.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.pipglr.setup.wizard;
+
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.WizardFolders;
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.runlabel.ContainerSpec;
+import dev.pipglr.setup.runlabel.Runlabel;
+import dev.pipglr.setup.runlabel.RunlabelException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Step 3: what {@code podman container runlabel register} does N times, through
+ * the API. The token goes into the REGISTRATION_TOKEN secret (never onto a
+ * command line or into a file), each run appends a runner to a private
+ * config.toml, and the result is stored as the config.toml secret.
+ */
+public final class RegisterFlow {
+
+    public static final int MAX_RUNNERS = 20;
+
+    /**
+     * @param replaceStaleToken the user agreed to replace a REGISTRATION_TOKEN secret left from before
+     * @param keepToken         keep the token secret afterwards (to register more runners later)
+     */
+    public record Request(RegistrationToken token, String gitlabUrl, int runners, String image,
+                          boolean replaceStaleToken, boolean keepToken) { }
+
+    /** Hears about each register run as it finishes, for progress and output on screen. */
+    public interface Listener {
+        void progress(String message);
+
+        void runFinished(int run, int of, String commandLine, int exitCode, String output);
+    }
+
+    public sealed interface Result permits Registered, Failed, NeedsConfirmation { }
+
+    /** All runners registered; config.toml is stored as the podman secret. */
+    public record Registered(int runners, String commandLine) implements Result { }
+
+    /** Stopped; {@code output} is the failing run's output (empty when no run failed). */
+    public record Failed(String message, String output) implements Result { }
+
+    /** Nothing was changed; ask the user, then call again with the answer. */
+    public record NeedsConfirmation(String question) implements Result { }
+
+    private final Machine machine;
+    private final Podman podman;
+
+    public RegisterFlow(Machine machine, Podman podman) {
+        this.machine = machine;
+        this.podman = podman;
+    }
+
+    /** Where registration writes config.toml before it is stored as a secret. */
+    public String configFile() {
+        return WizardFolders.work(machine).resolve("config.toml").toString();
+    }
+
+    public static Optional<String> urlProblem(String url) {
+        String trimmed = url == null ? "" : url.strip();
+        if (!trimmed.matches("https?://[^\\s/]+(/\\S*)?")) {
+            return Optional.of("Enter your GitLab's address, e.g. https://gitlab.com/ or https://gitlab.example.com/");
+        }
+        return Optional.empty();
+    }
+
+    public Result register(Request request, Listener listener) {
+        Optional<String> urlProblem = urlProblem(request.gitlabUrl());
+        if (urlProblem.isPresent()) {
+            return new Failed(urlProblem.get(), "");
+        }
+        if (request.runners() < 1 || request.runners() > MAX_RUNNERS) {
+            return new Failed("The number of parallel runners must be between 1 and " + MAX_RUNNERS + ".", "");
+        }
+        String url = request.gitlabUrl().strip().endsWith("/") ? request.gitlabUrl().strip() : request.gitlabUrl().strip() + "/";
+        try {
+            if (podman.secretExists(PipglrNames.CONFIG_SECRET)) {
+                return new Failed("Runners are registered already: the podman secret " + PipglrNames.CONFIG_SECRET
+                        + " exists. Edit it in step 4 (or remove it to register from scratch).", "");
+            }
+            ContainerSpec spec = registerSpec(request.image(), url);
+            if (podman.secretExists(PipglrNames.TOKEN_SECRET)) {
+                if (!request.replaceStaleToken()) {
+                    return new NeedsConfirmation("A podman secret " + PipglrNames.TOKEN_SECRET + " already exists, "
+                            + "probably from an earlier registration. Replace it with the token you entered?");
+                }
+                podman.removeSecret(PipglrNames.TOKEN_SECRET);
+            }
+            podman.createSecret(PipglrNames.TOKEN_SECRET, request.token().bytes());
+            try {
+                return runAll(request, spec, listener);
+            } finally {
+                if (!request.keepToken()) {
+                    podman.removeSecret(PipglrNames.TOKEN_SECRET);
+                    listener.progress("Removed the " + PipglrNames.TOKEN_SECRET + " secret.");
+                }
+            }
+        } catch (RunlabelException e) {
+            return new Failed("The image's register label cannot be carried out: " + e.getMessage(), "");
+        } catch (PodmanException | IOException e) {
+            return new Failed(e.getMessage(), "");
+        }
+    }
+
+    private ContainerSpec registerSpec(String image, String url) throws RunlabelException {
+        Runlabel label = ImageLabels.interpret(machine, podman, image, "register");
+        if (!(label instanceof Runlabel.RunContainer run)) {
+            throw new RunlabelException("the register label does not run a container");
+        }
+        ContainerSpec spec = run.spec();
+        // The URL field wins over the image's default, as -e GITLAB_URL=... would by hand.
+        Map<String, String> env = new HashMap<>(spec.env());
+        env.put("GITLAB_URL", url);
+        return new ContainerSpec(spec.image(), spec.name(), spec.entrypoint(), spec.command(), env, spec.secrets(),
+                spec.volumes(), spec.devices(), spec.systemd(), spec.privileged(), spec.tty(), spec.interactive(),
+                spec.remove(), spec.detach(), spec.hostname(), spec.network(), spec.labels());
+    }
+
+    private Result runAll(Request request, ContainerSpec spec, Listener listener) throws IOException {
+        String config = configFile();
+        machine.createPrivateDirectory(WizardFolders.work(machine).toString());
+        Optional<String> earlier = machine.readFile(config);
+        int registered = earlier.map(RegisterFlow::countRunners).orElse(0);
+        if (earlier.isEmpty()) {
+            machine.writePrivateFile(config, new byte[0]);
+        } else if (registered > 0) {
+            listener.progress("Continuing: " + registered + " runner(s) were registered by an earlier attempt ("
+                    + config + ").");
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>(spec.libpodCreateBody());
+        body.remove("remove");
+        body.remove("name"); // runs may overlap a leftover; podman names each one
+        for (int run = registered + 1; run <= request.runners(); run++) {
+            listener.progress("Registering runner " + run + " of " + request.runners() + "...");
+            String id = podman.createContainer(body);
+            int exit;
+            String output;
+            try {
+                podman.startContainer(id);
+                exit = podman.waitContainer(id);
+                output = podman.logs(id, spec.tty());
+            } finally {
+                podman.removeContainer(id);
+            }
+            listener.runFinished(run, request.runners(), spec.commandLine(), exit, output);
+            if (exit != 0) {
+                return new Failed("Registering runner " + run + " of " + request.runners() + " failed (exit code " + exit
+                        + "). " + (run - 1) + " runner(s) are registered and kept; fix the cause and retry to continue.", output);
+            }
+        }
+        String text = machine.readFile(config).orElse("");
+        try {
+            podman.createSecret(PipglrNames.CONFIG_SECRET, text.getBytes(StandardCharsets.UTF_8));
+        } catch (PodmanException e) {
+            return new Failed("The runners are registered, but storing config.toml as a podman secret failed: " + e.getMessage()
+                    + " The registered configuration is kept in " + config + ".", "");
+        }
+        machine.deleteFile(config);
+        listener.progress("Stored config.toml (" + countRunners(text) + " runners) as the podman secret "
+                + PipglrNames.CONFIG_SECRET + ".");
+        return new Registered(countRunners(text), spec.commandLine());
+    }
+
+    static int countRunners(String config) {
+        return (int) config.lines().filter(line -> line.strip().equals("[[runners]]")).count();
+    }
+
+    /** The commands a user would type for the same registration, for the page to show. */
+    public static List<String> equivalentCommands(String commandLine, int runners) {
+        List<String> commands = new ArrayList<>();
+        commands.add("printf '%s' \"$TOKEN\" | podman secret create " + PipglrNames.TOKEN_SECRET + " -");
+        commands.add("touch ./config.toml");
+        for (int i = 0; i < runners; i++) {
+            commands.add(commandLine);
+        }
+        commands.add("podman secret create " + PipglrNames.CONFIG_SECRET + " ./config.toml && rm ./config.toml");
+        commands.add("podman secret rm " + PipglrNames.TOKEN_SECRET);
+        return commands;
+    }
+}

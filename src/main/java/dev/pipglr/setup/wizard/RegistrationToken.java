@@ -1,0 +1,63 @@
+package dev.pipglr.setup.wizard;
+
+import java.util.Optional;
+
+/**
+ * A token pasted from GitLab, trimmed. Its text never appears in toString,
+ * messages or logs: only its kind does.
+ */
+public final class RegistrationToken {
+
+    public enum Kind {
+        /** glrt-: a runner authentication token (GitLab 16 and later; the runner is created in GitLab's UI first). */
+        AUTHENTICATION,
+        /** A legacy registration token (deprecated by GitLab, disabled by default since GitLab 17). */
+        LEGACY_REGISTRATION
+    }
+
+    public static final String TOKEN_MODEL = "GitLab 16 and later: create the runner in GitLab (Settings > CI/CD > Runners > "
+            + "New project runner) and paste its authentication token, which starts with glrt-. Older GitLab versions use a "
+            + "registration token from the same page; GitLab has deprecated those.";
+
+    private final String value;
+
+    private RegistrationToken(String value) {
+        this.value = value;
+    }
+
+    /** @return the token, or empty with {@link #problem(String)} explaining what to do */
+    public static Optional<RegistrationToken> parse(String pasted) {
+        return problem(pasted).isEmpty() ? Optional.of(new RegistrationToken(pasted.strip())) : Optional.empty();
+    }
+
+    /** What is wrong with the pasted text, in words that say what to do; empty when it is usable. */
+    public static Optional<String> problem(String pasted) {
+        String token = pasted == null ? "" : pasted.strip();
+        if (token.isEmpty()) {
+            return Optional.of("Paste the runner's token from GitLab (Settings > CI/CD > Runners).");
+        }
+        if (token.chars().anyMatch(Character::isWhitespace)) {
+            return Optional.of("The token contains spaces or line breaks; copy it again from GitLab.");
+        }
+        return Optional.empty();
+    }
+
+    public Kind kind() {
+        return value.startsWith("glrt-") ? Kind.AUTHENTICATION : Kind.LEGACY_REGISTRATION;
+    }
+
+    /** The secret's bytes, for podman only. */
+    byte[] bytes() {
+        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** For tests that check the token leaked nowhere. */
+    boolean appearsIn(String text) {
+        return text != null && text.contains(value);
+    }
+
+    @Override
+    public String toString() {
+        return "RegistrationToken[" + kind() + ", hidden]";
+    }
+}
