@@ -3,6 +3,7 @@ package dev.pipglr.setup.app;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.LocalMachine;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.podman.SocketCandidate;
 import dev.pipglr.setup.ui.common.FirstFrame;
@@ -46,7 +47,7 @@ public final class WizardApplication extends Application {
         WizardViewModel viewModel = new WizardViewModel(
                 () -> Inspection.inspector(machine, this::sessionSockets).inspect(),
                 () -> startSessionService(machine),
-                machine, () -> migrate(machine),
+                machine, () -> new PodmanConnector(machine).connect(sessionSockets()), () -> migrate(machine),
                 background, Platform::runLater);
         Scene scene = WizardWindow.createScene(viewModel);
         stage.setTitle(WizardWindow.TITLE);

@@ -192,6 +192,48 @@ public final class DockerJavaPodman implements Podman {
         }
     }
 
+    /** libpod streams one JSON object per line: {"stream": ...} for progress, {"error": ...} when it fails. */
+    @Override
+    public void pullImage(String image, java.util.function.Consumer<String> progress) {
+        String doing = "pull " + image;
+        Request request = Request.builder().method(Request.Method.POST)
+                .path(LIBPOD + "/images/pull?reference=" + encode(image) + "&policy=always").build();
+        String error = null;
+        try (Response response = http.execute(request);
+             java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(response.getBody(), StandardCharsets.UTF_8))) {
+            if (response.getStatusCode() / 100 != 2) {
+                String body = lines.lines().collect(java.util.stream.Collectors.joining("\n"));
+                throw new PodmanException("podman could not " + doing + ": " + PodmanErrors.podmanMessage(body)
+                        + " (HTTP " + response.getStatusCode() + ")");
+            }
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = JSON.readTree(line);
+                if (node.hasNonNull("error") && !node.get("error").asText().isBlank()) {
+                    error = node.get("error").asText();
+                } else if (node.hasNonNull("stream")) {
+                    progress.accept(node.get("stream").asText().strip());
+                } else if (node.hasNonNull("id")) {
+                    progress.accept("pulled " + image + " (" + node.get("id").asText().substring(0, Math.min(12, node.get("id").asText().length())) + ")");
+                }
+            }
+        } catch (IOException e) {
+            throw PodmanErrors.translate(doing, new java.io.UncheckedIOException(e));
+        } catch (PodmanException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw PodmanErrors.translate(doing, e);
+        }
+        if (error != null) {
+            throw new PodmanException("podman could not " + doing + ": " + error
+                    + (error.contains("dial tcp") || error.contains("no such host") || error.contains("connection refused")
+                    || error.contains("i/o timeout") ? " (the registry cannot be reached: check the network, or build the image locally)" : ""));
+        }
+    }
+
     @Override
     public void createSecret(String name, byte[] value) {
         Reply reply = libpod(Request.Method.POST, "/secrets/create?name=" + encode(name), value, "application/octet-stream",

@@ -27,6 +27,13 @@ public interface Podman extends AutoCloseable {
     /** The image's labels (empty map when it has none), or empty when the image is not stored locally. */
     Optional<Map<String, String>> imageLabels(String image);
 
+    /**
+     * Pulls the image, reporting podman's progress lines as they come.
+     *
+     * @throws PodmanException with podman's reason when the registry cannot be reached or refuses
+     */
+    void pullImage(String image, java.util.function.Consumer<String> progress);
+
     /** Stores a secret from raw bytes (never through a string that could end up in a log). */
     void createSecret(String name, byte[] value);
 

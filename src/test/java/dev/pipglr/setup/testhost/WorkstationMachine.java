@@ -120,6 +120,16 @@ public final class WorkstationMachine implements Machine {
         return result;
     }
 
+    /** Removes what pipglr's steps create (container, volumes, secrets, the wizard's files), as on a fresh account. */
+    public void resetRunnerState() throws IOException {
+        String u = user.name();
+        exec(u, List.of("podman", "rm", "-f", "-t", "0", "pipglr"));
+        exec(u, List.of("podman", "volume", "rm", "-f", "pipglr-storage", "pipglr-cache"));
+        exec(u, List.of("podman", "secret", "rm", "config.toml"));
+        exec(u, List.of("podman", "secret", "rm", "REGISTRATION_TOKEN"));
+        exec(u, List.of("rm", "-rf", "/home/" + u + "/.local/state/pipglr-setup"));
+    }
+
     private boolean execQuietly(String asUser, List<String> command) {
         try {
             return exec(asUser, command).succeeded();

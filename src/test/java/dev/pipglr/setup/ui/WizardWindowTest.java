@@ -85,6 +85,8 @@ class WizardWindowTest {
             serviceStarts.incrementAndGet();
             serviceRunning = true;
         }, machine, () -> {
+            throw new dev.pipglr.setup.podman.PodmanUnavailableException(List.of());
+        }, () -> {
             migrations.incrementAndGet();
             return new CommandResult(List.of("podman", "system", "migrate"), 0, "", "");
         }, background, Platform::runLater);

@@ -74,6 +74,11 @@ final class FakePodman implements Podman {
     }
 
     @Override
+    public void pullImage(String image, java.util.function.Consumer<String> progress) {
+        throw new UnsupportedOperationException("pulling is tested against real podman");
+    }
+
+    @Override
     public void createSecret(String name, byte[] value) {
         secrets.add(name);
     }

@@ -61,12 +61,7 @@ class RunlabelStepsIT {
         if (podman != null) {
             podman.close();
         }
-        String user = workstation.user().name();
-        workstation.exec(user, List.of("podman", "rm", "-f", "-t", "0", PipglrNames.CONTAINER));
-        workstation.exec(user, List.of("podman", "volume", "rm", "-f", PipglrNames.STORAGE_VOLUME, PipglrNames.CACHE_VOLUME));
-        workstation.exec(user, List.of("podman", "secret", "rm", PipglrNames.CONFIG_SECRET));
-        workstation.exec(user, List.of("podman", "secret", "rm", PipglrNames.TOKEN_SECRET));
-        workstation.exec(user, List.of("rm", "-rf", "/home/" + user + "/.local/state/pipglr-setup"));
+        workstation.resetRunnerState();
     }
 
     private static RegistrationToken token(String text) {

@@ -32,10 +32,7 @@ class WorkstationInspectionIT {
     void undo() throws IOException {
         String user = workstation.user().name();
         workstation.exec("root", List.of("loginctl", "disable-linger", user));
-        workstation.exec(user, List.of("podman", "rm", "-f", "-t", "0", PipglrNames.CONTAINER));
-        workstation.exec(user, List.of("podman", "volume", "rm", "-f", PipglrNames.STORAGE_VOLUME, PipglrNames.CACHE_VOLUME));
-        workstation.exec(user, List.of("podman", "secret", "rm", PipglrNames.CONFIG_SECRET));
-        workstation.exec(user, List.of("podman", "secret", "rm", PipglrNames.TOKEN_SECRET));
+        workstation.resetRunnerState();
     }
 
     private SetupReport inspect() {

@@ -4,6 +4,9 @@ import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.ui.common.Clipboards;
 import dev.pipglr.setup.ui.common.StatusIcon;
 import dev.pipglr.setup.ui.linger.LingerView;
+import dev.pipglr.setup.ui.register.RegisterView;
+import dev.pipglr.setup.ui.start.StartView;
+import dev.pipglr.setup.ui.volumes.VolumesView;
 import dev.pipglr.setup.ui.subids.SubIdsView;
 import dev.pipglr.setup.wizard.StepId;
 import dev.pipglr.setup.wizard.StepReport;
@@ -52,6 +55,8 @@ public final class WizardView {
     @FXML private Label activity;
     @FXML private HBox statusBar;
     @FXML private VBox actionPane;
+    @FXML private HBox imageBox;
+    @FXML private TextField image;
 
     /** Each step's own action panel, loaded the first time the step is shown. */
     private final Map<StepId, Node> actionPanels = new EnumMap<>(StepId.class);
@@ -80,6 +85,7 @@ public final class WizardView {
         activity.textProperty().bind(viewModel.activityProperty());
         startSessionServiceButton.disableProperty().bind(viewModel.busyProperty());
         permanentFix.setText(SessionService.PERMANENT_FIX);
+        image.textProperty().bindBidirectional(viewModel.imageProperty());
 
         stepList.getSelectionModel().select(viewModel.item(StepId.PREFLIGHT));
     }
@@ -101,6 +107,9 @@ public final class WizardView {
         planBox.setManaged(hasPlan);
         actionPane.getChildren().setAll(actionPanel(item.step()).map(List::of).orElse(List.of()));
         actionPane.setManaged(!actionPane.getChildren().isEmpty());
+        boolean usesImage = item.step() == StepId.REGISTER || item.step() == StepId.VOLUMES || item.step() == StepId.START;
+        imageBox.setVisible(usesImage);
+        imageBox.setManaged(usesImage);
         boolean offerService = item.step() == StepId.PREFLIGHT;
         sessionServiceBox.visibleProperty().unbind();
         sessionServiceBox.managedProperty().unbind();
@@ -119,6 +128,9 @@ public final class WizardView {
             panel = switch (step) {
                 case LINGER -> load("/dev/pipglr/setup/ui/linger/LingerView.fxml", new LingerView(viewModel.linger()));
                 case SUBIDS -> load("/dev/pipglr/setup/ui/subids/SubIdsView.fxml", new SubIdsView(viewModel.subIds()));
+                case REGISTER -> load("/dev/pipglr/setup/ui/register/RegisterView.fxml", new RegisterView(viewModel.register()));
+                case VOLUMES -> load("/dev/pipglr/setup/ui/volumes/VolumesView.fxml", new VolumesView(viewModel.volumes()));
+                case START -> load("/dev/pipglr/setup/ui/start/StartView.fxml", new StartView(viewModel.start()));
                 default -> null;
             };
             if (panel == null) {

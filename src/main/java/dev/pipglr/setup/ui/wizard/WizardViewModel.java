@@ -2,7 +2,15 @@ package dev.pipglr.setup.ui.wizard;
 
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.ui.common.BackgroundAction;
+import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.ui.register.RegisterViewModel;
+import dev.pipglr.setup.ui.start.StartViewModel;
+import dev.pipglr.setup.ui.volumes.VolumesViewModel;
+import dev.pipglr.setup.wizard.ImageSource;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import dev.pipglr.setup.ui.linger.LingerViewModel;
 import dev.pipglr.setup.ui.subids.SubIdsViewModel;
 import dev.pipglr.setup.wizard.SetupReport;
@@ -52,17 +60,43 @@ public final class WizardViewModel {
     private final LingerViewModel linger;
     private final SubIdsViewModel subIds;
 
+    private final StringProperty image = new SimpleStringProperty(ImageSource.DEFAULT_IMAGE);
+    private final RegisterViewModel register;
+    private final VolumesViewModel volumes;
+    private final StartViewModel start;
+
     /**
      * @param machine the machine the step pages act on (user, commands, files)
+     * @param podman  opens a connection to the podman service for an action (closed after it)
      * @param migrate runs {@code podman system migrate} for step 2
      */
     public WizardViewModel(Supplier<SetupReport> inspection, SessionServiceStarter sessionServiceStarter, Machine machine,
-                           Callable<CommandResult> migrate, Executor background, Executor fxThread) {
+                           Supplier<Podman> podman, Callable<CommandResult> migrate, Executor background, Executor fxThread) {
         this.inspection = inspection;
         this.sessionServiceStarter = sessionServiceStarter;
         this.action = new BackgroundAction(background, fxThread);
         this.linger = new LingerViewModel(machine, background, fxThread, this::refresh);
         this.subIds = new SubIdsViewModel(machine, background, fxThread, migrate, this::refresh);
+        this.register = new RegisterViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
+        this.volumes = new VolumesViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
+        this.start = new StartViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
+    }
+
+    /** The pipglr image steps 3, 5 and 6 use. */
+    public StringProperty imageProperty() {
+        return image;
+    }
+
+    public RegisterViewModel register() {
+        return register;
+    }
+
+    public VolumesViewModel volumes() {
+        return volumes;
+    }
+
+    public StartViewModel start() {
+        return start;
     }
 
     public LingerViewModel linger() {

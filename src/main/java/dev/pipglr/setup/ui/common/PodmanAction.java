@@ -1,0 +1,93 @@
+package dev.pipglr.setup.ui.common;
+
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.wizard.ImageSource;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs one podman action of a step page in the background: opens the
+ * connection, makes sure the image is there, runs the work, and collects what
+ * it reports into {@link #outputProperty()}; then asks the wizard to re-read
+ * the machine. Failures show their message; the trace goes to the log once.
+ */
+public final class PodmanAction {
+
+    private static final Logger LOG = Logger.getLogger(PodmanAction.class.getName());
+
+    /** The work, given an open connection and a way to report lines (called from the background thread). */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Podman podman, Consumer<String> report) throws Exception;
+    }
+
+    private final Supplier<Podman> podman;
+    private final Executor fxThread;
+    private final Runnable recheck;
+    private final BackgroundAction action;
+    private final ReadOnlyStringWrapper output = new ReadOnlyStringWrapper("");
+
+    public PodmanAction(Supplier<Podman> podman, Executor background, Executor fxThread, Runnable recheck) {
+        this.podman = podman;
+        this.fxThread = fxThread;
+        this.recheck = recheck;
+        this.action = new BackgroundAction(background, fxThread);
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return action.busyProperty();
+    }
+
+    public ReadOnlyStringProperty outputProperty() {
+        return output.getReadOnlyProperty();
+    }
+
+    /** Adds a line to the output (FX thread). */
+    public void say(String line) {
+        output.set(output.get().isEmpty() ? line : output.get() + "\n" + line);
+    }
+
+    public void clear() {
+        output.set("");
+    }
+
+    /** Stops waiting; podman finishes what it started, and the page says so. */
+    public void cancel() {
+        if (action.cancel()) {
+            say("Cancelled: the wizard stopped waiting. Check again to see what podman finished.");
+        }
+    }
+
+    /**
+     * @param image     pulled first when not stored (null: no image needed)
+     * @param onSuccess runs on the FX thread with the work's result
+     */
+    public <T> void run(String image, Work<T> work, Consumer<T> onSuccess) {
+        Consumer<String> report = line -> fxThread.execute(() -> say(line));
+        action.run(() -> {
+            try (Podman connection = podman.get()) {
+                if (image != null) {
+                    ImageSource.ensurePresent(connection, image, report);
+                }
+                return work.run(connection, report);
+            }
+        }, result -> {
+            onSuccess.accept(result);
+            recheck.run();
+        }, failure -> {
+            if (!(failure instanceof PodmanException)) {
+                LOG.log(Level.WARNING, "step action failed", failure);
+            }
+            say("Failed: " + failure.getMessage());
+            recheck.run();
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package dev.pipglr.setup.ui.register;
+
+import dev.pipglr.setup.wizard.RegisterFlow;
+import dev.pipglr.setup.wizard.RegistrationToken;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+
+/** Step 3's form: masked token, GitLab URL, number of runners; output of each register run. */
+public final class RegisterView {
+
+    private final RegisterViewModel viewModel;
+
+    @FXML private PasswordField token;
+    @FXML private Label tokenKind;
+    @FXML private Label tokenProblem;
+    @FXML private Label tokenModel;
+    @FXML private TextField gitlabUrl;
+    @FXML private Label urlProblem;
+    @FXML private Spinner<Integer> runners;
+    @FXML private CheckBox keepToken;
+    @FXML private Button register;
+    @FXML private Button cancel;
+    @FXML private ProgressIndicator progress;
+    @FXML private TextArea output;
+    @FXML private TextArea equivalent;
+
+    public RegisterView(RegisterViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        token.textProperty().bindBidirectional(viewModel.tokenProperty());
+        tokenKind.textProperty().bind(viewModel.tokenKind());
+        tokenProblem.textProperty().bind(viewModel.tokenProblem());
+        tokenModel.setText(RegistrationToken.TOKEN_MODEL);
+        gitlabUrl.textProperty().bindBidirectional(viewModel.gitlabUrlProperty());
+        urlProblem.textProperty().bind(viewModel.urlProblem());
+        runners.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, RegisterFlow.MAX_RUNNERS, 1));
+        runners.getValueFactory().valueProperty().addListener((obs, old, value) -> viewModel.runnersProperty().set(value));
+        keepToken.selectedProperty().bindBidirectional(viewModel.keepTokenProperty());
+        register.disableProperty().bind(viewModel.canRegister().not());
+        cancel.visibleProperty().bind(viewModel.action().busyProperty());
+        progress.visibleProperty().bind(viewModel.action().busyProperty());
+        output.textProperty().bind(viewModel.action().outputProperty());
+        output.visibleProperty().bind(viewModel.action().outputProperty().isNotEmpty());
+        output.managedProperty().bind(output.visibleProperty());
+        output.textProperty().addListener((obs, old, text) -> output.setScrollTop(Double.MAX_VALUE));
+        equivalent.textProperty().bind(viewModel.equivalentCommandsProperty());
+        equivalent.visibleProperty().bind(viewModel.equivalentCommandsProperty().isNotEmpty());
+        equivalent.managedProperty().bind(equivalent.visibleProperty());
+        viewModel.questionProperty().addListener((obs, old, question) -> {
+            if (!question.isEmpty()) {
+                ask(question);
+            }
+        });
+    }
+
+    private void ask(String question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, ButtonType.OK);
+        alert.setHeaderText("Replace the stored registration token?");
+        alert.initOwner(register.getScene().getWindow());
+        viewModel.answer(alert.showAndWait().filter(ButtonType.OK::equals).isPresent());
+    }
+
+    @FXML
+    private void register() {
+        viewModel.register();
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.action().cancel();
+    }
+}

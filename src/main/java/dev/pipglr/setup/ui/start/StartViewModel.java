@@ -1,0 +1,87 @@
+package dev.pipglr.setup.ui.start;
+
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.podman.ContainerSummary;
+import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.wizard.StartFlow;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Step 6: start the runner with the run label. When a container of that name
+ * exists, the user chooses: start it as it is, or recreate it.
+ */
+public final class StartViewModel {
+
+    /** How long to watch a fresh start: a runner with a broken config dies within seconds. */
+    static final Duration SETTLE = Duration.ofSeconds(5);
+
+    private final Machine machine;
+    private final PodmanAction action;
+    private final StringProperty image;
+    private final ReadOnlyObjectWrapper<Optional<ContainerSummary>> existing = new ReadOnlyObjectWrapper<>(Optional.empty());
+
+    public StartViewModel(Machine machine, PodmanAction action, StringProperty image) {
+        this.machine = machine;
+        this.action = action;
+        this.image = image;
+    }
+
+    public PodmanAction action() {
+        return action;
+    }
+
+    /** The container the run label would create, when it exists already. */
+    public ReadOnlyObjectProperty<Optional<ContainerSummary>> existingProperty() {
+        return existing.getReadOnlyProperty();
+    }
+
+    /** Start: create it, or when one exists, say so and offer the choice. */
+    public void start() {
+        action.clear();
+        action.run(image.get(), (podman, report) -> {
+            StartFlow flow = new StartFlow(machine, podman);
+            Optional<ContainerSummary> found = flow.existing(image.get());
+            if (found.isPresent()) {
+                return found;
+            }
+            report(report, flow.start(image.get(), StartFlow.Mode.CREATE, SETTLE));
+            return Optional.<ContainerSummary>empty();
+        }, found -> {
+            existing.set(found);
+            found.ifPresent(container -> action.say("A container named " + container.name() + " exists already ("
+                    + container.describe() + "). Start it as it is, or recreate it from the run label "
+                    + "(needed after config.toml changed)."));
+        });
+    }
+
+    public void startExisting() {
+        run(StartFlow.Mode.START_EXISTING);
+    }
+
+    public void recreate() {
+        run(StartFlow.Mode.RECREATE);
+    }
+
+    private void run(StartFlow.Mode mode) {
+        action.clear();
+        action.run(image.get(), (podman, report) -> {
+            report(report, new StartFlow(machine, podman).start(image.get(), mode, SETTLE));
+            return null;
+        }, done -> existing.set(Optional.empty()));
+    }
+
+    private static void report(java.util.function.Consumer<String> report, StartFlow.Outcome outcome) {
+        report.accept("$ " + outcome.commandLine());
+        if (outcome.running()) {
+            report.accept("The runner is running. Its logs: podman logs -f pipglr");
+        } else {
+            report.accept("The runner did not stay up: " + outcome.state() + ". Its last lines:");
+            outcome.lastLines().forEach(line -> report.accept("  " + line));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.pipglr.setup.ui.volumes;
+
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.wizard.VolumesFlow;
+import javafx.beans.property.StringProperty;
+
+import java.util.List;
+
+/** Step 5: create both volumes (existing ones are shown, not touched), or recreate one after confirmation. */
+public final class VolumesViewModel {
+
+    public static final List<String> LABELS = List.of("setupstorage", "setupcache");
+
+    private final Machine machine;
+    private final PodmanAction action;
+    private final StringProperty image;
+
+    public VolumesViewModel(Machine machine, PodmanAction action, StringProperty image) {
+        this.machine = machine;
+        this.action = action;
+        this.image = image;
+    }
+
+    public PodmanAction action() {
+        return action;
+    }
+
+    public void setUp() {
+        action.clear();
+        action.run(image.get(), (podman, report) -> {
+            VolumesFlow flow = new VolumesFlow(machine, podman);
+            for (String label : LABELS) {
+                VolumesFlow.Outcome outcome = flow.setUp(image.get(), label);
+                report.accept("$ " + outcome.commandLine());
+                report.accept(outcome.created() ? "  created " + outcome.volume()
+                        : "  " + outcome.volume() + " exists already, left as it is (options "
+                        + outcome.existing().map(volume -> volume.options().toString()).orElse("{}") + ")");
+            }
+            return null;
+        }, done -> action.say("Volumes are ready."));
+    }
+
+    /** The user confirmed {@link VolumesFlow#RECREATE_WARNING}. */
+    public void recreate(String label) {
+        action.clear();
+        action.run(image.get(), (podman, report) -> {
+            VolumesFlow.Outcome outcome = new VolumesFlow(machine, podman).recreate(image.get(), label);
+            report.accept("$ podman volume rm " + outcome.volume());
+            report.accept("$ " + outcome.commandLine());
+            return outcome;
+        }, outcome -> action.say("Recreated " + outcome.volume() + "."));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.pipglr.setup.ui;
+
+import dev.pipglr.setup.podman.PodmanConnector;
+import dev.pipglr.setup.testhost.TestHosts;
+import dev.pipglr.setup.testhost.WorkstationMachine;
+import dev.pipglr.setup.ui.wizard.WizardViewModel;
+import dev.pipglr.setup.ui.wizard.WizardWindow;
+import dev.pipglr.setup.wizard.SetupInspector;
+import dev.pipglr.setup.wizard.StepId;
+import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.wizard.StepStatus;
+import javafx.application.Platform;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real window driving the real podman 5.x workstation: from a pasted token
+ * to a running (test image) runner with clicks only, no terminal.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WizardGuiIT {
+
+    private static final String TOKEN = "GR1348941guiTestToken7f3a";
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private WorkstationMachine workstation;
+    private WizardViewModel viewModel;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        workstation = TestHosts.workstation();
+        workstation.resetRunnerState();
+        PodmanConnector connector = new PodmanConnector(workstation);
+        viewModel = new WizardViewModel(() -> new SetupInspector(workstation, () -> connector.connect(List.of())).inspect(),
+                () -> { }, workstation, () -> connector.connect(List.of()), () -> {
+                    throw new UnsupportedOperationException("not part of this test");
+                }, background, Platform::runLater);
+        viewModel.imageProperty().set(TestHosts.testImage());
+        stage.setScene(WizardWindow.createScene(viewModel));
+        stage.show();
+        viewModel.refresh();
+    }
+
+    @AfterEach
+    void cleanUp() throws IOException {
+        background.shutdownNow();
+        workstation.resetRunnerState();
+    }
+
+    private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private StepStatus status(StepId step) {
+        StepReport report = viewModel.item(step).report();
+        return report == null ? null : report.status();
+    }
+
+    private void waitForStatus(StepId step, StepStatus status) throws Exception {
+        waitUntil(step.id() + " " + status.label(), () -> !viewModel.busyProperty().get() && status(step) == status);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TextInputControl.class).getText();
+    }
+
+    @Test
+    void fromATokenToARunningRunnerWithClicksOnly(FxRobot robot) throws Exception {
+        waitForStatus(StepId.REGISTER, StepStatus.TODO);
+
+        robot.clickOn("#step-register");
+        assertEquals(TestHosts.testImage(), text(robot, "#image"));
+        robot.clickOn("#token").write(TOKEN);
+        assertTrue(robot.lookup("#token").queryAs(javafx.scene.control.PasswordField.class).getText().equals(TOKEN),
+                "the token field is a password field (masked)");
+        robot.doubleClickOn("#gitlabUrl").write("https://gitlab.example.test/");
+        robot.clickOn("#register");
+        waitForStatus(StepId.REGISTER, StepStatus.DONE);
+        String registerOutput = text(robot, "#registerOutput");
+        assertTrue(registerOutput.contains("Registered 1 runner(s)."), registerOutput);
+        assertTrue(registerOutput.contains("$ podman run -it --rm --secret REGISTRATION_TOKEN,type=env"), registerOutput);
+        assertEquals("", text(robot, "#token"), "the token is cleared once it is stored and used");
+
+        robot.clickOn("#step-volumes");
+        robot.clickOn("#createVolumes");
+        waitForStatus(StepId.VOLUMES, StepStatus.DONE);
+        assertTrue(text(robot, "#volumesOutput").contains("podman volume create --opt o=uid=1001,gid=1001 pipglr-cache"));
+
+        robot.clickOn("#step-start");
+        robot.clickOn("#startRunner");
+        waitForStatus(StepId.START, StepStatus.DONE);
+        assertTrue(text(robot, "#startOutput").contains("The runner is running."), text(robot, "#startOutput"));
+
+        assertEquals(StepStatus.DONE, status(StepId.CONFIG));
+        for (String id : List.of("#registerOutput", "#volumesOutput", "#startOutput", "#stepFindings", "#activity")) {
+            String shown = robot.lookup(id).tryQuery().map(node -> node instanceof TextInputControl input ? input.getText()
+                    : ((javafx.scene.control.Label) node).getText()).orElse("");
+            assertFalse(shown.contains(TOKEN), "the token shows in " + id);
+        }
+
+        robot.clickOn("#startRunner");
+        waitUntil("the existing-container choice", () -> robot.lookup("#existingChoice").query().isVisible());
+        robot.clickOn("#recreateRunner");
+        waitUntil("the recreated runner", () -> text(robot, "#startOutput").contains("The runner is running."));
+    }
+}
