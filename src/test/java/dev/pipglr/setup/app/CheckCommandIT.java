@@ -5,38 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipglr.setup.testhost.TestHosts;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The packaged CLI, run as a user runs it, against real podman services. */
 class CheckCommandIT {
-
-    record Run(int exitCode, String stdout, String stderr) { }
-
-    static Run runJar(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        String jar = System.getProperty("pipglr.jar", "target/pipglr-setup.jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("CONTAINER_HOST");
-        builder.environment().remove("DOCKER_HOST");
-        builder.environment().putAll(env);
-        File err = File.createTempFile("pipglr-cli", ".err");
-        err.deleteOnExit();
-        Process process = builder.redirectError(err).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the CLI finished");
-        return new Run(process.exitValue(), out, java.nio.file.Files.readString(err.toPath()));
-    }
 
     private static JsonNode step(JsonNode steps, String id) {
         for (JsonNode step : steps) {
@@ -49,7 +26,7 @@ class CheckCommandIT {
 
     @Test
     void podman431OnThisMachineIsTooOldAndExits2NamingTheVersion() throws Exception {
-        Run run = runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.hostPodmanSocket()), "check", "--json");
+        CliRunner.Run run = CliRunner.runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.hostPodmanSocket()), "check", "--json");
 
         assertEquals(2, run.exitCode(), run.stdout() + run.stderr());
         JsonNode steps = new ObjectMapper().readTree(run.stdout());
@@ -63,7 +40,7 @@ class CheckCommandIT {
 
     @Test
     void theWorkstationsPodman5PassesTheGateAndExits1WithEveryStepListed() throws Exception {
-        Run run = runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.workstationSocket()), "check", "--json");
+        CliRunner.Run run = CliRunner.runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.workstationSocket()), "check", "--json");
 
         assertEquals(1, run.exitCode(), run.stdout() + run.stderr());
         JsonNode steps = new ObjectMapper().readTree(run.stdout());
@@ -79,7 +56,7 @@ class CheckCommandIT {
 
     @Test
     void theTableNamesEveryStep() throws Exception {
-        Run run = runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.workstationSocket()), "check");
+        CliRunner.Run run = CliRunner.runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.workstationSocket()), "check");
 
         assertEquals(1, run.exitCode());
         for (String label : List.of("Preflight", "1 Persistent containers (linger)", "6 Start runner")) {
@@ -89,7 +66,7 @@ class CheckCommandIT {
 
     @Test
     void noServiceAnsweringListsEveryPlaceTried() throws Exception {
-        Run run = runJar(Map.of("CONTAINER_HOST", "unix:///nonexistent/podman.sock", "XDG_RUNTIME_DIR", "/nonexistent-runtime"),
+        CliRunner.Run run = CliRunner.runJar(Map.of("CONTAINER_HOST", "unix:///nonexistent/podman.sock", "XDG_RUNTIME_DIR", "/nonexistent-runtime"),
                 "check", "--verbose");
 
         assertEquals(2, run.exitCode(), run.stdout() + run.stderr());
@@ -100,7 +77,7 @@ class CheckCommandIT {
     @Test
     void everyCommandHasHelp() throws Exception {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"check", "--help"})) {
-            Run run = runJar(Map.of(), args);
+            CliRunner.Run run = CliRunner.runJar(Map.of(), args);
             assertEquals(0, run.exitCode());
             assertTrue(run.stdout().startsWith("Usage: pipglr-setup"), run.stdout());
         }

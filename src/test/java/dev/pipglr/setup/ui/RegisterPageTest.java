@@ -1,0 +1,103 @@
+package dev.pipglr.setup.ui;
+
+import dev.pipglr.setup.host.FakeMachine;
+import dev.pipglr.setup.podman.PodmanUnavailableException;
+import dev.pipglr.setup.ui.wizard.WizardViewModel;
+import dev.pipglr.setup.ui.wizard.WizardWindow;
+import dev.pipglr.setup.wizard.SetupReport;
+import dev.pipglr.setup.wizard.StepId;
+import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.wizard.StepStatus;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Step 3's form in the real window: what it accepts and refuses as the user types. */
+@ExtendWith(ApplicationExtension.class)
+class RegisterPageTest {
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+
+    @Start
+    void start(Stage stage) {
+        List<StepReport> steps = Arrays.stream(StepId.values())
+                .map(id -> new StepReport(id, StepStatus.TODO, "to do", List.of(), List.of())).toList();
+        WizardViewModel viewModel = new WizardViewModel(() -> new SetupReport(steps, true, false, List.of()), () -> { },
+                new FakeMachine("alice", 1500), () -> {
+                    throw new PodmanUnavailableException(List.of());
+                }, () -> null, background, Platform::runLater);
+        stage.setScene(WizardWindow.createScene(viewModel));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private static String label(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static boolean registerDisabled(FxRobot robot) {
+        return robot.lookup("#register").queryAs(Button.class).isDisabled();
+    }
+
+    @Test
+    void anEmptyTokenCannotBeRegisteredAndTheFieldIsMasked(FxRobot robot) {
+        robot.clickOn("#step-register");
+
+        assertInstanceOf(PasswordField.class, robot.lookup("#token").query());
+        assertTrue(registerDisabled(robot));
+        robot.clickOn("#token").write("   ");
+        assertTrue(registerDisabled(robot), "blanks are no token");
+    }
+
+    @Test
+    void theTokensKindIsRecognisedAndSurroundingBlanksTrimmed(FxRobot robot) {
+        robot.clickOn("#step-register");
+
+        robot.clickOn("#token").write("  glrt-abc123  ");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(label(robot, "#tokenKind").startsWith("Runner authentication token (glrt-)"));
+        assertFalse(registerDisabled(robot));
+
+        robot.interact(() -> robot.lookup("#token").queryAs(PasswordField.class).clear());
+        robot.clickOn("#token").write("GR1348941abc");
+        assertTrue(label(robot, "#tokenKind").startsWith("Legacy registration token"));
+    }
+
+    @Test
+    void aTokenWithABlankInsideOrABadUrlIsRefusedWithWhatToDo(FxRobot robot) {
+        robot.clickOn("#step-register");
+
+        // (a pasted line break never arrives: single-line fields drop it)
+        robot.interact(() -> robot.lookup("#token").queryAs(PasswordField.class).setText("glrt-abc def"));
+        assertEquals("The token contains spaces or line breaks; copy it again from GitLab.", label(robot, "#tokenProblem"));
+        assertTrue(registerDisabled(robot));
+
+        robot.interact(() -> robot.lookup("#token").queryAs(PasswordField.class).setText("glrt-abcdef"));
+        robot.interact(() -> robot.lookup("#gitlabUrl").queryTextInputControl().setText("gitlab.example.com"));
+        assertTrue(label(robot, "#urlProblem").startsWith("Enter your GitLab's address"));
+        assertTrue(registerDisabled(robot));
+    }
+}
