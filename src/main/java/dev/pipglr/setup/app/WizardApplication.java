@@ -8,11 +8,13 @@ import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.podman.SocketCandidate;
 import dev.pipglr.setup.ui.common.FirstFrame;
 import dev.pipglr.setup.ui.common.Snapshots;
+import dev.pipglr.setup.ui.wizard.StepItem;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
@@ -23,10 +25,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The wizard window. Two system properties serve tooling: {@code pipglr.firstFrame}
- * prints "first-frame" once the window has drawn and exits (startup benchmark),
- * {@code pipglr.screenshot=FILE} writes a PNG of the window once the first check
- * has finished, then exits.
+ * The wizard window. {@code PIPGLR_IMAGE} in the environment sets the image
+ * (default: pipglr's published one). Two system properties serve tooling:
+ * {@code pipglr.firstFrame} prints "first-frame" once the window has drawn and
+ * exits (startup benchmark); {@code pipglr.screenshots=DIR} writes a PNG of every
+ * page once the first check has finished, then exits.
  */
 public final class WizardApplication extends Application {
 
@@ -57,9 +60,12 @@ public final class WizardApplication extends Application {
         if (Boolean.getBoolean("pipglr.firstFrame")) {
             FirstFrame.exitAfterFirstFrame(scene);
         }
-        String screenshot = System.getProperty("pipglr.screenshot");
-        if (screenshot != null) {
-            Snapshots.whenIdle(viewModel.busyProperty(), scene, Path.of(screenshot), Platform::exit);
+        machine.env("PIPGLR_IMAGE").ifPresent(viewModel.imageProperty()::set);
+        String screenshots = System.getProperty("pipglr.screenshots");
+        if (screenshots != null) {
+            @SuppressWarnings("unchecked")
+            ListView<StepItem> pages = (ListView<StepItem>) scene.lookup("#stepList");
+            Snapshots.tourWhenIdle(viewModel.busyProperty(), scene, pages, item -> item.step().id(), Path.of(screenshots), Platform::exit);
         }
         stage.show();
         refreshAfterFirstFrame(scene, viewModel);

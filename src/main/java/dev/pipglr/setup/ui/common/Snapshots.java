@@ -41,17 +41,33 @@ public final class Snapshots {
         }
     }
 
-    /** Once {@code busy} turns false (and the layout settled), writes the PNG, then runs {@code then}. */
-    public static void whenIdle(ObservableBooleanValue busy, Scene scene, Path file, Runnable then) {
+    /**
+     * Once {@code busy} turns false: selects each entry of {@code pages} in turn and
+     * writes DIR/NN-NAME.png of the scene, then runs {@code then}.
+     */
+    public static <T> void tourWhenIdle(ObservableBooleanValue busy, Scene scene, javafx.scene.control.ListView<T> pages,
+                                        java.util.function.Function<T, String> name, Path dir, Runnable then) {
         busy.addListener((obs, was, isBusy) -> {
             if (!isBusy) {
-                PauseTransition settle = new PauseTransition(Duration.millis(300));
-                settle.setOnFinished(event -> {
-                    write(scene, file);
-                    then.run();
-                });
-                settle.play();
+                shoot(scene, pages, name, dir, 0, then);
             }
         });
     }
+
+    private static <T> void shoot(Scene scene, javafx.scene.control.ListView<T> pages, java.util.function.Function<T, String> name,
+                                  Path dir, int index, Runnable then) {
+        if (index >= pages.getItems().size()) {
+            then.run();
+            return;
+        }
+        pages.getSelectionModel().select(index);
+        PauseTransition settle = new PauseTransition(Duration.millis(400));
+        settle.setOnFinished(event -> {
+            T page = pages.getItems().get(index);
+            write(scene, dir.resolve(String.format("%02d-%s.png", index, name.apply(page))));
+            shoot(scene, pages, name, dir, index + 1, then);
+        });
+        settle.play();
+    }
+
 }

@@ -46,6 +46,10 @@ public final class RegisterView {
         tokenModel.setText(RegistrationToken.TOKEN_MODEL);
         gitlabUrl.textProperty().bindBidirectional(viewModel.gitlabUrlProperty());
         urlProblem.textProperty().bind(viewModel.urlProblem());
+        for (Label hint : new Label[] {tokenKind, tokenProblem, urlProblem}) {
+            hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
+            hint.managedProperty().bind(hint.visibleProperty());
+        }
         runners.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, RegisterFlow.MAX_RUNNERS, 1));
         runners.getValueFactory().valueProperty().addListener((obs, old, value) -> viewModel.runnersProperty().set(value));
         keepToken.selectedProperty().bindBidirectional(viewModel.keepTokenProperty());
