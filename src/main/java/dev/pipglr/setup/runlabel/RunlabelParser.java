@@ -177,10 +177,7 @@ public final class RunlabelParser {
             }
             String value = option.inlineValue();
             if (value == null) {
-                if (i >= args.size()) {
-                    throw new RunlabelException("option " + option.name() + " in the " + labelName + " label has no value");
-                }
-                value = args.get(i++);
+                value = nextValue(labelName, option, args, i++);
             }
             switch (option.name()) {
                 case "--name" -> containerName = value;
@@ -203,6 +200,14 @@ public final class RunlabelParser {
         List<String> command = List.copyOf(args.subList(i + 1, args.size()));
         return new ContainerSpec(runImage, containerName, entrypoint, command, env, secrets, volumes, devices, systemd,
                 privileged, tty, interactive, remove, detach, hostname, network, labels);
+    }
+
+    /** The word after an option that takes a value ("--name pipglr"). */
+    private static String nextValue(String labelName, Option option, List<String> args, int index) throws RunlabelException {
+        if (index >= args.size()) {
+            throw new RunlabelException("option " + option.name() + " in the " + labelName + " label has no value");
+        }
+        return args.get(index);
     }
 
     /** "-dt" as ["-d", "-t"]; null when the word is not a group of single-letter flags. */
@@ -353,10 +358,7 @@ public final class RunlabelParser {
             Option option = Option.of(word);
             String value = option.inlineValue();
             if (value == null) {
-                if (i >= args.size()) {
-                    throw new RunlabelException("option " + option.name() + " in the " + labelName + " label has no value");
-                }
-                value = args.get(i++);
+                value = nextValue(labelName, option, args, i++);
             }
             switch (option.name()) {
                 case "--opt", "-o" -> putPair(options, value);

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.ui.linger;
 
+import dev.pipglr.setup.ui.common.Shown;
 import dev.pipglr.setup.ui.common.Clipboards;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -29,9 +30,7 @@ public final class LingerView {
         runAsAdministrator.setVisible(viewModel.canRunAsAdministrator());
         runAsAdministrator.setManaged(viewModel.canRunAsAdministrator());
         runAsAdministrator.disableProperty().bind(viewModel.busyProperty());
-        lingerOutput.textProperty().bind(viewModel.outputProperty());
-        lingerOutput.visibleProperty().bind(viewModel.outputProperty().isNotEmpty());
-        lingerOutput.managedProperty().bind(lingerOutput.visibleProperty());
+        Shown.whenNotEmpty(lingerOutput, viewModel.outputProperty());
     }
 
     @FXML

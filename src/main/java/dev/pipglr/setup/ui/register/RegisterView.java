@@ -1,5 +1,6 @@
 package dev.pipglr.setup.ui.register;
 
+import dev.pipglr.setup.ui.common.Shown;
 import dev.pipglr.setup.wizard.RegisterFlow;
 import dev.pipglr.setup.wizard.RegistrationToken;
 import javafx.fxml.FXML;
@@ -41,28 +42,20 @@ public final class RegisterView {
     @FXML
     private void initialize() {
         token.textProperty().bindBidirectional(viewModel.tokenProperty());
-        tokenKind.textProperty().bind(viewModel.tokenKind());
-        tokenProblem.textProperty().bind(viewModel.tokenProblem());
+        Shown.whenNotEmpty(tokenKind, viewModel.tokenKind());
+        Shown.whenNotEmpty(tokenProblem, viewModel.tokenProblem());
         tokenModel.setText(RegistrationToken.TOKEN_MODEL);
         gitlabUrl.textProperty().bindBidirectional(viewModel.gitlabUrlProperty());
-        urlProblem.textProperty().bind(viewModel.urlProblem());
-        for (Label hint : new Label[] {tokenKind, tokenProblem, urlProblem}) {
-            hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
-            hint.managedProperty().bind(hint.visibleProperty());
-        }
+        Shown.whenNotEmpty(urlProblem, viewModel.urlProblem());
         runners.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, RegisterFlow.MAX_RUNNERS, 1));
         runners.getValueFactory().valueProperty().addListener((obs, old, value) -> viewModel.runnersProperty().set(value));
         keepToken.selectedProperty().bindBidirectional(viewModel.keepTokenProperty());
         register.disableProperty().bind(viewModel.canRegister().not());
         cancel.visibleProperty().bind(viewModel.action().busyProperty());
         progress.visibleProperty().bind(viewModel.action().busyProperty());
-        output.textProperty().bind(viewModel.action().outputProperty());
-        output.visibleProperty().bind(viewModel.action().outputProperty().isNotEmpty());
-        output.managedProperty().bind(output.visibleProperty());
+        Shown.whenNotEmpty(output, viewModel.action().outputProperty());
         output.textProperty().addListener((obs, old, text) -> output.setScrollTop(Double.MAX_VALUE));
-        equivalent.textProperty().bind(viewModel.equivalentCommandsProperty());
-        equivalent.visibleProperty().bind(viewModel.equivalentCommandsProperty().isNotEmpty());
-        equivalent.managedProperty().bind(equivalent.visibleProperty());
+        Shown.whenNotEmpty(equivalent, viewModel.equivalentCommandsProperty());
         viewModel.questionProperty().addListener((obs, old, question) -> {
             if (!question.isEmpty()) {
                 ask(question);

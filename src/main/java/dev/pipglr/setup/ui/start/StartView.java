@@ -1,5 +1,6 @@
 package dev.pipglr.setup.ui.start;
 
+import dev.pipglr.setup.ui.common.Shown;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -32,9 +33,7 @@ public final class StartView {
                 () -> viewModel.existingProperty().get().isPresent(), viewModel.existingProperty()));
         existingChoice.managedProperty().bind(existingChoice.visibleProperty());
         progress.visibleProperty().bind(viewModel.action().busyProperty());
-        output.textProperty().bind(viewModel.action().outputProperty());
-        output.visibleProperty().bind(viewModel.action().outputProperty().isNotEmpty());
-        output.managedProperty().bind(output.visibleProperty());
+        Shown.whenNotEmpty(output, viewModel.action().outputProperty());
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.ui.subids;
 
+import dev.pipglr.setup.ui.common.Shown;
 import dev.pipglr.setup.ui.common.Clipboards;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -33,12 +34,8 @@ public final class SubIdsView {
     @FXML
     private void initialize() {
         viewModel.stateProperty().addListener((obs, old, state) -> show());
-        subidError.textProperty().bind(viewModel.errorProperty());
-        subidError.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
-        subidError.managedProperty().bind(subidError.visibleProperty());
-        subidOutput.textProperty().bind(viewModel.outputProperty());
-        subidOutput.visibleProperty().bind(viewModel.outputProperty().isNotEmpty());
-        subidOutput.managedProperty().bind(subidOutput.visibleProperty());
+        Shown.whenNotEmpty(subidError, viewModel.errorProperty());
+        Shown.whenNotEmpty(subidOutput, viewModel.outputProperty());
         migrate.disableProperty().bind(viewModel.migratingProperty());
         show();
     }

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.ui.volumes;
 
+import dev.pipglr.setup.ui.common.Shown;
 import dev.pipglr.setup.wizard.VolumesFlow;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -29,9 +30,7 @@ public final class VolumesView {
             button.disableProperty().bind(viewModel.action().busyProperty());
         }
         progress.visibleProperty().bind(viewModel.action().busyProperty());
-        output.textProperty().bind(viewModel.action().outputProperty());
-        output.visibleProperty().bind(viewModel.action().outputProperty().isNotEmpty());
-        output.managedProperty().bind(output.visibleProperty());
+        Shown.whenNotEmpty(output, viewModel.action().outputProperty());
     }
 
     @FXML
