@@ -19,6 +19,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -275,6 +277,23 @@ public final class DockerJavaPodman implements Podman {
         } catch (IOException e) {
             throw new PodmanException("podman answered the create request with something unreadable", e);
         }
+    }
+
+    @Override
+    public CreatedContainer inspectCreated(String id) {
+        JsonNode inspected = libpodGet("/containers/" + encode(id) + "/json", "inspect the container " + id)
+                .orElseThrow(() -> new PodmanException("the container " + id + " vanished right after it was created"));
+        List<CreatedContainer.Secret> secrets = new ArrayList<>();
+        for (JsonNode secret : inspected.path("Config").path("Secrets")) {
+            secrets.add(new CreatedContainer.Secret(secret.path("Name").asText(), secret.path("UID").asInt(),
+                    secret.path("GID").asInt(), secret.path("Mode").asInt()));
+        }
+        List<String> destinations = new ArrayList<>();
+        for (JsonNode mount : inspected.path("Mounts")) {
+            destinations.add(mount.path("Destination").asText());
+        }
+        return new CreatedContainer(inspected.path("Name").asText(), secrets,
+                inspected.path("HostConfig").path("Privileged").asBoolean(false), destinations);
     }
 
     @Override

@@ -49,6 +49,9 @@ public interface Podman extends AutoCloseable {
     /** Creates a container from a libpod SpecGenerator body; returns its id. */
     String createContainer(Map<String, Object> body);
 
+    /** What podman made of a create request, to compare with what was asked. */
+    CreatedContainer inspectCreated(String id);
+
     void startContainer(String id);
 
     /** Waits until the container has stopped; returns its exit code. */

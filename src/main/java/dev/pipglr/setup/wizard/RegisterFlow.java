@@ -144,6 +144,7 @@ public final class RegisterFlow {
             int exit;
             String output;
             try {
+                CreationCheck.require(spec, podman.inspectCreated(id));
                 podman.startContainer(id);
                 exit = podman.waitContainer(id);
                 output = podman.logs(id, spec.tty());

@@ -56,7 +56,7 @@ public final class StartFlow {
                     throw new PodmanException("A container named " + name + " exists already (" + existing.get().describe()
                             + "): start it as it is, or recreate it.");
                 }
-                podman.createContainer(spec.libpodCreateBody());
+                create(spec);
             }
             case START_EXISTING -> {
                 if (existing.isEmpty()) {
@@ -65,11 +65,21 @@ public final class StartFlow {
             }
             case RECREATE -> {
                 existing.ifPresent(found -> podman.removeContainer(name));
-                podman.createContainer(spec.libpodCreateBody());
+                create(spec);
             }
         }
         podman.startContainer(name);
         return watch(name, spec.tty(), settle, run.commandLine());
+    }
+
+    private void create(ContainerSpec spec) {
+        String id = podman.createContainer(spec.libpodCreateBody());
+        try {
+            CreationCheck.require(spec, podman.inspectCreated(id));
+        } catch (PodmanException e) {
+            podman.removeContainer(id);
+            throw e;
+        }
     }
 
     /** Follows the state for {@code settle}: a runner that dies at once (bad config) shows up here. */

@@ -104,6 +104,11 @@ final class FakePodman implements Podman {
     }
 
     @Override
+    public dev.pipglr.setup.podman.CreatedContainer inspectCreated(String id) {
+        throw new UnsupportedOperationException("containers are tested against real podman");
+    }
+
+    @Override
     public void startContainer(String id) {
         throw new UnsupportedOperationException("containers are tested against real podman");
     }
