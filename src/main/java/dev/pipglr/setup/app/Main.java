@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "pipglr-setup", mixinStandardHelpOptions = true, version = "pipglr Setup 0.1",
         description = "Sets up pipglr, a rootless podman-in-podman GitLab runner. Without a command, opens the wizard.",
-        subcommands = {CheckCommand.class, SubIdPlanCommand.class, RunlabelPlanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, SubIdPlanCommand.class, RunlabelPlanCommand.class, ConfigCheckCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -1,0 +1,70 @@
+package dev.pipglr.setup.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.pipglr.setup.config.ConfigProblem;
+import dev.pipglr.setup.config.ConfigValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code config-check}: gitlab-runner's config.toml checked as the wizard's editor checks it. */
+@Command(name = "config-check", mixinStandardHelpOptions = true,
+        description = {"Checks a gitlab-runner config.toml: TOML syntax, then gitlab-runner's rules (concurrent, required "
+                + "runner keys, known executors, types of common keys). Prints LINE:COLUMN severity message per problem.",
+                "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read."})
+final class ConfigCheckCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The config.toml to check.")
+    Path file;
+
+    @Option(names = "--json", description = "Print a JSON array of {line, column, severity, message}.")
+    boolean json;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ConfigCheckCommand() {
+        this(System.out, System.err);
+    }
+
+    ConfigCheckCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("config-check: cannot read " + file + ": no such file");
+            return 2;
+        } catch (IOException e) {
+            err.println("config-check: cannot read " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return 2;
+        }
+        List<ConfigProblem> problems = ConfigValidator.validate(text);
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ArrayNode array = mapper.createArrayNode();
+            problems.forEach(problem -> array.addObject().put("line", problem.line()).put("column", problem.column())
+                    .put("severity", problem.severity().label()).put("message", problem.message()));
+            out.println(mapper.writeValueAsString(array));
+        } else {
+            problems.forEach(out::println);
+        }
+        out.flush();
+        return problems.stream().anyMatch(problem -> problem.severity() == ConfigProblem.Severity.ERROR) ? 1 : 0;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.pipglr.setup.config;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Targeted edits of config.toml that keep everything else as written:
+ * comments, order, blank lines and formatting. A key's value is replaced on
+ * its own line; a missing key is added at the end of its table's keys.
+ */
+public final class ConfigEdits {
+
+    private static final Pattern TABLE_HEADER = Pattern.compile("^\\s*\\[\\[?\\s*([^\\]]+?)\\s*]]?\\s*(#.*)?$");
+
+    private ConfigEdits() {
+    }
+
+    /** Sets a top-level key (e.g. concurrent), before the first table. */
+    public static String setGlobal(String text, String key, String tomlValue) {
+        List<String> lines = text.lines().toList();
+        int end = 0;
+        while (end < lines.size() && !TABLE_HEADER.matcher(lines.get(end)).matches()) {
+            end++;
+        }
+        return set(lines, 0, end, key, tomlValue, text.endsWith("\n"));
+    }
+
+    /** Sets a key directly in the {@code index}-th (0-based) [[runners]] table (e.g. limit). */
+    public static String setInRunner(String text, int index, String key, String tomlValue) {
+        List<String> lines = text.lines().toList();
+        int seen = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher header = TABLE_HEADER.matcher(lines.get(i));
+            if (header.matches() && lines.get(i).strip().startsWith("[[") && header.group(1).equals("runners") && ++seen == index) {
+                int end = i + 1;
+                while (end < lines.size() && !TABLE_HEADER.matcher(lines.get(end)).matches()) {
+                    end++;
+                }
+                return set(lines, i + 1, end, key, tomlValue, text.endsWith("\n"));
+            }
+        }
+        throw new IllegalArgumentException("there is no [[runners]] #" + (index + 1));
+    }
+
+    /** The value text of a top-level key, as written (e.g. "4"). */
+    public static Optional<String> globalValue(String text, String key) {
+        List<String> lines = text.lines().toList();
+        Pattern keyLine = keyLine(key);
+        for (String line : lines) {
+            if (TABLE_HEADER.matcher(line).matches()) {
+                break;
+            }
+            Matcher m = keyLine.matcher(line);
+            if (m.matches()) {
+                return Optional.of(m.group(2).strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Pattern keyLine(String key) {
+        // key = value  # comment   (the comment is kept; values with '#' inside strings are rare in these keys)
+        return Pattern.compile("^(\\s*" + Pattern.quote(key) + "\\s*=\\s*)([^#]*?)(\\s*#.*)?$");
+    }
+
+    private static String set(List<String> lines, int from, int to, String key, String value, boolean trailingNewline) {
+        Pattern keyLine = keyLine(key);
+        java.util.ArrayList<String> out = new java.util.ArrayList<>(lines);
+        for (int i = from; i < to; i++) {
+            Matcher m = keyLine.matcher(lines.get(i));
+            if (m.matches()) {
+                out.set(i, m.group(1) + value + (m.group(3) == null ? "" : m.group(3)));
+                return join(out, trailingNewline);
+            }
+        }
+        // Insert after the table's last non-blank line, indented like its neighbours.
+        int insertAt = to;
+        while (insertAt > from && lines.get(insertAt - 1).isBlank()) {
+            insertAt--;
+        }
+        String indent = insertAt > from ? lines.get(insertAt - 1).replaceAll("^(\\s*).*$", "$1") : "";
+        if (insertAt > from && TABLE_HEADER.matcher(lines.get(insertAt - 1)).matches()) {
+            indent = "  ";
+        }
+        out.add(insertAt, indent + key + " = " + value);
+        return join(out, trailingNewline || out.size() == 1);
+    }
+
+    private static String join(List<String> lines, boolean trailingNewline) {
+        return String.join("\n", lines) + (trailingNewline ? "\n" : "");
+    }
+}

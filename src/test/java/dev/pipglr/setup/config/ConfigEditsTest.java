@@ -1,0 +1,56 @@
+package dev.pipglr.setup.config;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ConfigEditsTest {
+
+    private static final String CONFIG = """
+            # how many jobs at once
+            concurrent = 1   # raise for parallel jobs
+            check_interval = 0
+
+            [session_server]
+              session_timeout = 1800
+
+            [[runners]]
+              name = "a"   # first
+              limit = 1
+              [runners.docker]
+                limit = 99
+
+            [[runners]]
+              name = "b"
+            """;
+
+    @Test
+    void aGlobalValueIsReplacedKeepingItsComment() {
+        String edited = ConfigEdits.setGlobal(CONFIG, "concurrent", "4");
+
+        assertEquals(CONFIG.replace("concurrent = 1   #", "concurrent = 4   #"), edited);
+        assertEquals("4", ConfigEdits.globalValue(edited, "concurrent").orElseThrow());
+    }
+
+    @Test
+    void aMissingGlobalKeyIsAddedBeforeTheFirstTable() {
+        String edited = ConfigEdits.setGlobal(CONFIG, "log_level", "\"debug\"");
+
+        assertEquals(CONFIG.replace("check_interval = 0\n", "check_interval = 0\nlog_level = \"debug\"\n"), edited);
+    }
+
+    @Test
+    void aRunnersLimitIsChangedInThatRunnerOnly() {
+        String edited = ConfigEdits.setInRunner(CONFIG, 0, "limit", "3");
+
+        assertEquals(CONFIG.replace("  limit = 1\n", "  limit = 3\n"), edited);
+        assertEquals(CONFIG.replace("  name = \"b\"\n", "  name = \"b\"\n  limit = 2\n"), ConfigEdits.setInRunner(CONFIG, 1, "limit", "2"),
+                "added to the second runner, not to [runners.docker] of the first");
+    }
+
+    @Test
+    void aRunnerThatDoesNotExistIsAnError() {
+        assertThrows(IllegalArgumentException.class, () -> ConfigEdits.setInRunner(CONFIG, 2, "limit", "1"));
+    }
+}
