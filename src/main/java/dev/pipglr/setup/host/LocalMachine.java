@@ -89,6 +89,17 @@ public final class LocalMachine implements Machine {
     }
 
     @Override
+    public List<String> list(String directory) throws IOException {
+        Path dir = Path.of(directory);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.map(entry -> entry.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Override
     public boolean deleteFile(String path) throws IOException {
         return Files.deleteIfExists(Path.of(path));
     }

@@ -32,6 +32,9 @@ public interface Machine {
     /** Writes a file only the user can read (0600), replacing it if it exists. */
     void writePrivateFile(String path, byte[] content) throws IOException;
 
+    /** The names in a directory (empty when it does not exist). */
+    java.util.List<String> list(String directory) throws IOException;
+
     /** @return false when there was nothing to delete */
     boolean deleteFile(String path) throws IOException;
 

@@ -317,11 +317,11 @@ public final class DockerJavaPodman implements Podman {
     }
 
     @Override
-    public String logs(String id, boolean tty) {
+    public String logs(String id) {
         Reply reply = libpod(Request.Method.GET, "/containers/" + encode(id) + "/logs?stdout=true&stderr=true", null, null,
                 "read the output of " + id);
         reply.requireSuccess("read the output of " + id);
-        return tty ? new String(reply.body(), StandardCharsets.UTF_8) : LogFrames.demultiplex(reply.body());
+        return LogFrames.text(reply.body());
     }
 
     @Override

@@ -4,13 +4,24 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Podman's multiplexed log stream (containers without a TTY): frames of an
- * 8-byte header (stream type, 3 zero bytes, big-endian payload length) and the
- * payload. stdout and stderr come out interleaved in the order podman sent them.
+ * Podman's multiplexed log stream: frames of an 8-byte header (stream type,
+ * 3 zero bytes, big-endian payload length) and the payload; stdout and stderr
+ * come out interleaved in the order podman sent them. libpod's logs endpoint
+ * frames TTY containers' output too, so the framing is recognised, not assumed.
  */
 final class LogFrames {
 
     private LogFrames() {
+    }
+
+    /** Whether the stream starts with a frame header (stream 0-2, three zero bytes). */
+    static boolean isMultiplexed(byte[] stream) {
+        return stream.length >= 8 && stream[0] >= 0 && stream[0] <= 2 && stream[1] == 0 && stream[2] == 0 && stream[3] == 0;
+    }
+
+    /** The payload text: frames joined when framed, the bytes as they are otherwise. */
+    static String text(byte[] stream) {
+        return isMultiplexed(stream) ? demultiplex(stream) : new String(stream, StandardCharsets.UTF_8);
     }
 
     static String demultiplex(byte[] stream) {

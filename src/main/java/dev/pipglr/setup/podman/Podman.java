@@ -58,7 +58,7 @@ public interface Podman extends AutoCloseable {
     int waitContainer(String id);
 
     /** The container's whole output so far (stdout and stderr), decoded as UTF-8. */
-    String logs(String id, boolean tty);
+    String logs(String id);
 
     /** @return false when there was no such container */
     boolean removeContainer(String id);

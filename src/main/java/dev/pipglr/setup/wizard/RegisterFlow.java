@@ -135,22 +135,11 @@ public final class RegisterFlow {
             listener.progress("Continuing: " + registered + " runner(s) were registered by an earlier attempt ("
                     + config + ").");
         }
-        Map<String, Object> body = new java.util.LinkedHashMap<>(spec.libpodCreateBody());
-        body.remove("remove");
-        body.remove("name"); // runs may overlap a leftover; podman names each one
         for (int run = registered + 1; run <= request.runners(); run++) {
             listener.progress("Registering runner " + run + " of " + request.runners() + "...");
-            String id = podman.createContainer(body);
-            int exit;
-            String output;
-            try {
-                CreationCheck.require(spec, podman.inspectCreated(id));
-                podman.startContainer(id);
-                exit = podman.waitContainer(id);
-                output = podman.logs(id, spec.tty());
-            } finally {
-                podman.removeContainer(id);
-            }
+            ContainerRuns.Finished finished = ContainerRuns.runToEnd(podman, spec);
+            int exit = finished.exitCode();
+            String output = finished.output();
             listener.runFinished(run, request.runners(), spec.commandLine(), exit, output);
             if (exit != 0) {
                 return new Failed("Registering runner " + run + " of " + request.runners() + " failed (exit code " + exit

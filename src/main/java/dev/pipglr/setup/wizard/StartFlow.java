@@ -69,7 +69,7 @@ public final class StartFlow {
             }
         }
         podman.startContainer(name);
-        return watch(name, spec.tty(), settle, run.commandLine());
+        return watch(name, settle, run.commandLine());
     }
 
     private void create(ContainerSpec spec) {
@@ -83,7 +83,7 @@ public final class StartFlow {
     }
 
     /** Follows the state for {@code settle}: a runner that dies at once (bad config) shows up here. */
-    private Outcome watch(String name, boolean tty, Duration settle, String commandLine) {
+    private Outcome watch(String name, Duration settle, String commandLine) {
         long deadline = System.nanoTime() + settle.toNanos();
         ContainerSummary state = podman.container(name).orElseThrow(() -> new PodmanException("The container " + name + " vanished."));
         while (state.running() && System.nanoTime() < deadline) {
@@ -98,7 +98,7 @@ public final class StartFlow {
         if (state.running()) {
             return new Outcome(true, state.describe(), List.of(), commandLine);
         }
-        List<String> lines = podman.logs(name, tty).lines().toList();
+        List<String> lines = podman.logs(name).lines().toList();
         return new Outcome(false, state.describe(), lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size()), commandLine);
     }
 

@@ -85,6 +85,14 @@ public final class FakeMachine implements Machine {
     }
 
     @Override
+    public List<String> list(String directory) {
+        String prefix = directory.endsWith("/") ? directory : directory + "/";
+        return files.keySet().stream().filter(path -> path.startsWith(prefix))
+                .map(path -> path.substring(prefix.length())).filter(name -> !name.contains("/") && !name.equals(".dir"))
+                .sorted().toList();
+    }
+
+    @Override
     public boolean deleteFile(String path) {
         return files.remove(path) != null;
     }

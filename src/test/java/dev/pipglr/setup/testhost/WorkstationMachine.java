@@ -90,6 +90,12 @@ public final class WorkstationMachine implements Machine {
     }
 
     @Override
+    public List<String> list(String directory) throws IOException {
+        CommandResult listed = exec("root", List.of("sh", "-c", "[ -d \"$0\" ] && ls -1A \"$0\" || true", directory));
+        return listed.stdout().lines().filter(line -> !line.isBlank()).sorted().toList();
+    }
+
+    @Override
     public boolean deleteFile(String path) throws IOException {
         return exec(user.name(), List.of("sh", "-c", "[ -e \"$0\" ] && rm -f \"$0\"", path)).succeeded();
     }

@@ -119,7 +119,7 @@ final class FakePodman implements Podman {
     }
 
     @Override
-    public String logs(String id, boolean tty) {
+    public String logs(String id) {
         throw new UnsupportedOperationException("containers are tested against real podman");
     }
 

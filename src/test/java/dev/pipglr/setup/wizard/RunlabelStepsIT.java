@@ -109,7 +109,7 @@ class RunlabelStepsIT {
         assertTrue(started.running(), started.toString());
         assertEquals("1001:1001 400", inWorkstation("podman", "exec", PipglrNames.CONTAINER, "stat", "-c", "%u:%g %a",
                 "/run/secrets/config.toml").strip());
-        String logs = podman.logs(PipglrNames.CONTAINER, true);
+        String logs = podman.logs(PipglrNames.CONTAINER);
         assertTrue(logs.contains("runners=2"), logs);
 
         SetupReport report = new SetupInspector(workstation, () -> new PodmanConnector(workstation).connect(List.of())).inspect();

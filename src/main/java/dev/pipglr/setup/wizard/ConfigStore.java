@@ -1,0 +1,119 @@
+package dev.pipglr.setup.wizard;
+
+import dev.pipglr.setup.config.ConfigProblem;
+import dev.pipglr.setup.config.ConfigValidator;
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.WizardFolders;
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.runlabel.Runlabel;
+import dev.pipglr.setup.runlabel.RunlabelException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Step 4: the config.toml secret. Podman cannot replace a secret in place on
+ * every version, so saving keeps the previous value first (read back through
+ * the image's dumpconfig label and backed up privately), then removes and
+ * creates; if creating fails, the previous value is put back. Nothing is lost.
+ */
+public final class ConfigStore {
+
+    /** How many backups to keep; older ones are deleted. */
+    public static final int BACKUPS_KEPT = 10;
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    /** How a save ended; {@code backup} is where the previous value was kept (if there was one). */
+    public record Saved(Optional<String> backup, boolean runnerRunning) { }
+
+    private final Machine machine;
+    private final Podman podman;
+    private final Clock clock;
+
+    public ConfigStore(Machine machine, Podman podman, Clock clock) {
+        this.machine = machine;
+        this.podman = podman;
+        this.clock = clock;
+    }
+
+    /** The stored configuration, read through the image's dumpconfig label; empty when there is no secret yet. */
+    public Optional<String> readCurrent(String image) throws RunlabelException {
+        if (!podman.secretExists(PipglrNames.CONFIG_SECRET)) {
+            return Optional.empty();
+        }
+        Runlabel label = ImageLabels.interpret(machine, podman, image, "dumpconfig");
+        if (!(label instanceof Runlabel.RunContainer run)) {
+            throw new RunlabelException("the dumpconfig label does not run a container");
+        }
+        ContainerRuns.Finished dumped = ContainerRuns.runToEnd(podman, run.spec());
+        if (!dumped.succeeded()) {
+            throw new PodmanException("reading the stored configuration failed (dumpconfig exited with " + dumped.exitCode() + ")");
+        }
+        return Optional.of(dumped.output());
+    }
+
+    /**
+     * Stores {@code text} as the config.toml secret.
+     *
+     * @throws PodmanException when it could not be stored; the message says whether the previous value was restored
+     */
+    public Saved save(String image, String text) throws RunlabelException, IOException {
+        List<ConfigProblem> errors = ConfigValidator.validate(text).stream()
+                .filter(problem -> problem.severity() == ConfigProblem.Severity.ERROR).toList();
+        if (!errors.isEmpty()) {
+            throw new PodmanException("config.toml has " + errors.size() + " error(s), first " + errors.get(0) + "; nothing was changed");
+        }
+        Optional<String> previous = readCurrent(image);
+        Optional<String> backup = Optional.empty();
+        if (previous.isPresent()) {
+            backup = Optional.of(backUp(previous.get()));
+            podman.removeSecret(PipglrNames.CONFIG_SECRET);
+        }
+        try {
+            podman.createSecret(PipglrNames.CONFIG_SECRET, text.getBytes(StandardCharsets.UTF_8));
+        } catch (PodmanException failure) {
+            if (previous.isEmpty()) {
+                throw failure;
+            }
+            String where = backup.get();
+            try {
+                podman.createSecret(PipglrNames.CONFIG_SECRET, previous.get().getBytes(StandardCharsets.UTF_8));
+            } catch (PodmanException restoreFailure) {
+                throw new PodmanException("Saving failed (" + failure.getMessage() + ") and so did putting the previous "
+                        + "configuration back (" + restoreFailure.getMessage() + "). It is safe in " + where
+                        + ": podman secret create " + PipglrNames.CONFIG_SECRET + " " + where, failure);
+            }
+            throw new PodmanException("Saving failed: " + failure.getMessage() + ". The previous configuration was put back "
+                    + "(a copy is in " + where + ").", failure);
+        }
+        boolean running = podman.container(PipglrNames.CONTAINER).map(container -> container.running()).orElse(false);
+        return new Saved(backup, running);
+    }
+
+    /** Writes a private (0600) backup and keeps only the newest {@link #BACKUPS_KEPT}. */
+    private String backUp(String text) throws IOException {
+        String dir = WizardFolders.state(machine).resolve("backups").toString();
+        machine.createPrivateDirectory(dir);
+        String file = dir + "/config.toml." + LocalDateTime.now(clock).format(STAMP);
+        machine.writePrivateFile(file, text.getBytes(StandardCharsets.UTF_8));
+        keepNewest(machine, dir, BACKUPS_KEPT);
+        return file;
+    }
+
+    /** Deletes all but the newest {@code count} backups (their names sort by time). */
+    static void keepNewest(Machine machine, String dir, int count) throws IOException {
+        List<String> backups = machine.list(dir).stream().filter(name -> name.startsWith("config.toml."))
+                .sorted(Comparator.reverseOrder()).toList();
+        for (String old : backups.subList(Math.min(count, backups.size()), backups.size())) {
+            machine.deleteFile(dir + "/" + old);
+        }
+    }
+}
