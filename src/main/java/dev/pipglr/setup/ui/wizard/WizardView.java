@@ -3,6 +3,7 @@ package dev.pipglr.setup.ui.wizard;
 import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.ui.common.Clipboards;
 import dev.pipglr.setup.ui.common.StatusIcon;
+import dev.pipglr.setup.ui.config.ConfigView;
 import dev.pipglr.setup.ui.linger.LingerView;
 import dev.pipglr.setup.ui.register.RegisterView;
 import dev.pipglr.setup.ui.start.StartView;
@@ -107,7 +108,7 @@ public final class WizardView {
         planBox.setManaged(hasPlan);
         actionPane.getChildren().setAll(actionPanel(item.step()).map(List::of).orElse(List.of()));
         actionPane.setManaged(!actionPane.getChildren().isEmpty());
-        boolean usesImage = item.step() == StepId.REGISTER || item.step() == StepId.VOLUMES || item.step() == StepId.START;
+        boolean usesImage = item.step() != StepId.PREFLIGHT && item.step() != StepId.LINGER && item.step() != StepId.SUBIDS;
         imageBox.setVisible(usesImage);
         imageBox.setManaged(usesImage);
         boolean offerService = item.step() == StepId.PREFLIGHT;
@@ -129,6 +130,7 @@ public final class WizardView {
                 case LINGER -> load("/dev/pipglr/setup/ui/linger/LingerView.fxml", new LingerView(viewModel.linger()));
                 case SUBIDS -> load("/dev/pipglr/setup/ui/subids/SubIdsView.fxml", new SubIdsView(viewModel.subIds()));
                 case REGISTER -> load("/dev/pipglr/setup/ui/register/RegisterView.fxml", new RegisterView(viewModel.register()));
+                case CONFIG -> load("/dev/pipglr/setup/ui/config/ConfigView.fxml", new ConfigView(viewModel.config()));
                 case VOLUMES -> load("/dev/pipglr/setup/ui/volumes/VolumesView.fxml", new VolumesView(viewModel.volumes()));
                 case START -> load("/dev/pipglr/setup/ui/start/StartView.fxml", new StartView(viewModel.start()));
                 default -> null;

@@ -5,6 +5,7 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.ui.common.BackgroundAction;
 import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.ui.config.ConfigViewModel;
 import dev.pipglr.setup.ui.register.RegisterViewModel;
 import dev.pipglr.setup.ui.start.StartViewModel;
 import dev.pipglr.setup.ui.volumes.VolumesViewModel;
@@ -64,6 +65,7 @@ public final class WizardViewModel {
     private final RegisterViewModel register;
     private final VolumesViewModel volumes;
     private final StartViewModel start;
+    private final ConfigViewModel config;
 
     /**
      * @param machine the machine the step pages act on (user, commands, files)
@@ -80,6 +82,12 @@ public final class WizardViewModel {
         this.register = new RegisterViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
         this.volumes = new VolumesViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
         this.start = new StartViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
+        this.config = new ConfigViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image,
+                background, fxThread);
+    }
+
+    public ConfigViewModel config() {
+        return config;
     }
 
     /** The pipglr image steps 3, 5 and 6 use. */

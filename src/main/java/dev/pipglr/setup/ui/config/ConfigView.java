@@ -1,0 +1,230 @@
+package dev.pipglr.setup.ui.config;
+
+import dev.pipglr.setup.config.ConfigProblem;
+import dev.pipglr.setup.config.TomlHighlighter;
+import dev.pipglr.setup.ui.common.Shown;
+import javafx.animation.PauseTransition;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Step 4's editor: a RichTextFX code area with TOML highlighting, line numbers
+ * and problem markers in the gutter, a problem list that jumps to the spot, a
+ * find field, and a small form for the common settings.
+ */
+public final class ConfigView {
+
+    private static final Duration DEBOUNCE = Duration.millis(150);
+
+    private final ConfigViewModel viewModel;
+    private final CodeArea editor = new CodeArea();
+    private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
+    private Map<Integer, ConfigProblem.Severity> worstByLine = Map.of();
+    private boolean applyingText;
+
+    @FXML private StackPane editorHolder;
+    @FXML private ListView<ConfigProblem> problemList;
+    @FXML private TextField find;
+    @FXML private TextField concurrent;
+    @FXML private TextField checkInterval;
+    @FXML private ComboBox<String> logLevel;
+    @FXML private TextField runnerLimit;
+    @FXML private ComboBox<Integer> runnerChoice;
+    @FXML private ToggleButton reveal;
+    @FXML private Button load;
+    @FXML private Button save;
+    @FXML private Button apply;
+    @FXML private ProgressIndicator progress;
+    @FXML private TextArea output;
+    @FXML private Label summary;
+
+    public ConfigView(ConfigViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    /** For tests and tooling: the editor itself. */
+    public CodeArea editor() {
+        return editor;
+    }
+
+    @FXML
+    private void initialize() {
+        editor.setId("configEditor");
+        editor.getStyleClass().add("toml-editor");
+        editor.setParagraphGraphicFactory(this::gutter);
+        editorHolder.getChildren().add(new VirtualizedScrollPane<>(editor));
+
+        debounce.setOnFinished(event -> viewModel.edited(editor.getText()));
+        editor.textProperty().addListener((obs, old, text) -> {
+            if (!applyingText) {
+                debounce.playFromStart();
+            }
+        });
+        viewModel.loadedTextProperty().addListener((obs, old, text) -> {
+            if (text != null && !text.equals(editor.getText())) {
+                applyingText = true;
+                editor.replaceText(text);
+                applyingText = false;
+            }
+        });
+        viewModel.analysisProperty().addListener((obs, old, analysis) -> {
+            if (analysis != null && analysis.runs().stream().mapToInt(TomlHighlighter.Run::length).sum() == editor.getLength()) {
+                editor.setStyleSpans(0, spans(analysis.runs()));
+            }
+            worstByLine = viewModel.problems().stream().collect(Collectors.toMap(ConfigProblem::line, ConfigProblem::severity,
+                    (a, b) -> a == ConfigProblem.Severity.ERROR ? a : b));
+            editor.setParagraphGraphicFactory(this::gutter); // redraw the markers
+            long errors = viewModel.problems().stream().filter(p -> p.severity() == ConfigProblem.Severity.ERROR).count();
+            summary.setText(errors + " error(s), " + (viewModel.problems().size() - errors) + " warning(s)");
+        });
+
+        problemList.setItems(viewModel.problems());
+        problemList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(ConfigProblem problem, boolean empty) {
+                super.updateItem(problem, empty);
+                setText(empty || problem == null ? null : problem.toString());
+                getStyleClass().removeAll("problem-error", "problem-warning");
+                if (!empty && problem != null) {
+                    getStyleClass().add("problem-" + problem.severity().label());
+                }
+            }
+        });
+        problemList.setOnMouseClicked(event -> jumpToSelected());
+        problemList.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                jumpToSelected();
+            }
+        });
+        find.setOnAction(event -> findNext());
+
+        logLevel.getItems().setAll("debug", "info", "warn", "error", "fatal", "panic");
+        concurrent.setOnAction(event -> viewModel.setGlobal("concurrent", concurrent.getText().strip()));
+        checkInterval.setOnAction(event -> viewModel.setGlobal("check_interval", checkInterval.getText().strip()));
+        logLevel.setOnAction(event -> {
+            if (logLevel.getValue() != null) {
+                viewModel.setGlobal("log_level", "\"" + logLevel.getValue() + "\"");
+            }
+        });
+        runnerChoice.getItems().setAll(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        runnerChoice.getSelectionModel().select(0);
+        runnerLimit.setOnAction(event -> {
+            try {
+                viewModel.setRunnerLimit(runnerChoice.getValue() - 1, runnerLimit.getText().strip());
+            } catch (IllegalArgumentException e) {
+                viewModel.action().clear();
+                viewModel.action().say(e.getMessage());
+            }
+        });
+
+        reveal.selectedProperty().addListener((obs, old, on) -> viewModel.setTokensRevealed(on));
+        viewModel.tokensRevealedProperty().addListener((obs, old, on) -> reveal.setSelected(on));
+        load.disableProperty().bind(viewModel.action().busyProperty());
+        save.disableProperty().bind(viewModel.action().busyProperty());
+        apply.visibleProperty().bind(viewModel.applyOfferedProperty());
+        apply.managedProperty().bind(apply.visibleProperty());
+        apply.disableProperty().bind(viewModel.action().busyProperty());
+        progress.visibleProperty().bind(viewModel.action().busyProperty());
+        Shown.whenNotEmpty(output, viewModel.action().outputProperty());
+    }
+
+    private Node gutter(int paragraph) {
+        IntFunction<Node> numbers = LineNumberFactory.get(editor);
+        Node number = numbers.apply(paragraph);
+        Circle marker = new Circle(4);
+        ConfigProblem.Severity severity = worstByLine.get(paragraph + 1);
+        marker.getStyleClass().add(severity == null ? "gutter-none" : "gutter-" + severity.label());
+        marker.setVisible(severity != null);
+        HBox box = new HBox(2, marker, number);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static StyleSpans<Collection<String>> spans(List<TomlHighlighter.Run> runs) {
+        StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
+        for (TomlHighlighter.Run run : runs) {
+            builder.add(run.style().isEmpty() ? List.of() : List.of(run.style()), run.length());
+        }
+        return builder.create();
+    }
+
+    private void jumpToSelected() {
+        ConfigProblem problem = problemList.getSelectionModel().getSelectedItem();
+        if (problem == null || editor.getParagraphs().isEmpty()) {
+            return;
+        }
+        int line = Math.min(problem.line(), editor.getParagraphs().size()) - 1;
+        int column = Math.min(problem.column() - 1, editor.getParagraphLength(line));
+        editor.moveTo(line, Math.max(0, column));
+        editor.requestFollowCaret();
+        editor.requestFocus();
+    }
+
+    private void findNext() {
+        String wanted = find.getText();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        String text = editor.getText();
+        int from = editor.getCaretPosition();
+        int at = text.indexOf(wanted, from);
+        if (at < 0) {
+            at = text.indexOf(wanted); // wrap around
+        }
+        if (at >= 0) {
+            editor.selectRange(at, at + wanted.length());
+            editor.requestFollowCaret();
+        }
+    }
+
+    @FXML
+    private void load() {
+        viewModel.loadCurrent();
+    }
+
+    @FXML
+    private void save() {
+        viewModel.save();
+    }
+
+    @FXML
+    private void apply() {
+        viewModel.applyNow();
+    }
+
+    @FXML
+    private void undo() {
+        editor.undo();
+    }
+
+    @FXML
+    private void redo() {
+        editor.redo();
+    }
+}

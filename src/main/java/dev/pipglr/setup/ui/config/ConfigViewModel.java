@@ -1,0 +1,191 @@
+package dev.pipglr.setup.ui.config;
+
+import dev.pipglr.setup.config.ConfigEdits;
+import dev.pipglr.setup.config.ConfigProblem;
+import dev.pipglr.setup.config.ConfigTokens;
+import dev.pipglr.setup.config.ConfigValidator;
+import dev.pipglr.setup.config.TomlHighlighter;
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.wizard.ConfigStore;
+import dev.pipglr.setup.wizard.StartFlow;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Step 4: the config.toml editor's state. The editor holds the text with
+ * tokens hidden (unless revealed); validation and highlighting of the newest
+ * text run in the background and only the newest result is shown. Saving puts
+ * the tokens back, stores the secret safely, and offers to apply it.
+ */
+public final class ConfigViewModel {
+
+    /** Analysis of one version of the text. */
+    public record Analysis(long version, List<ConfigProblem> problems, List<TomlHighlighter.Run> runs) { }
+
+    private final Machine machine;
+    private final PodmanAction action;
+    private final StringProperty image;
+    private final Executor background;
+    private final Executor fxThread;
+    private final AtomicLong version = new AtomicLong();
+    private final ObservableList<ConfigProblem> problems = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<String> loadedText = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper applyOffered = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty tokensRevealed = new SimpleBooleanProperty(false);
+    private ConfigTokens.Hidden hidden = ConfigTokens.hide("");
+    private String currentText = "";
+
+    public ConfigViewModel(Machine machine, PodmanAction action, StringProperty image, Executor background, Executor fxThread) {
+        this.machine = machine;
+        this.action = action;
+        this.image = image;
+        this.background = background;
+        this.fxThread = fxThread;
+    }
+
+    public PodmanAction action() {
+        return action;
+    }
+
+    public ObservableList<ConfigProblem> problems() {
+        return problems;
+    }
+
+    /** The newest analysis (problems and highlighting runs) for the editor to show. */
+    public ReadOnlyObjectProperty<Analysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    /** Text the editor should show: set when loaded, revealed or hidden, or edited by the form. */
+    public ReadOnlyObjectProperty<String> loadedTextProperty() {
+        return loadedText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty applyOfferedProperty() {
+        return applyOffered.getReadOnlyProperty();
+    }
+
+    public BooleanProperty tokensRevealedProperty() {
+        return tokensRevealed;
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(problem -> problem.severity() == ConfigProblem.Severity.ERROR);
+    }
+
+    /** Opens a text (e.g. a file, or a test's sample) in the editor, tokens hidden. */
+    public void open(String text) {
+        hidden = ConfigTokens.hide(text);
+        tokensRevealed.set(false);
+        show(hidden.text());
+    }
+
+    /** Shows the tokens in the editor, or hides them again (keeping the edits). */
+    public void setTokensRevealed(boolean reveal) {
+        if (reveal == tokensRevealed.get()) {
+            return;
+        }
+        String full = tokensRevealed.get() ? currentText : hidden.reveal(currentText);
+        tokensRevealed.set(reveal);
+        if (reveal) {
+            show(full);
+        } else {
+            hidden = ConfigTokens.hide(full);
+            show(hidden.text());
+        }
+    }
+
+    private void show(String text) {
+        loadedText.set(null);
+        loadedText.set(text);
+        edited(text);
+    }
+
+    /** The editor's text changed: analyse it in the background; older analyses are dropped when they arrive. */
+    public void edited(String text) {
+        currentText = text;
+        long mine = version.incrementAndGet();
+        CompletableFuture.supplyAsync(() -> new Analysis(mine, ConfigValidator.validate(text), TomlHighlighter.runs(text)), background)
+                .thenAccept(result -> fxThread.execute(() -> {
+                    if (result.version() == version.get()) {
+                        problems.setAll(result.problems());
+                        analysis.set(result);
+                    }
+                }));
+    }
+
+    /** The form changed a top-level setting; the text is edited in place, comments kept. */
+    public void setGlobal(String key, String tomlValue) {
+        show(ConfigEdits.setGlobal(currentText, key, tomlValue));
+    }
+
+    public void setRunnerLimit(int runner, String limit) {
+        show(ConfigEdits.setInRunner(currentText, runner, "limit", limit));
+    }
+
+    /** The full text (tokens put back), as it would be saved. */
+    public String textToSave() {
+        return tokensRevealed.get() ? currentText : hidden.reveal(currentText);
+    }
+
+    /** Reads the stored configuration (the README's dumpconfig step) into the editor. */
+    public void loadCurrent() {
+        action.clear();
+        action.run(image.get(), (podman, report) -> new ConfigStore(machine, podman, Clock.systemUTC()).readCurrent(image.get()),
+                text -> {
+                    if (text.isPresent()) {
+                        open(text.get());
+                        action.say("Loaded the stored configuration (tokens hidden; Reveal shows them).");
+                    } else {
+                        action.say("No configuration is stored yet: register runners in step 3 first.");
+                    }
+                });
+    }
+
+    /** Stores the editor's text as the config.toml secret, backing up the previous one. */
+    public void save() {
+        if (hasErrors()) {
+            action.clear();
+            action.say("Fix the errors first: nothing was saved.");
+            return;
+        }
+        String text = textToSave();
+        action.clear();
+        action.run(image.get(), (podman, report) -> new ConfigStore(machine, podman, Clock.systemUTC()).save(image.get(), text),
+                saved -> {
+                    action.say("Saved config.toml as the podman secret config.toml."
+                            + saved.backup().map(backup -> " The previous one is kept in " + backup + ".").orElse(""));
+                    applyOffered.set(saved.runnerRunning());
+                    if (saved.runnerRunning()) {
+                        action.say("The running runner still uses the old configuration. Apply now re-creates it from the run "
+                                + "label (its running jobs stop; caches and images in the volumes stay).");
+                    }
+                });
+    }
+
+    /** Re-creates the runner container so it reads the new secret. */
+    public void applyNow() {
+        action.run(image.get(), (podman, report) -> new StartFlow(machine, podman).start(image.get(), StartFlow.Mode.RECREATE,
+                Duration.ofSeconds(5)), outcome -> {
+            applyOffered.set(false);
+            action.say(outcome.running() ? "Applied: the runner was re-created and runs with the new configuration."
+                    : "The re-created runner did not stay up (" + outcome.state() + "): " + String.join(" / ", outcome.lastLines()));
+        });
+    }
+}

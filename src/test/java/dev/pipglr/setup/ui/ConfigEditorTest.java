@@ -1,0 +1,154 @@
+package dev.pipglr.setup.ui;
+
+import dev.pipglr.setup.config.ConfigProblem;
+import dev.pipglr.setup.host.FakeMachine;
+import dev.pipglr.setup.podman.PodmanUnavailableException;
+import dev.pipglr.setup.ui.common.Snapshots;
+import dev.pipglr.setup.ui.wizard.WizardViewModel;
+import dev.pipglr.setup.ui.wizard.WizardWindow;
+import dev.pipglr.setup.wizard.SetupReport;
+import dev.pipglr.setup.wizard.StepId;
+import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.wizard.StepStatus;
+import javafx.application.Platform;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Step 4's editor in the real window: live validation, the form, tokens hidden. */
+@ExtendWith(ApplicationExtension.class)
+class ConfigEditorTest {
+
+    private static final String SAMPLE = """
+            # jobs at once
+            concurrent = 4   # raise for more parallel jobs
+            check_interval = 3
+
+            [[runners]]
+              name = "pipglr-1"
+              url = "https://gitlab.com/"
+              token = "glrt-verysecret"
+              executor = "docker"
+              limit = 2
+            """;
+
+    private final ExecutorService background = Executors.newFixedThreadPool(2);
+    private WizardViewModel viewModel;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        List<StepReport> steps = Arrays.stream(StepId.values())
+                .map(id -> new StepReport(id, StepStatus.DONE, "done", List.of(), List.of())).toList();
+        viewModel = new WizardViewModel(() -> new SetupReport(steps, true, false, List.of()), () -> { },
+                new FakeMachine("alice", 1500), () -> {
+                    throw new PodmanUnavailableException(List.of());
+                }, () -> null, background, Platform::runLater);
+        stage.setScene(WizardWindow.createScene(viewModel));
+        stage.setHeight(900);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private CodeArea editor(FxRobot robot) {
+        return robot.lookup("#configEditor").queryAs(CodeArea.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<ConfigProblem> problems(FxRobot robot) {
+        return robot.lookup("#problemList").queryAs(ListView.class);
+    }
+
+    private void openSample(FxRobot robot) {
+        robot.clickOn("#step-config");
+        robot.interact(() -> viewModel.config().open(SAMPLE));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void typingAnErrorShowsItAtItsLineWithinASecond(FxRobot robot) throws Exception {
+        openSample(robot);
+        assertTrue(problems(robot).getItems().isEmpty(), problems(robot).getItems().toString());
+
+        robot.interact(() -> editor(robot).moveTo(1, "concurrent = 4".length()));
+        robot.clickOn("#configEditor");
+        robot.interact(() -> editor(robot).moveTo(1, "concurrent = 4".length()));
+        robot.write("x");
+
+        WaitForAsyncUtils.waitFor(1, TimeUnit.SECONDS, () -> !problems(robot).getItems().isEmpty());
+        ConfigProblem first = problems(robot).getItems().get(0);
+        assertEquals(2, first.line(), first.toString());
+        assertEquals(ConfigProblem.Severity.ERROR, first.severity());
+        robot.interact(() -> Snapshots.write(stage.getScene(), Path.of("target/screenshots/config-validation.png")));
+
+        robot.interact(() -> editor(robot).moveTo(0, 0));
+        robot.interact(() -> {
+            problems(robot).requestFocus();
+            problems(robot).getSelectionModel().select(0);
+        });
+        robot.type(KeyCode.ENTER);
+        assertEquals(1, editor(robot).getCurrentParagraph(), "the list jumps to the problem's line");
+    }
+
+    @Test
+    void theFormEditsTheTextInPlaceKeepingComments(FxRobot robot) throws Exception {
+        openSample(robot);
+
+        robot.clickOn("#formConcurrent").write("8").type(KeyCode.ENTER);
+        robot.clickOn("#formRunnerLimit").write("5").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String text = editor(robot).getText();
+        assertTrue(text.contains("# jobs at once\nconcurrent = 8   # raise for more parallel jobs\n"), text);
+        assertTrue(text.contains("  limit = 5\n"), text);
+        assertEquals(SAMPLE.replace("concurrent = 4", "concurrent = 8").replace("limit = 2", "limit = 5"),
+                viewModel.config().textToSave(), "only the two values changed; the token is back for saving");
+    }
+
+    @Test
+    void tokensAreHiddenUntilRevealed(FxRobot robot) {
+        openSample(robot);
+        assertFalse(editor(robot).getText().contains("glrt-verysecret"));
+
+        robot.clickOn("#revealTokens");
+        assertTrue(editor(robot).getText().contains("glrt-verysecret"));
+        robot.clickOn("#revealTokens");
+        assertFalse(editor(robot).getText().contains("glrt-verysecret"));
+        assertEquals(SAMPLE, viewModel.config().textToSave());
+    }
+
+    @Test
+    void saveIsRefusedWhileThereAreErrors(FxRobot robot) throws Exception {
+        robot.clickOn("#step-config");
+        robot.interact(() -> viewModel.config().open("concurrent = 0\n"));
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> viewModel.config().hasErrors());
+
+        robot.clickOn("#saveConfig");
+
+        assertEquals("Fix the errors first: nothing was saved.", robot.lookup("#configOutput").queryTextInputControl().getText());
+    }
+}
