@@ -1,0 +1,62 @@
+package dev.pipglr.setup.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigCheckCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int check(String... args) {
+        return new CommandLine(new ConfigCheckCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
+    }
+
+    private Path file(String text) throws IOException {
+        Path file = dir.resolve("config.toml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static final String RUNNER = "[[runners]]\nurl = \"https://gitlab.com/\"\ntoken = \"t\"\nexecutor = \"docker\"\n";
+
+    @Test
+    void errorsExitOneWithLineColumnSeverityMessage() throws IOException {
+        assertEquals(1, check(file("concurrent = 0\n" + RUNNER).toString()));
+        assertEquals("1:1 error concurrent must be at least 1 (0 means no job ever runs)\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void warningsAloneExitZero() throws IOException {
+        assertEquals(0, check(file("concurrent = 1\nconcurent = 2\n" + RUNNER).toString(), "--json"));
+        JsonNode problems = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals(1, problems.size());
+        assertEquals(2, problems.get(0).path("line").asInt());
+        assertEquals(1, problems.get(0).path("column").asInt());
+        assertEquals("warning", problems.get(0).path("severity").asText());
+        assertTrue(problems.get(0).path("message").asText().startsWith("unknown key concurent"));
+    }
+
+    @Test
+    void anUnreadableFileExitsTwo() {
+        assertEquals(2, check(dir.resolve("missing.toml").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.toml: no such file"), err.toString());
+    }
+}
