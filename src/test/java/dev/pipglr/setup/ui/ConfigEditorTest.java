@@ -65,7 +65,6 @@ class ConfigEditorTest {
                     throw new PodmanUnavailableException(List.of());
                 }, () -> null, background, Platform::runLater);
         stage.setScene(WizardWindow.createScene(viewModel));
-        stage.setHeight(900);
         stage.show();
     }
 
