@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
 
     private static final String[] LOGIC = {"dev.pipglr.setup.host..", "dev.pipglr.setup.podman..",
-            "dev.pipglr.setup.runlabel..", "dev.pipglr.setup.config..", "dev.pipglr.setup.wizard.."};
+            "dev.pipglr.setup.runlabel..", "dev.pipglr.setup.config..", "dev.pipglr.setup.wizard..", "dev.pipglr.setup.logs.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

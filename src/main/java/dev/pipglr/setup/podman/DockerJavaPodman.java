@@ -3,6 +3,9 @@ package dev.pipglr.setup.podman;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
@@ -328,6 +331,33 @@ public final class DockerJavaPodman implements Podman {
     public boolean removeContainer(String id) {
         return libpod(Request.Method.DELETE, "/containers/" + encode(id) + "?force=true", null, null, "remove the container " + id)
                 .foundOrRequireSuccess("remove the container " + id);
+    }
+
+    @Override
+    public AutoCloseable attach(String id, FrameSink sink) {
+        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                sink.frame(frame.getStreamType() == StreamType.STDERR, frame.getPayload());
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                sink.ended(PodmanErrors.translate("follow the output of " + id,
+                        failure instanceof RuntimeException runtime ? runtime : new RuntimeException(failure)));
+            }
+
+            @Override
+            public void onComplete() {
+                sink.ended(null);
+            }
+        };
+        try {
+            return docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
+                    .exec(callback);
+        } catch (RuntimeException e) {
+            throw PodmanErrors.translate("attach to the container " + id, e);
+        }
     }
 
     /** A libpod answer, read whole. */

@@ -63,6 +63,20 @@ public interface Podman extends AutoCloseable {
     /** @return false when there was no such container */
     boolean removeContainer(String id);
 
+    /** Receives a container's output as podman sends it: frames, not lines. */
+    interface FrameSink {
+        void frame(boolean stderr, byte[] payload);
+
+        /** The stream ended: the container stopped ({@code failure} null) or the connection broke. */
+        void ended(Throwable failure);
+    }
+
+    /**
+     * Attaches to the container's output from now on (complete, unlike follow-mode logs);
+     * close the result to detach.
+     */
+    AutoCloseable attach(String id, FrameSink sink);
+
     @Override
     void close();
 }

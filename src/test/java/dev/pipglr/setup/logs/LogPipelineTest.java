@@ -1,0 +1,96 @@
+package dev.pipglr.setup.logs;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LogPipelineTest {
+
+    private static List<String> lines(String spaced) {
+        return spaced.isBlank() ? List.of() : Arrays.asList(spaced.trim().split(" "));
+    }
+
+    @Test
+    void framesAreSplitIntoLinesPerStream() {
+        LineSplitter splitter = new LineSplitter();
+        List<String> out = new ArrayList<>();
+
+        out.addAll(splitter.feed(false, "one\ntw".getBytes(StandardCharsets.UTF_8)));
+        out.addAll(splitter.feed(true, "err-a".getBytes(StandardCharsets.UTF_8)));
+        out.addAll(splitter.feed(false, "o\r\nthree\n".getBytes(StandardCharsets.UTF_8)));
+        out.addAll(splitter.feed(true, "\n".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(List.of("one", "two", "three", "err-a"), out);
+    }
+
+    @Test
+    void aCharacterSplitAcrossFramesIsDecodedWhole() {
+        byte[] bytes = "grüße\n".getBytes(StandardCharsets.UTF_8);
+        LineSplitter splitter = new LineSplitter();
+
+        List<String> first = splitter.feed(false, bytes, 0, 3);  // ends inside 'ü'
+        List<String> second = splitter.feed(false, bytes, 3, bytes.length - 3);
+
+        assertEquals(List.of(), first);
+        assertEquals(List.of("grüße"), second);
+    }
+
+    @Test
+    void ansiColoursAreStrippedAndALastPartialLineIsFlushed() {
+        LineSplitter splitter = new LineSplitter();
+
+        List<String> lines = splitter.feed(false, "\u001B[0;33mWARNING:\u001B[0m disk\nno newline".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(List.of("WARNING: disk"), lines);
+        assertEquals(List.of("no newline"), splitter.flush());
+    }
+
+    @ParameterizedTest(name = "history [{0}] + live [{1}] overlap {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1 2 3 4 5   | 4 5 6 7     | 2
+            1 2 3       | 4 5         | 0
+            1 2 3       | 1 2 3 4     | 3
+            ''          | 1 2         | 0
+            1 2 3       | ''          | 0
+            a b a b a   | a b a c     | 3
+            x y x y     | x y x y x y | 4
+            1 2 3 4     | 3 4         | 2
+            """)
+    void theOverlapIsTheLongestHistorySuffixThatStartsTheLiveLines(String history, String live, int overlap) {
+        assertEquals(overlap, LogMerge.overlap(lines(history), lines(live)));
+    }
+
+    @Test
+    void mergingABurstFromAnyCutPointGivesEveryLineOnce() {
+        List<String> all = IntStream.rangeClosed(1, 2000).mapToObj(Integer::toString).toList();
+        for (int attachAt : List.of(0, 1, 999, 1500, 2000)) {
+            for (int historyEnd : List.of(attachAt, attachAt + 1, attachAt + 250, 2000)) {
+                int end = Math.min(historyEnd, all.size());
+                List<String> history = all.subList(0, end);
+                List<String> live = all.subList(attachAt, all.size());
+                List<String> merged = new ArrayList<>(history);
+                merged.addAll(live.subList(LogMerge.overlap(history, live), live.size()));
+                assertEquals(all, merged, "attach at " + attachAt + ", history to " + end);
+            }
+        }
+    }
+
+    @Test
+    void theRingKeepsTheNewestLinesAndCountsTheDropped() {
+        LogRing ring = new LogRing(3);
+
+        ring.addAll(IntStream.rangeClosed(1, 5).mapToObj(i -> new LogLine(i, false, "l" + i)).toList());
+
+        assertEquals(3, ring.size());
+        assertEquals(2, ring.dropped());
+        assertEquals(List.of(3L, 4L, 5L), ring.snapshot().stream().map(LogLine::number).toList());
+    }
+}
