@@ -134,7 +134,7 @@ public final class LogFollower implements AutoCloseable {
             List<String> history = historyLines(podman.logs(container));
             synchronized (lock) {
                 List<String> fresh = history.subList((int) Math.min(delivered, history.size()), history.size());
-                int overlap = LogMerge.overlap(fresh, live);
+                int overlap = LogMerge.skip(history, live);
                 deliver(fresh, false);
                 deliver(live.subList(overlap, live.size()), false);
                 syncing[0] = false;

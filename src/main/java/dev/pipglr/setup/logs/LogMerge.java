@@ -18,6 +18,29 @@ public final class LogMerge {
     private LogMerge() {
     }
 
+    /**
+     * How many of {@code live}'s first lines to skip because the history has them.
+     * Attaching can start in the middle of a line, so {@code live}'s first line may
+     * be the tail of a history line: that reading wins when it explains more lines.
+     */
+    public static int skip(List<String> history, List<String> live) {
+        if (live.isEmpty() || history.isEmpty()) {
+            return 0;
+        }
+        int whole = overlap(history, live);
+        List<String> afterFirst = live.subList(1, live.size());
+        int tail = overlap(history, afterFirst);
+        if (tail > 0 && tail >= whole && history.size() > tail
+                && history.get(history.size() - tail - 1).endsWith(live.get(0))) {
+            return 1 + tail;
+        }
+        if (whole == 0 && tail == 0 && afterFirst.isEmpty() && !history.get(history.size() - 1).equals(live.get(0))
+                && history.get(history.size() - 1).endsWith(live.get(0))) {
+            return 1; // the only live line so far is the end of the history's last line
+        }
+        return whole;
+    }
+
     /** How many of {@code live}'s first lines are {@code history}'s last lines. */
     public static int overlap(List<String> history, List<String> live) {
         int m = Math.min(live.size(), history.size());

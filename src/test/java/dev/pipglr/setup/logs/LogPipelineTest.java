@@ -84,6 +84,16 @@ class LogPipelineTest {
     }
 
     @Test
+    void attachingInTheMiddleOfALineIsRecognised() {
+        List<String> history = lines("100 101 102 103");
+        // attach began inside "102": its first line is the tail "02"
+        assertEquals(2, LogMerge.skip(history, lines("02 103 104")), "the tail and 103 are known; 104 is new");
+        assertEquals(2, LogMerge.skip(history, lines("102 103 104")), "a whole first line is simply overlap");
+        assertEquals(0, LogMerge.skip(history, lines("104 105")), "nothing in common");
+        assertEquals(1, LogMerge.skip(history, lines("03")), "only the tail of the last line so far");
+    }
+
+    @Test
     void theRingKeepsTheNewestLinesAndCountsTheDropped() {
         LogRing ring = new LogRing(3);
 

@@ -1,0 +1,143 @@
+package dev.pipglr.setup.logs;
+
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanConnector;
+import dev.pipglr.setup.testhost.TestHosts;
+import dev.pipglr.setup.testhost.WorkstationMachine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The log pipeline against real podman 5.x: bursts that follow-mode logs lose
+ * arrive complete and in order, whether the follower was there first, came
+ * late, or lost the service in the middle.
+ */
+class LogFollowerIT {
+
+    private static final String NAME = "pipglr-logtest";
+
+    private WorkstationMachine workstation;
+    private final List<String> received = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
+    private LogFollower follower;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        workstation = TestHosts.workstation();
+        workstation.exec(workstation.user().name(), List.of("podman", "rm", "-f", "-t", "0", NAME));
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        if (follower != null) {
+            follower.close();
+        }
+        workstation.exec(workstation.user().name(), List.of("podman", "rm", "-f", "-t", "0", NAME));
+    }
+
+    private Podman connect() {
+        return new PodmanConnector(workstation).connect(List.of());
+    }
+
+    private String createContainer(String script) {
+        try (Podman podman = connect()) {
+            return podman.createContainer(Map.of("image", TestHosts.testImage(), "name", NAME,
+                    "entrypoint", List.of("/bin/sh", "-c"), "command", List.of(script)));
+        }
+    }
+
+    private void startContainer() {
+        try (Podman podman = connect()) {
+            podman.startContainer(NAME);
+        }
+    }
+
+    private LogFollower follow() {
+        follower = new LogFollower(this::connect, NAME, new LogFollower.Listener() {
+            @Override
+            public void lines(List<LogLine> lines) {
+                lines.forEach(line -> received.add(line.text()));
+            }
+
+            @Override
+            public void status(String message) {
+                statuses.add(message);
+            }
+        }, Duration.ofSeconds(2)).start();
+        return follower;
+    }
+
+    private void awaitLines(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (received.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500); // anything beyond the expected count would be a duplicate
+    }
+
+    private static List<String> numbers(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(Integer::toString).collect(Collectors.toList());
+    }
+
+    private void assertExactly(List<String> expected) {
+        List<String> got;
+        synchronized (received) {
+            got = new ArrayList<>(received);
+        }
+        assertEquals(expected.size(), got.size(), "lines received; statuses " + statuses);
+        assertTrue(expected.equals(got), "every line once, in order; statuses " + statuses);
+    }
+
+    @Test
+    void aBurstOf200kLinesArrivesCompleteWhenFollowingFromTheStart() throws Exception {
+        createContainer("sleep 1; seq 1 200000; sleep 600");
+        follow();
+        Thread.sleep(500);
+        startContainer();
+
+        awaitLines(200_000, Duration.ofSeconds(90));
+
+        assertExactly(numbers(1, 200_000));
+    }
+
+    @Test
+    void openingTheViewWhileTheBurstRunsStillGivesEveryLineOnce() throws Exception {
+        createContainer("seq 1 100000; sleep 1; seq 100001 200000; sleep 600");
+        startContainer();
+        Thread.sleep(300); // the first burst is (partly) written before anyone follows
+
+        follow();
+        awaitLines(200_000, Duration.ofSeconds(90));
+
+        assertExactly(numbers(1, 200_000));
+    }
+
+    @Test
+    void aRestartOfPodmansServiceIsBridgedAndTheGapFilled() throws Exception {
+        createContainer("i=0; while [ $i -lt 30000 ]; do i=$((i+1)); echo $i; "
+                + "if [ $((i % 1000)) -eq 0 ]; then sleep 0.1; fi; done; sleep 600");
+        follow();
+        startContainer();
+        Thread.sleep(1000);
+
+        TestHosts.restartWorkstationApi();
+
+        awaitLines(30_000, Duration.ofSeconds(60));
+        assertExactly(numbers(1, 30_000));
+        assertTrue(statuses.stream().anyMatch(status -> status.startsWith("Lost the stream") || status.startsWith("Not connected")),
+                "the view said the connection was lost: " + statuses);
+    }
+}
