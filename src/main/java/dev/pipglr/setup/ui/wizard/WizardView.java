@@ -5,6 +5,9 @@ import dev.pipglr.setup.ui.common.Clipboards;
 import dev.pipglr.setup.ui.common.StatusIcon;
 import dev.pipglr.setup.ui.config.ConfigView;
 import dev.pipglr.setup.ui.linger.LingerView;
+import dev.pipglr.setup.ui.logs.LogView;
+import dev.pipglr.setup.wizard.PipglrNames;
+import dev.pipglr.setup.wizard.StepStatus;
 import dev.pipglr.setup.ui.register.RegisterView;
 import dev.pipglr.setup.ui.start.StartView;
 import dev.pipglr.setup.ui.volumes.VolumesView;
@@ -107,6 +110,9 @@ public final class WizardView {
         planBox.setVisible(hasPlan);
         planBox.setManaged(hasPlan);
         actionPane.getChildren().setAll(actionPanel(item.step()).map(List::of).orElse(List.of()));
+        if (item.step() == StepId.START && report != null && report.status() != StepStatus.BLOCKED) {
+            viewModel.logs().follow(PipglrNames.CONTAINER);
+        }
         actionPane.setManaged(!actionPane.getChildren().isEmpty());
         boolean usesImage = item.step() != StepId.PREFLIGHT && item.step() != StepId.LINGER && item.step() != StepId.SUBIDS;
         imageBox.setVisible(usesImage);
@@ -132,7 +138,8 @@ public final class WizardView {
                 case REGISTER -> load("/dev/pipglr/setup/ui/register/RegisterView.fxml", new RegisterView(viewModel.register()));
                 case CONFIG -> load("/dev/pipglr/setup/ui/config/ConfigView.fxml", new ConfigView(viewModel.config()));
                 case VOLUMES -> load("/dev/pipglr/setup/ui/volumes/VolumesView.fxml", new VolumesView(viewModel.volumes()));
-                case START -> load("/dev/pipglr/setup/ui/start/StartView.fxml", new StartView(viewModel.start()));
+                case START -> new VBox(12, load("/dev/pipglr/setup/ui/start/StartView.fxml", new StartView(viewModel.start())),
+                        load("/dev/pipglr/setup/ui/logs/LogView.fxml", new LogView(viewModel.logs())));
                 default -> null;
             };
             if (panel == null) {

@@ -6,6 +6,7 @@ import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.ui.common.BackgroundAction;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.config.ConfigViewModel;
+import dev.pipglr.setup.ui.logs.LogViewModel;
 import dev.pipglr.setup.ui.register.RegisterViewModel;
 import dev.pipglr.setup.ui.start.StartViewModel;
 import dev.pipglr.setup.ui.volumes.VolumesViewModel;
@@ -66,6 +67,7 @@ public final class WizardViewModel {
     private final VolumesViewModel volumes;
     private final StartViewModel start;
     private final ConfigViewModel config;
+    private final LogViewModel logs;
 
     /**
      * @param machine the machine the step pages act on (user, commands, files)
@@ -82,8 +84,14 @@ public final class WizardViewModel {
         this.register = new RegisterViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
         this.volumes = new VolumesViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
         this.start = new StartViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
+        this.logs = new LogViewModel(podman, background, fxThread, LogViewModel.DEFAULT_CAPACITY);
         this.config = new ConfigViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image,
                 background, fxThread);
+    }
+
+    /** The runner's live log, shown with step 6. */
+    public LogViewModel logs() {
+        return logs;
     }
 
     public ConfigViewModel config() {

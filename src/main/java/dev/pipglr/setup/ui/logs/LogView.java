@@ -1,0 +1,126 @@
+package dev.pipglr.setup.ui.logs;
+
+import dev.pipglr.setup.logs.LogLine;
+import dev.pipglr.setup.logs.LogStyle;
+import dev.pipglr.setup.ui.common.Clipboards;
+import dev.pipglr.setup.ui.common.Shown;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+import java.io.File;
+
+/**
+ * The runner's live log: batched updates a few times a second, filter by
+ * text or regex, highlighted sources and warnings, auto-scroll that pauses
+ * while the user reads further up, copy, and "Save full log...".
+ */
+public final class LogView {
+
+    private static final Duration PULSE = Duration.millis(100);
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
+    private final LogViewModel viewModel;
+    private final Timeline pump = new Timeline();
+
+    @FXML private ListView<LogLine> logList;
+    @FXML private TextField logFilter;
+    @FXML private CheckBox logRegex;
+    @FXML private CheckBox followTail;
+    @FXML private Label logStatus;
+    @FXML private Label logDropped;
+    @FXML private Label logFilterProblem;
+
+    public LogView(LogViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        logList.setItems(viewModel.shown());
+        logList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        logList.setCellFactory(list -> new LineCell());
+        logList.setOnKeyPressed(event -> {
+            if (COPY.match(event)) {
+                Clipboards.copy(LogViewModel.asText(logList.getSelectionModel().getSelectedItems()));
+                event.consume();
+            }
+        });
+        logFilter.textProperty().bindBidirectional(viewModel.filterProperty());
+        logRegex.selectedProperty().bindBidirectional(viewModel.regexProperty());
+        followTail.selectedProperty().bindBidirectional(viewModel.followTailProperty());
+        logStatus.textProperty().bind(viewModel.statusProperty());
+        Shown.whenNotEmpty(logFilterProblem, viewModel.filterProblemProperty());
+        Shown.whenNotEmpty(logDropped, Bindings.createStringBinding(() -> viewModel.droppedProperty().get() == 0 ? ""
+                : viewModel.droppedProperty().get() + " older lines are not shown (the view keeps the newest "
+                + LogViewModel.DEFAULT_CAPACITY + "); Save full log has them all.", viewModel.droppedProperty()));
+
+        pump.getKeyFrames().add(new KeyFrame(PULSE, event -> {
+            if (viewModel.pump() > 0 && viewModel.followTailProperty().get() && !viewModel.shown().isEmpty()) {
+                logList.scrollTo(viewModel.shown().size() - 1);
+            }
+        }));
+        pump.setCycleCount(Timeline.INDEFINITE);
+        pump.play();
+        // Scrolling up pauses following the tail; scrolling back to the bottom resumes it.
+        logList.skinProperty().addListener((obs, old, skin) -> verticalBar().ifPresent(bar ->
+                bar.valueProperty().addListener((o, was, value) -> {
+                    if (bar.isPressed() || logList.isHover()) {
+                        viewModel.followTailProperty().set(value.doubleValue() >= bar.getMax() - 0.001);
+                    }
+                })));
+    }
+
+    private java.util.Optional<ScrollBar> verticalBar() {
+        for (Node node : logList.lookupAll(".scroll-bar")) {
+            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                return java.util.Optional.of(bar);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    @FXML
+    private void saveFullLog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the runner's full log");
+        chooser.setInitialFileName("pipglr.log");
+        File file = chooser.showSaveDialog(logList.getScene().getWindow());
+        if (file != null) {
+            viewModel.saveFullLog(file.toPath(), logStatus::setText);
+        }
+    }
+
+    /** A line with its style classes (source and severity). */
+    private static final class LineCell extends ListCell<LogLine> {
+        @Override
+        protected void updateItem(LogLine line, boolean empty) {
+            super.updateItem(line, empty);
+            getStyleClass().removeIf(style -> style.startsWith("log-"));
+            if (empty || line == null) {
+                setText(null);
+                return;
+            }
+            setText(line.text());
+            getStyleClass().addAll(LogStyle.classes(line.text()));
+            if (line.stderr()) {
+                getStyleClass().add("log-stderr");
+            }
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.pipglr.setup.ui.logs;
+
+import dev.pipglr.setup.logs.LogFollower;
+import dev.pipglr.setup.logs.LogLine;
+import dev.pipglr.setup.podman.Podman;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The live log: lines arrive on the follower's thread into a queue; {@link #pump()},
+ * called on the JavaFX thread a few times a second, moves at most
+ * {@link #MAX_LINES_PER_PUMP} into the shown list, so no amount of output can
+ * block the UI. The list keeps the newest {@code capacity} lines.
+ */
+public final class LogViewModel {
+
+    public static final int DEFAULT_CAPACITY = 100_000;
+    /** Per pulse; at 10 pulses a second that is 200k lines a second, more than podman delivers here. */
+    public static final int MAX_LINES_PER_PUMP = 20_000;
+
+    private final Supplier<Podman> podman;
+    private final Executor background;
+    private final Executor fxThread;
+    private final int capacity;
+    private final ConcurrentLinkedQueue<LogLine> incoming = new ConcurrentLinkedQueue<>();
+    private final ObservableList<LogLine> lines = FXCollections.observableArrayList();
+    private final FilteredList<LogLine> shown = new FilteredList<>(lines);
+    private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper("");
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final BooleanProperty regex = new SimpleBooleanProperty(false);
+    private final BooleanProperty followTail = new SimpleBooleanProperty(true);
+    private volatile String latestStatus;
+    private LogFollower follower;
+    private String container;
+    private int largestPump;
+
+    public LogViewModel(Supplier<Podman> podman, Executor background, Executor fxThread, int capacity) {
+        this.podman = podman;
+        this.background = background;
+        this.fxThread = fxThread;
+        this.capacity = capacity;
+        filter.addListener((obs, old, text) -> applyFilter());
+        regex.addListener((obs, old, on) -> applyFilter());
+    }
+
+    /** Starts following the container (once); lines keep arriving until {@link #stop()}. */
+    public void follow(String containerName) {
+        if (follower != null && containerName.equals(container)) {
+            return;
+        }
+        stop();
+        container = containerName;
+        follower = new LogFollower(podman, containerName, listener(), Duration.ofSeconds(10)).start();
+    }
+
+    /** What the follower feeds: thread-safe, never touches the list itself. */
+    public LogFollower.Listener listener() {
+        return new LogFollower.Listener() {
+            @Override
+            public void lines(List<LogLine> added) {
+                incoming.addAll(added);
+            }
+
+            @Override
+            public void status(String message) {
+                latestStatus = message;
+            }
+        };
+    }
+
+    public void stop() {
+        if (follower != null) {
+            follower.close();
+            follower = null;
+        }
+    }
+
+    /** Moves queued lines into the view (JavaFX thread); returns how many. */
+    public int pump() {
+        String newStatus = latestStatus;
+        if (newStatus != null && !newStatus.equals(status.get())) {
+            status.set(newStatus);
+        }
+        List<LogLine> batch = new ArrayList<>(Math.min(incoming.size(), MAX_LINES_PER_PUMP));
+        LogLine line;
+        while (batch.size() < MAX_LINES_PER_PUMP && (line = incoming.poll()) != null) {
+            batch.add(line);
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        int overflow = lines.size() + batch.size() - capacity;
+        if (overflow > 0) {
+            int fromList = Math.min(overflow, lines.size());
+            lines.remove(0, fromList);
+            if (overflow > fromList) {
+                batch = batch.subList(overflow - fromList, batch.size());
+            }
+            dropped.set(dropped.get() + overflow);
+        }
+        lines.addAll(batch);
+        largestPump = Math.max(largestPump, batch.size());
+        return batch.size();
+    }
+
+    /** The most lines one pump moved (for tests and the benchmark). */
+    public int largestPump() {
+        return largestPump;
+    }
+
+    public int queued() {
+        return incoming.size();
+    }
+
+    public ObservableList<LogLine> shown() {
+        return shown;
+    }
+
+    public int total() {
+        return lines.size();
+    }
+
+    public ReadOnlyLongProperty droppedProperty() {
+        return dropped.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public BooleanProperty regexProperty() {
+        return regex;
+    }
+
+    public ReadOnlyStringProperty filterProblemProperty() {
+        return filterProblem.getReadOnlyProperty();
+    }
+
+    /** Whether the view keeps scrolling to the newest line (off while the user reads further up). */
+    public BooleanProperty followTailProperty() {
+        return followTail;
+    }
+
+    private void applyFilter() {
+        String text = filter.get();
+        if (text == null || text.isEmpty()) {
+            filterProblem.set("");
+            shown.setPredicate(null);
+            return;
+        }
+        Predicate<LogLine> predicate;
+        if (regex.get()) {
+            try {
+                Pattern pattern = Pattern.compile(text);
+                predicate = line -> pattern.matcher(line.text()).find();
+                filterProblem.set("");
+            } catch (PatternSyntaxException e) {
+                filterProblem.set("Not a valid regular expression: " + e.getDescription());
+                return;
+            }
+        } else {
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            predicate = line -> line.text().toLowerCase(java.util.Locale.ROOT).contains(lower);
+            filterProblem.set("");
+        }
+        shown.setPredicate(predicate);
+    }
+
+    /** The selected lines as text, for the clipboard. */
+    public static String asText(List<LogLine> selected) {
+        StringBuilder text = new StringBuilder();
+        selected.forEach(line -> text.append(line.text()).append('\n'));
+        return text.toString();
+    }
+
+    /** Writes the container's whole log, as podman has it (not just what the view keeps), to a file. */
+    public void saveFullLog(Path file, java.util.function.Consumer<String> done) {
+        String name = container;
+        background.execute(() -> {
+            String message;
+            try (Podman connection = podman.get()) {
+                String text = connection.logs(name);
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+                message = "Saved " + text.lines().count() + " lines to " + file + ".";
+            } catch (IOException | RuntimeException e) {
+                message = "Could not save the log: " + e.getMessage();
+            }
+            String result = message;
+            fxThread.execute(() -> done.accept(result));
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package dev.pipglr.setup.ui;
+
+import dev.pipglr.setup.logs.LogLine;
+import dev.pipglr.setup.podman.PodmanUnavailableException;
+import dev.pipglr.setup.ui.logs.LogView;
+import dev.pipglr.setup.ui.logs.LogViewModel;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The live log view fed at full speed from another thread, as the follower does. */
+@ExtendWith(ApplicationExtension.class)
+class LogViewTest {
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private LogViewModel viewModel;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        viewModel = new LogViewModel(() -> {
+            throw new PodmanUnavailableException(List.of());
+        }, background, Platform::runLater, LogViewModel.DEFAULT_CAPACITY);
+        FXMLLoader loader = new FXMLLoader(LogView.class.getResource("LogView.fxml"));
+        loader.setControllerFactory(type -> new LogView(viewModel));
+        Parent root = loader.load();
+        Scene scene = new Scene(root, 900, 600);
+        scene.getStylesheets().add(LogView.class.getResource("/dev/pipglr/setup/ui/common/pipglr.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private void stream(int count) {
+        Thread feeder = new Thread(() -> {
+            List<LogLine> batch = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                batch.add(new LogLine(i, false, i % 5000 == 0 ? "WARNING: line " + i : "Checking for jobs... line " + i));
+                if (batch.size() == 500) {
+                    viewModel.listener().lines(batch);
+                    batch = new ArrayList<>();
+                }
+            }
+            viewModel.listener().lines(batch);
+        });
+        feeder.start();
+    }
+
+    @Test
+    void twoHundredThousandLinesStreamInBatchesAndTheNewestAreKept(FxRobot robot) throws Exception {
+        stream(200_000);
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.queued() == 0
+                && viewModel.total() + viewModel.droppedProperty().get() == 200_000);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(LogViewModel.DEFAULT_CAPACITY, viewModel.total(), "bounded to the capacity");
+        assertEquals(100_000, viewModel.droppedProperty().get());
+        assertEquals(100_001, viewModel.shown().get(0).number(), "the newest lines are kept, in order");
+        assertTrue(viewModel.largestPump() <= LogViewModel.MAX_LINES_PER_PUMP, "each FX-thread update is bounded");
+        assertTrue(robot.lookup("#logDropped").queryAs(Label.class).getText().startsWith("100000 older lines are not shown"));
+    }
+
+    @Test
+    void filteringByTextAndRegexWhileStreaming(FxRobot robot) throws Exception {
+        stream(50_000);
+        robot.clickOn("#logFilter").write("WARNING");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.queued() == 0 && viewModel.total() == 50_000);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        ListView<LogLine> list = robot.lookup("#logList").queryAs(ListView.class);
+        assertEquals(10, list.getItems().size(), "one WARNING line in 5000");
+
+        robot.clickOn("#logRegex");
+        robot.interact(() -> viewModel.filterProperty().set("line (4999|5000)$"));
+        assertEquals(List.of(4999L, 5000L), list.getItems().stream().map(LogLine::number).toList());
+
+        robot.interact(() -> viewModel.filterProperty().set("line ("));
+        assertTrue(robot.lookup("#logFilterProblem").queryAs(Label.class).getText().startsWith("Not a valid regular expression"));
+    }
+}
