@@ -38,8 +38,11 @@ import java.util.regex.PatternSyntaxException;
 public final class LogViewModel {
 
     public static final int DEFAULT_CAPACITY = 100_000;
-    /** Per pulse; at 10 pulses a second that is 200k lines a second, more than podman delivers here. */
-    public static final int MAX_LINES_PER_PUMP = 20_000;
+    /**
+     * Per pulse: at 10 pulses a second, 50k lines a second reach the view, about three times what
+     * podman's attach delivers here (bin/bench-logs), while one pulse stays short (docs/benchmarks.md).
+     */
+    public static final int MAX_LINES_PER_PUMP = 5_000;
 
     private final Supplier<Podman> podman;
     private final Executor background;
