@@ -24,10 +24,11 @@ public final class LogStyle {
         } else if (WARNING.matcher(line).find()) {
             classes.add("log-warning");
         }
-        if (SYSTEMD.matcher(line).find()) {
-            classes.add("log-systemd");
-        } else if (RUNNER.matcher(line).find()) {
+        // gitlab-runner's own words first: its "Starting multi-runner" is not systemd's "Starting ..."
+        if (RUNNER.matcher(line).find()) {
             classes.add("log-runner");
+        } else if (SYSTEMD.matcher(line).find()) {
+            classes.add("log-systemd");
         } else if (PODMAN.matcher(line).find()) {
             classes.add("log-podman");
         }
