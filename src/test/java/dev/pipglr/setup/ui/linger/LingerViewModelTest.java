@@ -1,0 +1,24 @@
+package dev.pipglr.setup.ui.linger;
+
+import dev.pipglr.setup.host.CommandResult;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LingerViewModelTest {
+
+    @ParameterizedTest(name = "exit {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0   | pkexec loginctl enable-linger alice finished.
+            126 | pkexec loginctl enable-linger alice was cancelled: the password dialog was dismissed.
+            127 | pkexec loginctl enable-linger alice was refused: not authorized, or no polkit agent is running to ask for a password.
+            1   | pkexec loginctl enable-linger alice failed with exit code 1.
+            """)
+    void pkexecOutcomesAreExplained(int exit, String expected) {
+        CommandResult result = new CommandResult(List.of("pkexec"), exit, "", "");
+        assertEquals(expected, LingerViewModel.describe("pkexec loginctl enable-linger alice", result));
+    }
+}
