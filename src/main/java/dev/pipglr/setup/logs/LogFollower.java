@@ -158,7 +158,10 @@ public final class LogFollower implements AutoCloseable {
         }
         Optional<ContainerSummary> after = podman.container(container);
         if (after.map(ContainerSummary::running).orElse(false)) {
-            return true; // it restarted in between: attach again
+            // the stream closed while the container runs on: podman's service went away (or the container restarted)
+            listener.status("Lost the stream while " + container + " kept running (podman's service restarted?); "
+                    + "reconnecting and filling the gap.");
+            return true;
         }
         listener.status(container + " " + after.map(ContainerSummary::describe).orElse("was removed") + ".");
         return false;

@@ -34,9 +34,9 @@ public final class LogMerge {
                 && history.get(history.size() - tail - 1).endsWith(live.get(0))) {
             return 1 + tail;
         }
-        if (whole == 0 && tail == 0 && afterFirst.isEmpty() && !history.get(history.size() - 1).equals(live.get(0))
-                && history.get(history.size() - 1).endsWith(live.get(0))) {
-            return 1; // the only live line so far is the end of the history's last line
+        String last = history.get(history.size() - 1);
+        if (whole == 0 && tail == 0 && !last.equals(live.get(0)) && last.endsWith(live.get(0))) {
+            return 1; // attaching began inside the history's last line; the rest of live is new
         }
         return whole;
     }

@@ -360,6 +360,43 @@ public final class DockerJavaPodman implements Podman {
         }
     }
 
+    @Override
+    public Optional<String> inspectJson(String id) {
+        return libpodGet("/containers/" + encode(id) + "/json", "inspect the container " + id).map(JsonNode::toPrettyString);
+    }
+
+    @Override
+    public void stopContainer(String id, int timeoutSeconds) {
+        Reply reply = libpod(Request.Method.POST, "/containers/" + encode(id) + "/stop?timeout=" + timeoutSeconds, null, null,
+                "stop the container " + id);
+        if (reply.status() != 304) { // 304: stopped already
+            reply.requireSuccess("stop the container " + id);
+        }
+    }
+
+    @Override
+    public void restartContainer(String id) {
+        libpod(Request.Method.POST, "/containers/" + encode(id) + "/restart", null, null, "restart the container " + id)
+                .requireSuccess("restart the container " + id);
+    }
+
+    @Override
+    public Map<String, Long> volumeSizes() {
+        JsonNode df = libpodGet("/system/df", "read podman's disk usage").orElseThrow();
+        Map<String, Long> sizes = new java.util.TreeMap<>();
+        for (JsonNode volume : df.path("Volumes")) {
+            sizes.put(volume.path("VolumeName").asText(), volume.path("Size").asLong(0));
+        }
+        return sizes;
+    }
+
+    @Override
+    public String versionAndInfoJson() {
+        String versionJson = libpodGet("/version", "read podman's version").map(JsonNode::toPrettyString).orElse("{}");
+        String infoJson = libpodGet("/info", "read podman's host information").map(JsonNode::toPrettyString).orElse("{}");
+        return "podman version:\n" + versionJson + "\n\npodman info:\n" + infoJson;
+    }
+
     /** A libpod answer, read whole. */
     private record Reply(int status, byte[] body) {
         String message() {

@@ -63,6 +63,20 @@ public interface Podman extends AutoCloseable {
     /** @return false when there was no such container */
     boolean removeContainer(String id);
 
+    /** libpod inspect of a container as JSON text (for debug reports; redact before showing). */
+    Optional<String> inspectJson(String id);
+
+    /** Seconds to wait after SIGTERM before SIGKILL. */
+    void stopContainer(String id, int timeoutSeconds);
+
+    void restartContainer(String id);
+
+    /** Disk used by each volume, from podman's system df. */
+    Map<String, Long> volumeSizes();
+
+    /** libpod /version and /info as JSON text, for debug reports. */
+    String versionAndInfoJson();
+
     /** Receives a container's output as podman sends it: frames, not lines. */
     interface FrameSink {
         void frame(boolean stderr, byte[] payload);

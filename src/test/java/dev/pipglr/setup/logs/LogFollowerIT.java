@@ -98,7 +98,14 @@ class LogFollowerIT {
             got = new ArrayList<>(received);
         }
         assertEquals(expected.size(), got.size(), "lines received; statuses " + statuses);
-        assertTrue(expected.equals(got), "every line once, in order; statuses " + statuses);
+        int first = 0;
+        while (first < got.size() && got.get(first).equals(expected.get(first))) {
+            first++;
+        }
+        int at = first;
+        assertTrue(expected.equals(got), () -> "every line once, in order; first difference at line " + (at + 1) + ": got "
+                + got.subList(Math.max(0, at - 3), Math.min(got.size(), at + 4)) + ", expected "
+                + expected.subList(Math.max(0, at - 3), Math.min(expected.size(), at + 4)) + "; statuses " + statuses);
     }
 
     @Test

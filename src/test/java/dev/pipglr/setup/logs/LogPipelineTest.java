@@ -91,6 +91,7 @@ class LogPipelineTest {
         assertEquals(2, LogMerge.skip(history, lines("102 103 104")), "a whole first line is simply overlap");
         assertEquals(0, LogMerge.skip(history, lines("104 105")), "nothing in common");
         assertEquals(1, LogMerge.skip(history, lines("03")), "only the tail of the last line so far");
+        assertEquals(1, LogMerge.skip(history, lines("03 104 105")), "attach began inside the last history line");
     }
 
     @Test

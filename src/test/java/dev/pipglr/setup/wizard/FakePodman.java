@@ -134,6 +134,31 @@ final class FakePodman implements Podman {
     }
 
     @Override
+    public Optional<String> inspectJson(String id) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void stopContainer(String id, int timeoutSeconds) {
+        throw new UnsupportedOperationException("containers are tested against real podman");
+    }
+
+    @Override
+    public void restartContainer(String id) {
+        throw new UnsupportedOperationException("containers are tested against real podman");
+    }
+
+    @Override
+    public Map<String, Long> volumeSizes() {
+        return Map.of();
+    }
+
+    @Override
+    public String versionAndInfoJson() {
+        return "{}";
+    }
+
+    @Override
     public void close() {
         closed = true;
     }

@@ -4,6 +4,7 @@ import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.ui.common.Clipboards;
 import dev.pipglr.setup.ui.common.StatusIcon;
 import dev.pipglr.setup.ui.config.ConfigView;
+import dev.pipglr.setup.ui.dashboard.DashboardView;
 import dev.pipglr.setup.ui.linger.LingerView;
 import dev.pipglr.setup.ui.logs.LogView;
 import dev.pipglr.setup.wizard.PipglrNames;
@@ -139,6 +140,7 @@ public final class WizardView {
                 case CONFIG -> load("/dev/pipglr/setup/ui/config/ConfigView.fxml", new ConfigView(viewModel.config()));
                 case VOLUMES -> load("/dev/pipglr/setup/ui/volumes/VolumesView.fxml", new VolumesView(viewModel.volumes()));
                 case START -> new VBox(12, load("/dev/pipglr/setup/ui/start/StartView.fxml", new StartView(viewModel.start())),
+                        load("/dev/pipglr/setup/ui/dashboard/DashboardView.fxml", new DashboardView(viewModel.dashboard())),
                         load("/dev/pipglr/setup/ui/logs/LogView.fxml", new LogView(viewModel.logs())));
                 default -> null;
             };

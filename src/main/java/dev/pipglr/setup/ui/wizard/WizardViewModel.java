@@ -6,6 +6,7 @@ import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.ui.common.BackgroundAction;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.config.ConfigViewModel;
+import dev.pipglr.setup.ui.dashboard.DashboardViewModel;
 import dev.pipglr.setup.ui.logs.LogViewModel;
 import dev.pipglr.setup.ui.register.RegisterViewModel;
 import dev.pipglr.setup.ui.start.StartViewModel;
@@ -68,6 +69,7 @@ public final class WizardViewModel {
     private final StartViewModel start;
     private final ConfigViewModel config;
     private final LogViewModel logs;
+    private final DashboardViewModel dashboard;
 
     /**
      * @param machine the machine the step pages act on (user, commands, files)
@@ -84,9 +86,15 @@ public final class WizardViewModel {
         this.register = new RegisterViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
         this.volumes = new VolumesViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
         this.start = new StartViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
+        this.dashboard = new DashboardViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
         this.logs = new LogViewModel(podman, background, fxThread, LogViewModel.DEFAULT_CAPACITY);
         this.config = new ConfigViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image,
                 background, fxThread);
+    }
+
+    /** The runner's state and actions, shown with step 6. */
+    public DashboardViewModel dashboard() {
+        return dashboard;
     }
 
     /** The runner's live log, shown with step 6. */

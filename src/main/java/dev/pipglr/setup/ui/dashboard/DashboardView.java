@@ -1,0 +1,87 @@
+package dev.pipglr.setup.ui.dashboard;
+
+import dev.pipglr.setup.ui.common.Shown;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+
+/** The dashboard panel: state, Stop / Restart / Re-create / Remove, and Collect debug info. */
+public final class DashboardView {
+
+    private final DashboardViewModel viewModel;
+
+    @FXML private Label dashboardSummary;
+    @FXML private Button stopRunner;
+    @FXML private Button restartRunner;
+    @FXML private Button recreateFromDashboard;
+    @FXML private Button removeRunner;
+    @FXML private Button collectDebugInfo;
+    @FXML private TextArea dashboardOutput;
+
+    public DashboardView(DashboardViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        dashboardSummary.textProperty().bind(viewModel.summaryProperty());
+        for (Button button : new Button[] {stopRunner, restartRunner, recreateFromDashboard, removeRunner, collectDebugInfo}) {
+            button.disableProperty().bind(viewModel.action().busyProperty());
+        }
+        Shown.whenNotEmpty(dashboardOutput, viewModel.action().outputProperty());
+        viewModel.refresh();
+    }
+
+    private boolean confirm(String header, String text) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.CANCEL, ButtonType.OK);
+        alert.setHeaderText(header);
+        alert.initOwner(stopRunner.getScene().getWindow());
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    @FXML
+    private void refresh() {
+        viewModel.refresh();
+    }
+
+    @FXML
+    private void stop() {
+        viewModel.stop();
+    }
+
+    @FXML
+    private void restart() {
+        viewModel.restart();
+    }
+
+    @FXML
+    private void recreate() {
+        if (confirm("Re-create the runner?", DashboardViewModel.RECREATE_WARNING)) {
+            viewModel.recreate();
+        }
+    }
+
+    @FXML
+    private void remove() {
+        if (confirm("Remove the runner container?", DashboardViewModel.REMOVE_WARNING)) {
+            viewModel.remove();
+        }
+    }
+
+    @FXML
+    private void collectDebugInfo() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Write the debug report");
+        chooser.setInitialFileName("pipglr-debug.txt");
+        File file = chooser.showSaveDialog(stopRunner.getScene().getWindow());
+        if (file != null) {
+            viewModel.collectDebugInfo(file.toPath());
+        }
+    }
+}

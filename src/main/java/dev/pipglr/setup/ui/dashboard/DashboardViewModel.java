@@ -1,0 +1,120 @@
+package dev.pipglr.setup.ui.dashboard;
+
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.wizard.Dashboard;
+import dev.pipglr.setup.wizard.PipglrNames;
+import dev.pipglr.setup.wizard.StartFlow;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The runner dashboard: its state in a few lines, and the actions on its container. */
+public final class DashboardViewModel {
+
+    public static final String REMOVE_WARNING = "Removing the runner container stops its running jobs. The configuration "
+            + "(the config.toml secret) and the volumes stay; Start runner creates it again.";
+    public static final String RECREATE_WARNING = "Re-creating stops the running jobs and starts the runner again from the "
+            + "run label, with the current config.toml secret.";
+
+    private final Machine machine;
+    private final PodmanAction action;
+    private final StringProperty image;
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+
+    public DashboardViewModel(Machine machine, PodmanAction action, StringProperty image) {
+        this.machine = machine;
+        this.action = action;
+        this.image = image;
+    }
+
+    public PodmanAction action() {
+        return action;
+    }
+
+    /** The state in a few lines (no tokens). */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public void refresh() {
+        action.run(null, (podman, report) -> new Dashboard(machine, podman, Clock.systemUTC()).read(image.get()), state -> summary.set(describe(state)));
+    }
+
+    static String describe(Dashboard.State state) {
+        StringBuilder text = new StringBuilder();
+        text.append("Container: ").append(state.container().map(c -> c.describe()
+                + state.uptime().map(up -> ", up " + Dashboard.describe(up)).orElse("")).orElse("not created")).append('\n');
+        text.append("Image: ").append(state.image()).append(" (version ").append(state.imageVersion()).append(")\n");
+        text.append("Runners: ").append(state.runners().isEmpty() ? "none registered" : state.runners().stream()
+                .map(runner -> runner.name() + " at " + runner.url()).collect(Collectors.joining("; "))).append('\n');
+        Map<String, Long> sizes = state.volumeSizes();
+        text.append("Volumes: ").append(sizes.isEmpty() ? "none" : sizes.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("pipglr"))
+                .map(entry -> entry.getKey() + " " + megabytes(entry.getValue())).collect(Collectors.joining(", ")));
+        state.problems().forEach(problem -> text.append('\n').append(problem));
+        return text.toString();
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    public void stop() {
+        act("Stopped the runner.", podman -> podman.stopContainer(PipglrNames.CONTAINER, 30));
+    }
+
+    public void restart() {
+        act("Restarted the runner.", podman -> podman.restartContainer(PipglrNames.CONTAINER));
+    }
+
+    /** The user confirmed {@link #REMOVE_WARNING}. */
+    public void remove() {
+        act("Removed the runner container.", podman -> podman.removeContainer(PipglrNames.CONTAINER));
+    }
+
+    /** The user confirmed {@link #RECREATE_WARNING}. */
+    public void recreate() {
+        action.clear();
+        action.run(image.get(), (podman, report) -> new StartFlow(machine, podman).start(image.get(), StartFlow.Mode.RECREATE,
+                Duration.ofSeconds(5)), outcome -> {
+            action.say(outcome.running() ? "Re-created the runner; it is running." : "The re-created runner did not stay up: "
+                    + outcome.state());
+            refresh();
+        });
+    }
+
+    /** Writes the debug report (podman version and info, container with values redacted, last log lines) to a file. */
+    public void collectDebugInfo(Path file) {
+        action.clear();
+        action.run(null, (podman, report) -> {
+            String text = new Dashboard(machine, podman, Clock.systemUTC()).debugReport(200);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        }, written -> action.say("Wrote the debug report to " + written + ". Secrets and environment values are redacted; "
+                + "read it before you attach it to a bug report."));
+    }
+
+    private interface ContainerAction {
+        void apply(dev.pipglr.setup.podman.Podman podman);
+    }
+
+    private void act(String done, ContainerAction containerAction) {
+        action.clear();
+        action.run(null, (podman, report) -> {
+            containerAction.apply(podman);
+            return done;
+        }, message -> {
+            action.say(message);
+            refresh();
+        });
+    }
+}

@@ -1,0 +1,144 @@
+package dev.pipglr.setup.wizard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipglr.setup.config.ConfigTokens;
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.podman.ContainerSummary;
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.runlabel.RunlabelException;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The runner at a glance, for users who come back to see whether it works:
+ * container state and uptime, image and version, the registered runners
+ * (names and URLs; never tokens), volume sizes; and a debug report for bug
+ * reports with every secret and environment value redacted.
+ */
+public final class Dashboard {
+
+    /** What the dashboard shows; {@code problems} lists what could not be read (the rest is still shown). */
+    public record State(Optional<ContainerSummary> container, Optional<Duration> uptime, String image, String imageVersion,
+                        List<Runner> runners, Map<String, Long> volumeSizes, List<String> problems) { }
+
+    public record Runner(String name, String url) { }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ENV_VALUE = Pattern.compile("(\"[A-Za-z_][A-Za-z0-9_]*=)[^\"]*(\")");
+    private static final Pattern TOKENISH = Pattern.compile("(?i)(\"[^\"]*(token|password|secret)[^\"]*\"\\s*:\\s*\")[^\"]+(\")");
+
+    private final Machine machine;
+    private final Podman podman;
+    private final Clock clock;
+
+    public Dashboard(Machine machine, Podman podman, Clock clock) {
+        this.machine = machine;
+        this.podman = podman;
+        this.clock = clock;
+    }
+
+    public State read(String image) {
+        List<String> problems = new ArrayList<>();
+        Optional<ContainerSummary> container = podman.container(PipglrNames.CONTAINER);
+        Optional<Duration> uptime = Optional.empty();
+        String runningImage = container.map(ContainerSummary::image).orElse(image);
+        if (container.isPresent() && container.get().running()) {
+            uptime = startedAt().map(started -> Duration.between(started, clock.instant()));
+        }
+        String version = podman.imageLabels(runningImage).map(labels -> labels.getOrDefault("org.opencontainers.image.version",
+                labels.getOrDefault("version", "unknown"))).orElse("not stored");
+        List<Runner> runners = List.of();
+        try {
+            runners = new ConfigStore(machine, podman, clock).readCurrent(runningImage).map(Dashboard::runners).orElse(List.of());
+        } catch (RunlabelException | PodmanException e) {
+            problems.add("The registered runners could not be read: " + e.getMessage());
+        }
+        Map<String, Long> sizes = Map.of();
+        try {
+            sizes = podman.volumeSizes();
+        } catch (PodmanException e) {
+            problems.add("Volume sizes could not be read: " + e.getMessage());
+        }
+        return new State(container, uptime, runningImage, version, runners, sizes, problems);
+    }
+
+    private Optional<Instant> startedAt() {
+        return podman.inspectJson(PipglrNames.CONTAINER).flatMap(json -> {
+            try {
+                String started = JSON.readTree(json).path("State").path("StartedAt").asText("");
+                return started.isEmpty() ? Optional.empty() : Optional.of(OffsetDateTime.parse(started).toInstant());
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The runners' names and URLs from config.toml; tokens are never read out. */
+    static List<Runner> runners(String config) {
+        TomlParseResult toml = Toml.parse(config);
+        List<Runner> runners = new ArrayList<>();
+        if (toml.isArray("runners")) {
+            TomlArray array = toml.getArray("runners");
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i) instanceof TomlTable runner) {
+                    runners.add(new Runner(runner.getString("name", () -> "(unnamed)"), runner.getString("url", () -> "(no url)")));
+                }
+            }
+        }
+        return runners;
+    }
+
+    /** "2 d 3 h", "3 h 12 min", "4 min 5 s". */
+    public static String describe(Duration uptime) {
+        long seconds = uptime.toSeconds();
+        if (seconds >= 86_400) {
+            return seconds / 86_400 + " d " + (seconds % 86_400) / 3600 + " h";
+        }
+        if (seconds >= 3600) {
+            return seconds / 3600 + " h " + (seconds % 3600) / 60 + " min";
+        }
+        return seconds / 60 + " min " + seconds % 60 + " s";
+    }
+
+    /** One text for a bug report: podman version and info, the container (values redacted), the last log lines. */
+    public String debugReport(int lastLines) {
+        StringBuilder report = new StringBuilder("pipglr Setup debug report, ").append(OffsetDateTime.now(clock)).append("\n\n");
+        try {
+            report.append(podman.versionAndInfoJson()).append("\n\n");
+        } catch (PodmanException e) {
+            report.append("podman version/info: ").append(e.getMessage()).append("\n\n");
+        }
+        report.append("container ").append(PipglrNames.CONTAINER).append(" (environment and secret values redacted):\n");
+        try {
+            report.append(podman.inspectJson(PipglrNames.CONTAINER).map(Dashboard::redact).orElse("(no such container)")).append("\n\n");
+            List<String> lines = podman.logs(PipglrNames.CONTAINER).lines().toList();
+            report.append("last ").append(Math.min(lastLines, lines.size())).append(" log lines:\n");
+            lines.subList(Math.max(0, lines.size() - lastLines), lines.size())
+                    .forEach(line -> report.append(ConfigTokens.redact(line)).append('\n'));
+        } catch (PodmanException e) {
+            report.append(e.getMessage()).append('\n');
+        }
+        return report.toString();
+    }
+
+    /** Environment values ("KEY=value" strings) and anything named like a token, password or secret. */
+    static String redact(String inspectJson) {
+        String withoutEnv = ENV_VALUE.matcher(inspectJson).replaceAll("$1[redacted]$2");
+        return TOKENISH.matcher(withoutEnv).replaceAll("$1[redacted]$3");
+    }
+
+}

@@ -1,0 +1,46 @@
+package dev.pipglr.setup.wizard;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DashboardTest {
+
+    @Test
+    void runnersAreReadWithoutTheirTokens() {
+        List<Dashboard.Runner> runners = Dashboard.runners("concurrent = 1\n[[runners]]\n  name = \"a\"\n  url = \"https://x/\"\n"
+                + "  token = \"glrt-secret\"\n[[runners]]\n  url = \"https://y/\"\n");
+
+        assertEquals(List.of(new Dashboard.Runner("a", "https://x/"), new Dashboard.Runner("(unnamed)", "https://y/")), runners);
+        assertFalse(runners.toString().contains("glrt-secret"));
+    }
+
+    @Test
+    void uptimeReadsNaturally() {
+        assertEquals("4 min 5 s", Dashboard.describe(Duration.ofSeconds(245)));
+        assertEquals("3 h 12 min", Dashboard.describe(Duration.ofMinutes(192)));
+        assertEquals("2 d 3 h", Dashboard.describe(Duration.ofHours(51)));
+    }
+
+    @Test
+    void theDebugReportRedactsEnvironmentAndSecretLikeValues() {
+        String inspect = """
+                {"Config": {"Env": ["PATH=/usr/bin", "REGISTRATION_TOKEN=GR1348941abc"],
+                 "Secrets": [{"Name": "config.toml"}], "Labels": {"run": "podman run"}},
+                 "HostConfig": {"RunnerToken": "glrt-xyz", "Privileged": true}}""";
+
+        String redacted = Dashboard.redact(inspect);
+
+        assertFalse(redacted.contains("GR1348941abc"));
+        assertFalse(redacted.contains("glrt-xyz"));
+        assertFalse(redacted.contains("/usr/bin"));
+        assertTrue(redacted.contains("\"REGISTRATION_TOKEN=[redacted]\""));
+        assertTrue(redacted.contains("\"Name\": \"config.toml\""), "secret names stay: they say what is mounted");
+        assertTrue(redacted.contains("\"run\": \"podman run\""));
+    }
+}
