@@ -6,6 +6,9 @@ import dev.pipglr.setup.podman.PodmanException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -106,16 +109,19 @@ public final class LogFollower implements AutoCloseable {
         BlockingQueue<End> ended = new ArrayBlockingQueue<>(1);
         LineSplitter splitter = new LineSplitter();
         List<String> live = new ArrayList<>();
+        List<Instant> liveTimes = new ArrayList<>();
         boolean[] syncing = {true};
         Podman.FrameSink sink = new Podman.FrameSink() {
             @Override
             public void frame(boolean stderr, byte[] payload) {
                 List<String> lines = splitter.feed(stderr, payload);
+                Instant now = Instant.now();
                 synchronized (lock) {
                     if (syncing[0]) {
                         live.addAll(lines);
+                        lines.forEach(line -> liveTimes.add(now));
                     } else {
-                        deliver(lines, stderr);
+                        deliver(lines, stderr, java.util.Collections.nCopies(lines.size(), now));
                     }
                 }
             }
@@ -131,12 +137,13 @@ public final class LogFollower implements AutoCloseable {
             return false;
         }
         try (AutoCloseable attached = podman.attach(container, sink)) {
-            List<String> history = historyLines(podman.logs(container));
+            Timed history = completeHistory(podman);
             synchronized (lock) {
-                List<String> fresh = history.subList((int) Math.min(delivered, history.size()), history.size());
-                int overlap = LogMerge.skip(history, live);
-                deliver(fresh, false);
-                deliver(live.subList(overlap, live.size()), false);
+                int from = (int) Math.min(delivered, history.texts().size());
+                int overlap = LogMerge.skip(history.texts(), live);
+                deliver(history.texts().subList(from, history.texts().size()), false,
+                        history.times().subList(from, history.times().size()));
+                deliver(live.subList(overlap, live.size()), false, liveTimes.subList(overlap, liveTimes.size()));
                 syncing[0] = false;
             }
             listener.status(state.get().running() ? "Following " + container + " (" + state.get().describe() + ")."
@@ -152,9 +159,11 @@ public final class LogFollower implements AutoCloseable {
             throw new PodmanException("could not follow " + container + ": " + e.getMessage(), e);
         }
         // The stream closed: the container stopped. Take the last lines from the (complete) history.
-        List<String> history = historyLines(podman.logs(container));
+        Timed history = historyLines(podman.logsWithTimestamps(container));
         synchronized (lock) {
-            deliver(history.subList((int) Math.min(delivered, history.size()), history.size()), false);
+            int from = (int) Math.min(delivered, history.texts().size());
+            deliver(history.texts().subList(from, history.texts().size()), false,
+                    history.times().subList(from, history.times().size()));
         }
         Optional<ContainerSummary> after = podman.container(container);
         if (after.map(ContainerSummary::running).orElse(false)) {
@@ -167,6 +176,23 @@ public final class LogFollower implements AutoCloseable {
         return false;
     }
 
+    /**
+     * The history can never be shorter than what was delivered already; right after podman's
+     * service restarted it sometimes is (its first answer is stale), so it is read again.
+     */
+    private Timed completeHistory(Podman podman) throws InterruptedException {
+        Timed history = historyLines(podman.logsWithTimestamps(container));
+        for (int attempt = 0; attempt < 20 && history.texts().size() < delivered(); attempt++) {
+            TimeUnit.MILLISECONDS.sleep(250);
+            history = historyLines(podman.logsWithTimestamps(container));
+        }
+        if (history.texts().size() < delivered()) {
+            listener.status("podman's log of " + container + " is shorter than what was shown already ("
+                    + history.texts().size() + " < " + delivered() + " lines); lines written meanwhile may be missing.");
+        }
+        return history;
+    }
+
     /** Polls until the container runs (again), so a restarted runner is followed on. */
     private void waitForStart(Podman podman) throws InterruptedException {
         while (!closed) {
@@ -177,19 +203,36 @@ public final class LogFollower implements AutoCloseable {
         }
     }
 
-    /** Complete lines of the non-follow logs (a last line without newline is still being written). */
-    static List<String> historyLines(String text) {
-        List<String> lines = new LineSplitter().feed(false, text.getBytes(StandardCharsets.UTF_8));
-        return lines;
+    /** History lines without their timestamps, and the timestamps (null where unreadable). */
+    record Timed(List<String> texts, List<Instant> times) { }
+
+    /** Complete lines of the non-follow logs, each "TIMESTAMP text" (a last line without newline is still being written). */
+    static Timed historyLines(String text) {
+        List<String> texts = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        for (String line : new LineSplitter().feed(false, text.getBytes(StandardCharsets.UTF_8))) {
+            int space = line.indexOf(' ');
+            Instant time = null;
+            if (space > 0) {
+                try {
+                    time = OffsetDateTime.parse(line.substring(0, space)).toInstant();
+                } catch (DateTimeParseException notATimestamp) {
+                    // keep the line whole
+                }
+            }
+            texts.add(time == null ? line : line.substring(space + 1));
+            times.add(time);
+        }
+        return new Timed(texts, times);
     }
 
-    private void deliver(List<String> lines, boolean stderr) {
+    private void deliver(List<String> lines, boolean stderr, List<Instant> times) {
         if (lines.isEmpty()) {
             return;
         }
         List<LogLine> numbered = new ArrayList<>(lines.size());
-        for (String line : lines) {
-            numbered.add(new LogLine(++delivered, stderr, line));
+        for (int i = 0; i < lines.size(); i++) {
+            numbered.add(new LogLine(++delivered, stderr, lines.get(i), times.get(i)));
         }
         listener.lines(numbered);
     }

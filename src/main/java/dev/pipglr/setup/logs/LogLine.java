@@ -1,4 +1,15 @@
 package dev.pipglr.setup.logs;
 
-/** One line of a container's output; {@code number} counts from 1 since the container was created. */
-public record LogLine(long number, boolean stderr, String text) { }
+import java.time.Instant;
+
+/**
+ * One line of a container's output; {@code number} counts from 1 since the
+ * container was created; {@code time} is podman's timestamp for lines from the
+ * history and the arrival time for live ones (null when unknown).
+ */
+public record LogLine(long number, boolean stderr, String text, Instant time) {
+
+    public LogLine(long number, boolean stderr, String text) {
+        this(number, stderr, text, null);
+    }
+}

@@ -321,8 +321,17 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public String logs(String id) {
-        Reply reply = libpod(Request.Method.GET, "/containers/" + encode(id) + "/logs?stdout=true&stderr=true", null, null,
-                "read the output of " + id);
+        return logs(id, false);
+    }
+
+    @Override
+    public String logsWithTimestamps(String id) {
+        return logs(id, true);
+    }
+
+    private String logs(String id, boolean timestamps) {
+        Reply reply = libpod(Request.Method.GET, "/containers/" + encode(id) + "/logs?stdout=true&stderr=true"
+                + (timestamps ? "&timestamps=true" : ""), null, null, "read the output of " + id);
         reply.requireSuccess("read the output of " + id);
         return LogFrames.text(reply.body());
     }

@@ -60,6 +60,9 @@ public interface Podman extends AutoCloseable {
     /** The container's whole output so far (stdout and stderr), decoded as UTF-8. */
     String logs(String id);
 
+    /** The same, each line starting with podman's timestamp (RFC 3339) and a space. */
+    String logsWithTimestamps(String id);
+
     /** @return false when there was no such container */
     boolean removeContainer(String id);
 

@@ -33,6 +33,7 @@ class LogFollowerIT {
     private final List<String> received = Collections.synchronizedList(new ArrayList<>());
     private final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
     private LogFollower follower;
+    private final java.util.concurrent.atomic.AtomicInteger untimed = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -69,7 +70,12 @@ class LogFollowerIT {
         follower = new LogFollower(this::connect, NAME, new LogFollower.Listener() {
             @Override
             public void lines(List<LogLine> lines) {
-                lines.forEach(line -> received.add(line.text()));
+                lines.forEach(line -> {
+                    received.add(line.text());
+                    if (line.time() == null) {
+                        untimed.incrementAndGet();
+                    }
+                });
             }
 
             @Override
@@ -118,6 +124,7 @@ class LogFollowerIT {
         awaitLines(200_000, Duration.ofSeconds(90));
 
         assertExactly(numbers(1, 200_000));
+        assertEquals(0, untimed.get(), "every line has a time");
     }
 
     @Test

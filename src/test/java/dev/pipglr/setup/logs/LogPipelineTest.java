@@ -95,6 +95,17 @@ class LogPipelineTest {
     }
 
     @Test
+    void historyLinesLoseTheirTimestampButKeepItsTime() {
+        LogFollower.Timed timed = LogFollower.historyLines(
+                "2026-11-28T00:12:03.123456789Z first line\n2026-11-28T00:12:04+01:00 second\nno timestamp here\n");
+
+        assertEquals(List.of("first line", "second", "no timestamp here"), timed.texts());
+        assertEquals(java.time.Instant.parse("2026-11-28T00:12:03.123456789Z"), timed.times().get(0));
+        assertEquals(java.time.Instant.parse("2026-11-27T23:12:04Z"), timed.times().get(1));
+        assertEquals(null, timed.times().get(2));
+    }
+
+    @Test
     void theRingKeepsTheNewestLinesAndCountsTheDropped() {
         LogRing ring = new LogRing(3);
 

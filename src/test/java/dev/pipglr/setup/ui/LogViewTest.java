@@ -102,5 +102,10 @@ class LogViewTest {
 
         robot.interact(() -> viewModel.filterProperty().set("line ("));
         assertTrue(robot.lookup("#logFilterProblem").queryAs(Label.class).getText().startsWith("Not a valid regular expression"));
+
+        LogLine timed = new LogLine(1, false, "hello", java.time.Instant.parse("2026-11-28T10:15:30.250Z"));
+        assertEquals("hello", viewModel.display(timed));
+        robot.clickOn("#showTimestamps");
+        assertTrue(viewModel.display(timed).matches("\\d\\d:\\d\\d:30\\.250  hello"), viewModel.display(timed));
     }
 }

@@ -124,6 +124,11 @@ final class FakePodman implements Podman {
     }
 
     @Override
+    public String logsWithTimestamps(String id) {
+        throw new UnsupportedOperationException("containers are tested against real podman");
+    }
+
+    @Override
     public boolean removeContainer(String id) {
         return containers.remove(id) != null;
     }

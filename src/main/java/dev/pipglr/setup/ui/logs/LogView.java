@@ -42,6 +42,7 @@ public final class LogView {
     @FXML private TextField logFilter;
     @FXML private CheckBox logRegex;
     @FXML private CheckBox followTail;
+    @FXML private CheckBox showTimestamps;
     @FXML private Label logStatus;
     @FXML private Label logDropped;
     @FXML private Label logFilterProblem;
@@ -54,7 +55,9 @@ public final class LogView {
     private void initialize() {
         logList.setItems(viewModel.shown());
         logList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        logList.setCellFactory(list -> new LineCell());
+        logList.setCellFactory(list -> new LineCell(viewModel));
+        showTimestamps.selectedProperty().bindBidirectional(viewModel.timestampsProperty());
+        viewModel.timestampsProperty().addListener((obs, old, on) -> logList.refresh());
         logList.setOnKeyPressed(event -> {
             if (COPY.match(event)) {
                 Clipboards.copy(LogViewModel.asText(logList.getSelectionModel().getSelectedItems()));
@@ -108,6 +111,12 @@ public final class LogView {
 
     /** A line with its style classes (source and severity). */
     private static final class LineCell extends ListCell<LogLine> {
+        private final LogViewModel viewModel;
+
+        LineCell(LogViewModel viewModel) {
+            this.viewModel = viewModel;
+        }
+
         @Override
         protected void updateItem(LogLine line, boolean empty) {
             super.updateItem(line, empty);
@@ -116,7 +125,7 @@ public final class LogView {
                 setText(null);
                 return;
             }
-            setText(line.text());
+            setText(viewModel.display(line));
             getStyleClass().addAll(LogStyle.classes(line.text()));
             if (line.stderr()) {
                 getStyleClass().add("log-stderr");

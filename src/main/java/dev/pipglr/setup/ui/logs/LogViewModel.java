@@ -57,6 +57,7 @@ public final class LogViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty regex = new SimpleBooleanProperty(false);
     private final BooleanProperty followTail = new SimpleBooleanProperty(true);
+    private final BooleanProperty timestamps = new SimpleBooleanProperty(false);
     private volatile String latestStatus;
     private LogFollower follower;
     private String container;
@@ -171,6 +172,19 @@ public final class LogViewModel {
     /** Whether the view keeps scrolling to the newest line (off while the user reads further up). */
     public BooleanProperty followTailProperty() {
         return followTail;
+    }
+
+    /** Whether lines show their time (podman's for the history, arrival for live lines). */
+    public BooleanProperty timestampsProperty() {
+        return timestamps;
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneId.systemDefault());
+
+    /** The text a line shows: with its local time in front when timestamps are on. */
+    public String display(LogLine line) {
+        return timestamps.get() && line.time() != null ? TIME.format(line.time()) + "  " + line.text() : line.text();
     }
 
     private void applyFilter() {
