@@ -1,16 +1,10 @@
 package dev.pipglr.setup.ui;
 
 import dev.pipglr.setup.config.ConfigProblem;
-import dev.pipglr.setup.host.FakeMachine;
-import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.ui.common.Snapshots;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
-import dev.pipglr.setup.wizard.SetupReport;
-import dev.pipglr.setup.wizard.StepId;
-import dev.pipglr.setup.wizard.StepReport;
 import dev.pipglr.setup.wizard.StepStatus;
-import javafx.application.Platform;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -24,7 +18,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,12 +51,7 @@ class ConfigEditorTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        List<StepReport> steps = Arrays.stream(StepId.values())
-                .map(id -> new StepReport(id, StepStatus.DONE, "done", List.of(), List.of())).toList();
-        viewModel = new WizardViewModel(() -> new SetupReport(steps, true, false, List.of()), () -> { },
-                new FakeMachine("alice", 1500), () -> {
-                    throw new PodmanUnavailableException(List.of());
-                }, () -> null, background, Platform::runLater);
+        viewModel = OfflineWizard.viewModel(StepStatus.DONE, background);
         stage.setScene(WizardWindow.createScene(viewModel));
         stage.show();
     }

@@ -1,14 +1,8 @@
 package dev.pipglr.setup.ui;
 
-import dev.pipglr.setup.host.FakeMachine;
-import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
-import dev.pipglr.setup.wizard.SetupReport;
-import dev.pipglr.setup.wizard.StepId;
-import dev.pipglr.setup.wizard.StepReport;
 import dev.pipglr.setup.wizard.StepStatus;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -21,8 +15,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -39,12 +31,7 @@ class RegisterPageTest {
 
     @Start
     void start(Stage stage) {
-        List<StepReport> steps = Arrays.stream(StepId.values())
-                .map(id -> new StepReport(id, StepStatus.TODO, "to do", List.of(), List.of())).toList();
-        WizardViewModel viewModel = new WizardViewModel(() -> new SetupReport(steps, true, false, List.of()), () -> { },
-                new FakeMachine("alice", 1500), () -> {
-                    throw new PodmanUnavailableException(List.of());
-                }, () -> null, background, Platform::runLater);
+        WizardViewModel viewModel = OfflineWizard.viewModel(StepStatus.TODO, background);
         stage.setScene(WizardWindow.createScene(viewModel));
         stage.show();
     }

@@ -1,0 +1,30 @@
+package dev.pipglr.setup.ui;
+
+import dev.pipglr.setup.host.FakeMachine;
+import dev.pipglr.setup.podman.PodmanUnavailableException;
+import dev.pipglr.setup.ui.wizard.WizardViewModel;
+import dev.pipglr.setup.wizard.SetupReport;
+import dev.pipglr.setup.wizard.StepId;
+import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.wizard.StepStatus;
+import javafx.application.Platform;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/** A wizard view model for page tests: every step reports {@code status}, and no podman answers. */
+final class OfflineWizard {
+
+    private OfflineWizard() {
+    }
+
+    static WizardViewModel viewModel(StepStatus status, Executor background) {
+        List<StepReport> steps = Arrays.stream(StepId.values())
+                .map(id -> new StepReport(id, status, status.label(), List.of(), List.of())).toList();
+        return new WizardViewModel(() -> new SetupReport(steps, true, false, List.of()), () -> { },
+                new FakeMachine("alice", 1500), () -> {
+                    throw new PodmanUnavailableException(List.of());
+                }, () -> null, background, Platform::runLater);
+    }
+}
