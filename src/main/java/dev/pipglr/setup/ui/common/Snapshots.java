@@ -47,8 +47,11 @@ public final class Snapshots {
      */
     public static <T> void tourWhenIdle(ObservableBooleanValue busy, Scene scene, javafx.scene.control.ListView<T> pages,
                                         java.util.function.Function<T, String> name, Path dir, Runnable then) {
+        // once: pages refresh the wizard too (busy turns false again), which must not start a second tour
+        boolean[] started = {false};
         busy.addListener((obs, was, isBusy) -> {
-            if (!isBusy) {
+            if (!isBusy && !started[0]) {
+                started[0] = true;
                 shoot(scene, pages, name, dir, 0, then);
             }
         });
@@ -61,7 +64,8 @@ public final class Snapshots {
             return;
         }
         pages.getSelectionModel().select(index);
-        PauseTransition settle = new PauseTransition(Duration.millis(400));
+        // long enough for a page's own first read (e.g. the dashboard's dumpconfig run) to finish
+        PauseTransition settle = new PauseTransition(Duration.millis(3000));
         settle.setOnFinished(event -> {
             T page = pages.getItems().get(index);
             write(scene, dir.resolve(String.format("%02d-%s.png", index, name.apply(page))));
