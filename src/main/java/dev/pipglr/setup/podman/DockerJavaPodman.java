@@ -455,22 +455,14 @@ public final class DockerJavaPodman implements Podman {
 
     /** GET on a libpod endpoint; empty on 404. */
     private Optional<JsonNode> libpodGet(String path, String doing) {
-        Request request = Request.builder().method(Request.Method.GET).path(LIBPOD + path).build();
-        try (Response response = http.execute(request); InputStream body = response.getBody()) {
-            byte[] bytes = body.readAllBytes();
-            if (response.getStatusCode() == 404) {
-                return Optional.empty();
-            }
-            if (response.getStatusCode() / 100 != 2) {
-                throw new PodmanException("podman could not " + doing + ": "
-                        + PodmanErrors.podmanMessage(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
-                        + " (HTTP " + response.getStatusCode() + ")");
-            }
-            return Optional.of(JSON.readTree(bytes));
+        Reply reply = libpod(Request.Method.GET, path, null, null, doing);
+        if (!reply.foundOrRequireSuccess(doing)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(reply.body()));
         } catch (IOException e) {
-            throw PodmanErrors.translate(doing, new java.io.UncheckedIOException(e));
-        } catch (RuntimeException e) {
-            throw PodmanErrors.translate(doing, e);
+            throw new PodmanException("podman's answer to the request to " + doing + " is not JSON", e);
         }
     }
 
