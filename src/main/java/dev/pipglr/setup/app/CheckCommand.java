@@ -57,10 +57,8 @@ final class CheckCommand implements Callable<Integer> {
             node.put("title", step.step().title());
             node.put("status", step.status().id());
             node.put("detail", step.detail());
-            step.findings().forEach(node.putArray("findings")::add);
-            if (step.findings().isEmpty()) {
-                node.putArray("findings");
-            }
+            ArrayNode findings = node.putArray("findings");
+            step.findings().forEach(findings::add);
             ArrayNode plan = node.putArray("plan");
             step.plan().forEach(plan::add);
         }

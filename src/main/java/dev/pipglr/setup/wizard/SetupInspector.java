@@ -46,7 +46,6 @@ public final class SetupInspector {
 
     public SetupReport inspect() {
         List<StepReport> steps = new ArrayList<>();
-        Optional<String> cliVersion = podmanCliVersion();
         boolean installed = machine.hasCommand("podman");
         Podman podman = null;
         PodmanUnavailableException unavailable = null;
@@ -56,7 +55,8 @@ public final class SetupInspector {
             unavailable = e;
         }
         try {
-            Gate gate = podman != null ? preflight(podman) : unreachable(installed, cliVersion, unavailable);
+            // the CLI's version matters only when the service does not answer (it then names the version found)
+            Gate gate = podman != null ? preflight(podman) : unreachable(installed, podmanCliVersion(), unavailable);
             steps.add(gate.report());
             steps.add(linger());
             steps.add(subIds(gate.ready() ? gate.info() : null));

@@ -57,7 +57,6 @@ public final class WizardViewModel {
             Arrays.stream(StepId.values()).map(StepItem::new).toList());
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canStartSessionService = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper everythingDone = new ReadOnlyBooleanWrapper(false);
     private final BackgroundAction action;
 
     private final LingerViewModel linger;
@@ -152,10 +151,6 @@ public final class WizardViewModel {
         return canStartSessionService.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty everythingDoneProperty() {
-        return everythingDone.getReadOnlyProperty();
-    }
-
     /** Re-reads the machine in the background. */
     public void refresh() {
         runInBackground("Reading this machine's state (contacting podman)...", inspection::get);
@@ -194,7 +189,6 @@ public final class WizardViewModel {
             item(step.step()).update(step);
         }
         canStartSessionService.set(report.canStartSessionService());
-        everythingDone.set(report.exitCode() == SetupReport.EXIT_DONE);
         long done = report.steps().stream().filter(step -> step.status() == StepStatus.DONE).count();
         activity.set(done + " of " + report.steps().size() + " checks done.");
     }
