@@ -106,13 +106,18 @@ class LogPipelineTest {
     }
 
     @Test
-    void theRingKeepsTheNewestLinesAndCountsTheDropped() {
-        LogRing ring = new LogRing(3);
+    void theBoundKeepsTheNewestLinesAndCountsTheDropped() {
+        List<Long> shown = new ArrayList<>();
+        long dropped = 0;
+        for (List<Long> arriving : List.of(List.of(1L, 2L), List.of(3L, 4L, 5L, 6L, 7L), List.of(8L))) {
+            LogBound bound = LogBound.of(shown.size(), arriving.size(), 3);
+            shown.subList(0, bound.fromShown()).clear();
+            shown.addAll(arriving.subList(bound.fromArriving(), arriving.size()));
+            dropped += bound.dropped();
+        }
 
-        ring.addAll(IntStream.rangeClosed(1, 5).mapToObj(i -> new LogLine(i, false, "l" + i)).toList());
-
-        assertEquals(3, ring.size());
-        assertEquals(2, ring.dropped());
-        assertEquals(List.of(3L, 4L, 5L), ring.snapshot().stream().map(LogLine::number).toList());
+        assertEquals(List.of(6L, 7L, 8L), shown, "the newest three, in order");
+        assertEquals(5, dropped);
+        assertEquals(new LogBound(0, 0), LogBound.of(1, 1, 3), "nothing dropped below the capacity");
     }
 }

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.ui.logs;
 
+import dev.pipglr.setup.logs.LogBound;
 import dev.pipglr.setup.logs.LogFollower;
 import dev.pipglr.setup.logs.LogLine;
 import dev.pipglr.setup.podman.Podman;
@@ -118,14 +119,11 @@ public final class LogViewModel {
         if (batch.isEmpty()) {
             return 0;
         }
-        int overflow = lines.size() + batch.size() - capacity;
-        if (overflow > 0) {
-            int fromList = Math.min(overflow, lines.size());
-            lines.remove(0, fromList);
-            if (overflow > fromList) {
-                batch = batch.subList(overflow - fromList, batch.size());
-            }
-            dropped.set(dropped.get() + overflow);
+        LogBound bound = LogBound.of(lines.size(), batch.size(), capacity);
+        if (bound.dropped() > 0) {
+            lines.remove(0, bound.fromShown());
+            batch = batch.subList(bound.fromArriving(), batch.size());
+            dropped.set(dropped.get() + bound.dropped());
         }
         lines.addAll(batch);
         largestPump = Math.max(largestPump, batch.size());
