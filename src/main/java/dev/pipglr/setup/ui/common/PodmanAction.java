@@ -67,10 +67,22 @@ public final class PodmanAction {
     }
 
     /**
+     * Work that changes the machine: afterwards the wizard re-reads it.
+     *
      * @param image     pulled first when not stored (null: no image needed)
      * @param onSuccess runs on the FX thread with the work's result
      */
     public <T> void run(String image, Work<T> work, Consumer<T> onSuccess) {
+        run(image, work, onSuccess, true);
+    }
+
+    /** Work that only reads (e.g. the dashboard, the stored config): the wizard's view stays as it is. */
+    public <T> void read(String image, Work<T> work, Consumer<T> onSuccess) {
+        run(image, work, onSuccess, false);
+    }
+
+    private <T> void run(String image, Work<T> work, Consumer<T> onSuccess, boolean changesMachine) {
+        Runnable afterwards = changesMachine ? recheck : () -> { };
         Consumer<String> report = line -> fxThread.execute(() -> say(line));
         action.run(() -> {
             try (Podman connection = podman.get()) {
@@ -81,13 +93,13 @@ public final class PodmanAction {
             }
         }, result -> {
             onSuccess.accept(result);
-            recheck.run();
+            afterwards.run();
         }, failure -> {
             if (!(failure instanceof PodmanException)) {
                 LOG.log(Level.WARNING, "step action failed", failure);
             }
             say("Failed: " + failure.getMessage());
-            recheck.run();
+            afterwards.run();
         });
     }
 }

@@ -147,7 +147,7 @@ public final class ConfigViewModel {
     /** Reads the stored configuration (the README's dumpconfig step) into the editor. */
     public void loadCurrent() {
         action.clear();
-        action.run(image.get(), (podman, report) -> new ConfigStore(machine, podman, Clock.systemUTC()).readCurrent(image.get()),
+        action.read(image.get(), (podman, report) -> new ConfigStore(machine, podman, Clock.systemUTC()).readCurrent(image.get()),
                 text -> {
                     if (text.isPresent()) {
                         open(text.get());

@@ -46,7 +46,8 @@ public final class DashboardViewModel {
     }
 
     public void refresh() {
-        action.run(null, (podman, report) -> new Dashboard(machine, podman, Clock.systemUTC()).read(image.get()), state -> summary.set(describe(state)));
+        action.read(null, (podman, report) -> new Dashboard(machine, podman, Clock.systemUTC()).read(image.get()),
+                state -> summary.set(describe(state)));
     }
 
     static String describe(Dashboard.State state) {
