@@ -11,16 +11,18 @@ case "$NESTED_PRIVILEGED" in true|false) ;; *) echo "NESTED_PRIVILEGED must be t
 
 # --- packages: only what is missing ---------------------------------------------
 need=""
-for tool in podman systemctl fuse-overlayfs newuidmap; do
+for tool in podman systemctl fuse-overlayfs newuidmap setpriv; do
   command -v "$tool" >/dev/null 2>&1 || need="$need $tool"
 done
 if [ -n "$need" ]; then
   if command -v dnf >/dev/null 2>&1; then
-    dnf install -y podman systemd fuse-overlayfs shadow-utils
+    dnf install -y podman systemd fuse-overlayfs shadow-utils util-linux
   elif command -v apt-get >/dev/null 2>&1; then
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends podman systemd systemd-sysv \
-      fuse-overlayfs uidmap ca-certificates
+      fuse-overlayfs uidmap ca-certificates util-linux
+    # setpriv is a package of its own on newer Debian releases.
+    command -v setpriv >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends setpriv
   else
     echo "missing:$need, and neither dnf nor apt-get is available to install them" >&2
     exit 1
@@ -46,13 +48,20 @@ chown -R podman:podman /home/podman
 chown runner:runner /cache
 
 # The nested podman: rootless, fuse-overlayfs, no systemd cgroup manager of its own.
+# Network and runtime stay the base's choice (/etc/containers/containers.conf).
 cat > /home/podman/.config/containers/containers.conf <<'CONF'
-[containers]
-netns = "private"
 [engine]
 cgroup_manager = "cgroupfs"
 events_logger = "file"
 CONF
+# Job containers get a cgroup namespace of their own: already the default on
+# cgroups v2 hosts; on v1 hosts the default "host" makes runc look for the
+# service's cgroup at a path this container's stacked cgroup mounts hide, and
+# every job fails ("error mounting "cgroup" to rootfs ... stat
+# /sys/fs/cgroup/systemd/system.slice/pipglr-podman.service"). A system-wide
+# drop-in, because podman's remote clients fill this default in themselves.
+mkdir -p /etc/containers/containers.conf.d
+printf '[containers]\ncgroupns = "private"\n' > /etc/containers/containers.conf.d/50-pipglr.conf
 cat > /home/podman/.config/containers/storage.conf <<'CONF'
 [storage]
 driver = "overlay"
@@ -64,6 +73,7 @@ chown -R podman:podman /home/podman/.config
 # --- gitlab-runner and the register helper -------------------------------------------
 chmod 0755 /usr/local/bin/gitlab-runner
 install -m 0755 "$here/pipglr-register" /usr/local/bin/pipglr-register
+install -D -m 0755 "$here/pipglr-podman-service" /usr/local/libexec/pipglr-podman-service
 mkdir -p /etc/gitlab-runner
 printf 'GITLAB_URL=%s\nNESTED_PRIVILEGED=%s\n' "$GITLAB_URL" "$NESTED_PRIVILEGED" > "$here/build.env"
 

@@ -9,6 +9,8 @@
 #   workstation.sh down    stop and remove the container
 #   workstation.sh env     print the KEY=VALUE lines of a running workstation
 #   workstation.sh restart-api   restart alice's API service (e.g. after podman system migrate)
+#   workstation.sh image   build (cached) the workstation's image only; prints WS_IMAGE=NAME
+#                          (also the offline base for building the pipglr image)
 #
 # What was found on these machines (Debian 12 host, podman 4.3.1, hybrid
 # cgroups v1, no CAP_SYS_RESOURCE, no /dev/net/tun for slirp4netns):
@@ -165,5 +167,6 @@ case "${1:-}" in
   down) down ;;
   env) print_env ;;
   restart-api) start_api ;;
-  *) echo "usage: $0 up|down|env|restart-api" >&2; exit 2 ;;
+  image) ensure_image; printf 'WS_IMAGE=%s\n' "$image" ;;
+  *) echo "usage: $0 up|down|env|restart-api|image" >&2; exit 2 ;;
 esac

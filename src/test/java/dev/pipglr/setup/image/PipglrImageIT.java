@@ -1,0 +1,199 @@
+package dev.pipglr.setup.image;
+
+import dev.pipglr.setup.runlabel.RunlabelParser;
+import dev.pipglr.setup.runlabel.Runlabel;
+import dev.pipglr.setup.runlabel.RunlabelException;
+import dev.pipglr.setup.runlabel.ShellWords;
+import dev.pipglr.setup.testhost.HostPodmanCli;
+import dev.pipglr.setup.testhost.TestHosts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Builds this repository's Containerfile offline and boots it the way its run
+ * label says, on this machine's podman (4.3.1, rootful, cgroups v1 here): the
+ * base is the test workstation's Debian trixie rootfs (systemd, podman 5.x)
+ * and gitlab-runner is the stand-in from src/test/hosts/test-image, whose
+ * {@code run} starts one job container through the nested podman's socket.
+ * Two builds: every build arg at its default, and every one changed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipglrImageIT {
+
+    private static final String DEFAULTS = "localhost/pipglr-it:defaults";
+    private static final String CUSTOM = "localhost/pipglr-it:custom";
+    private static final String CUSTOM_URL = "https://gitlab.example.test/";
+    private static final String CUSTOM_PRUNE = "*-*-* 04:30:00";
+    private static final String TOKEN = "glrt-image-it-secret-" + Long.toHexString(System.nanoTime());
+    /** CAP_SYS_ADMIN: a privileged job has it, a default one does not. */
+    private static final int CAP_SYS_ADMIN = 21;
+
+    private final HostPodmanCli podman = new HostPodmanCli();
+
+    @BeforeAll
+    void build() {
+        String base = TestHosts.require("WS_IMAGE");
+        buildImage(DEFAULTS, List.of("BASE_IMAGE=" + base));
+        buildImage(CUSTOM, List.of("BASE_IMAGE=" + base, "BUILD_TYPE=dev", "PRUNE_INTERVAL=" + CUSTOM_PRUNE,
+                "NESTED_PRIVILEGED=false", "GITLAB_URL=" + CUSTOM_URL));
+        removeRunnerState();
+    }
+
+    @AfterAll
+    void cleanUp() {
+        removeRunnerState();
+        podman.run("rmi", "-f", DEFAULTS, CUSTOM);
+    }
+
+    @Test
+    void defaultBuildDropsThePackageManagerAndKeepsTheDefaults() throws Exception {
+        assertFalse(inImage(DEFAULTS, "command -v apt-get").succeeded(), "prod removes apt-get");
+        assertEquals("OnCalendar=daily", timerLine(DEFAULTS));
+        assertEquals("https://gitlab.com/", registerLabel(DEFAULTS).env().get("GITLAB_URL"));
+        assertTrue(podman.ok("run", "--rm", "--entrypoint", "cat", DEFAULTS, "/usr/local/share/pipglr/build.env")
+                .contains("NESTED_PRIVILEGED=true"));
+    }
+
+    @Test
+    void everyBuildArgLandsWhereItActs() throws Exception {
+        assertTrue(inImage(CUSTOM, "command -v apt-get").succeeded(), "dev keeps apt-get");
+        assertEquals("OnCalendar=" + CUSTOM_PRUNE, timerLine(CUSTOM));
+        assertEquals(CUSTOM_URL, registerLabel(CUSTOM).env().get("GITLAB_URL"));
+    }
+
+    @Test
+    void registerLabelWritesTheBuildArgsIntoTheRunnerConfig(@TempDir Path work) throws Exception {
+        String output = register(CUSTOM, work);
+        String config = Files.readString(work.resolve("config.toml"));
+        assertTrue(config.contains("url = \"" + CUSTOM_URL + "\""), config);
+        assertTrue(config.contains("privileged = false"), "NESTED_PRIVILEGED=false reaches the job config:\n" + config);
+        assertFalse(output.contains(TOKEN), "the registration token is never printed");
+    }
+
+    @Test
+    void defaultImageBootsAndRunsAPrivilegedNestedJob(@TempDir Path work) throws Exception {
+        bootAndRunJob(DEFAULTS, "daily", true, work);
+    }
+
+    @Test
+    void customImageBootsAndRunsAnUnprivilegedNestedJob(@TempDir Path work) throws Exception {
+        bootAndRunJob(CUSTOM, CUSTOM_PRUNE, false, work);
+    }
+
+    private void bootAndRunJob(String image, String pruneInterval, boolean privilegedJobs, Path work) throws Exception {
+        removeRunnerState();
+        register(image, work);
+        podman.ok("secret", "create", "config.toml", work.resolve("config.toml").toString());
+        runLabel(image, "setupstorage", work);
+        runLabel(image, "setupcache", work);
+        runLabel(image, "run", work);
+
+        assertEquals("running", podman.ok("inspect", "--format", "{{.State.Status}}", "pipglr").strip());
+        String state = podman.awaitOutput(Duration.ofSeconds(120), s -> s.contains("running") || s.contains("degraded"),
+                "exec", "pipglr", "systemctl", "is-system-running").strip();
+        assertTrue(state.equals("running") || state.equals("degraded"), "systemd inside: " + state);
+
+        String log = podman.awaitOutput(Duration.ofSeconds(180), s -> s.contains("Job succeeded") || s.contains("Job failed"),
+                "logs", "pipglr");
+        assertTrue(log.contains("job 1: hello from a nested job"), "the job's output is in the container's log:\n" + log);
+        assertTrue(log.contains("Job succeeded"), log);
+        assertTrue(log.contains("Reached target"), "systemd's lines:\n" + log);
+        assertTrue(log.contains("gitlab-runner[") && log.contains("Configuration loaded"), "gitlab-runner's lines:\n" + log);
+        assertTrue(log.contains("podman["), "the nested podman's lines:\n" + log);
+        assertEquals(privilegedJobs, jobHasSysAdmin(log), "job privileged as the config says:\n" + log);
+
+        assertEquals("active\nactive\nactive\nactive", podman.ok("exec", "pipglr", "systemctl", "is-active",
+                "gitlab-runner.service", "pipglr-podman.socket", "pipglr-podman.service", "pipglr-prune.timer").strip());
+        assertEquals("podman", podman.ok("exec", "pipglr", "ps", "-o", "user=", "-C", "podman").lines().findFirst()
+                .orElse("").strip(), "the nested podman runs as user podman");
+
+        // The timer fires on PRUNE_INTERVAL, as systemd itself normalises it; the prune itself works.
+        String normalized = podman.ok("exec", "pipglr", "systemd-analyze", "calendar", pruneInterval).lines()
+                .filter(line -> line.strip().startsWith("Normalized form:")).findFirst().orElseThrow()
+                .replaceFirst(".*Normalized form:\\s*", "").strip();
+        assertTrue(podman.ok("exec", "pipglr", "systemctl", "show", "pipglr-prune.timer", "-p", "TimersCalendar")
+                .contains("OnCalendar=" + normalized + " ;"), "timer fires on " + normalized);
+        podman.ok("exec", "pipglr", "systemctl", "start", "pipglr-prune.service");
+        assertTrue(podman.ok("exec", "pipglr", "journalctl", "-u", "pipglr-prune.service", "--no-pager")
+                .contains("Total reclaimed space"));
+        removeRunnerState();
+    }
+
+    /** The job prints its CapEff; whether CAP_SYS_ADMIN is in it tells privileged from not. */
+    private static boolean jobHasSysAdmin(String log) {
+        Matcher capEff = Pattern.compile("job 1: CapEff ([0-9a-f]+)").matcher(log);
+        assertTrue(capEff.find(), "the job printed its capabilities");
+        return new BigInteger(capEff.group(1), 16).testBit(CAP_SYS_ADMIN);
+    }
+
+    private String register(String image, Path work) throws Exception {
+        Files.writeString(work.resolve("config.toml"), "");
+        podman.run("secret", "rm", "REGISTRATION_TOKEN");
+        Path token = work.resolve("token");
+        Files.writeString(token, TOKEN);
+        try {
+            podman.ok("secret", "create", "REGISTRATION_TOKEN", token.toString());
+        } finally {
+            Files.delete(token);
+        }
+        String output = runLabel(image, "register", work);
+        podman.run("secret", "rm", "REGISTRATION_TOKEN");
+        return output;
+    }
+
+    /** Runs a label exactly as pipglr Setup reads it (its command line), with podman's CLI. */
+    private String runLabel(String image, String label, Path work) throws IOException, RunlabelException {
+        List<String> words = ShellWords.split(parse(image, label, work).commandLine());
+        return podman.ok(Duration.ofMinutes(3), words.subList(1, words.size()));
+    }
+
+    private dev.pipglr.setup.runlabel.ContainerSpec registerLabel(String image) throws RunlabelException {
+        return ((Runlabel.RunContainer) parse(image, "register", Path.of("."))).spec();
+    }
+
+    private Runlabel parse(String image, String label, Path work) throws RunlabelException {
+        String text = podman.ok("image", "inspect", "--format", "{{index .Labels \"" + label + "\"}}", image).strip();
+        return new RunlabelParser(image, "pipglr", work).parse(label, text);
+    }
+
+    private String timerLine(String image) {
+        return podman.ok("run", "--rm", "--entrypoint", "grep", image, "^OnCalendar=", "/etc/systemd/system/pipglr-prune.timer")
+                .strip();
+    }
+
+    private dev.pipglr.setup.host.CommandResult inImage(String image, String script) {
+        return podman.run("run", "--rm", "--entrypoint", "sh", image, "-c", script);
+    }
+
+    private void buildImage(String tag, List<String> buildArgs) {
+        List<String> args = new ArrayList<>(List.of("build", "--network=none", "-t", tag,
+                "--build-arg", "RUNNER_SOURCE=src/test/hosts/test-image/gitlab-runner"));
+        buildArgs.forEach(arg -> args.addAll(List.of("--build-arg", arg)));
+        args.addAll(List.of("-f", "Containerfile", Path.of("").toAbsolutePath().toString()));
+        podman.ok(Duration.ofMinutes(10), args);
+    }
+
+    private void removeRunnerState() {
+        podman.run("rm", "-f", "-t", "0", "pipglr");
+        podman.run("secret", "rm", "config.toml");
+        podman.run("secret", "rm", "REGISTRATION_TOKEN");
+        podman.run("volume", "rm", "-f", "pipglr-storage", "pipglr-cache");
+    }
+}
