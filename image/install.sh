@@ -54,14 +54,6 @@ cat > /home/podman/.config/containers/containers.conf <<'CONF'
 cgroup_manager = "cgroupfs"
 events_logger = "file"
 CONF
-# Job containers get a cgroup namespace of their own: already the default on
-# cgroups v2 hosts; on v1 hosts the default "host" makes runc look for the
-# service's cgroup at a path this container's stacked cgroup mounts hide, and
-# every job fails ("error mounting "cgroup" to rootfs ... stat
-# /sys/fs/cgroup/systemd/system.slice/pipglr-podman.service"). A system-wide
-# drop-in, because podman's remote clients fill this default in themselves.
-mkdir -p /etc/containers/containers.conf.d
-printf '[containers]\ncgroupns = "private"\n' > /etc/containers/containers.conf.d/50-pipglr.conf
 cat > /home/podman/.config/containers/storage.conf <<'CONF'
 [storage]
 driver = "overlay"
