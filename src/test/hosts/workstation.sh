@@ -149,13 +149,49 @@ up() {
   case "$state" in running|degraded) ;; *)
     log "systemd did not finish booting (state '$state'); its log:"; podman logs "$name" 2>&1 | tail -n 40 >&2; exit 1 ;;
   esac
+  align_user_cgroups
+  # Nothing here manages a network (--network=none), so nothing reaches
+  # network-online.target; a desktop's NetworkManager would. Quadlet's user
+  # units wait for it (podman-user-wait-network-online.service).
+  podman exec "$name" systemctl start network-online.target
+  # logind's RemoveIPC=yes deletes a user's shared memory when their systemd
+  # instance stops (e.g. linger turned off), including rootless podman's lock
+  # table that alice's API service still uses: podman then fails with "deadlock
+  # due to lock mismatch". Podman's own advice for service users is RemoveIPC=no.
+  podman exec "$name" sh -ec 'mkdir -p /etc/systemd/logind.conf.d
+    printf "[Login]\nRemoveIPC=no\n" > /etc/systemd/logind.conf.d/pipglr-test.conf
+    systemctl restart systemd-logind'
   start_api
   log "ready (systemd $state): $(podman exec "$name" podman --version)"
   print_env
 }
 
+# systemd mode under this host's podman (cgroups v1) stacks the whole
+# name=systemd hierarchy over the container's own cgroup mount. runc, started
+# by a user service (e.g. a Quadlet unit), resolves its cgroup against the
+# lower mount but looks it up through the upper one, and fails: "error mounting
+# "cgroup" to rootfs at "/sys/fs/cgroup": ... stat /sys/fs/cgroup/systemd/
+# user.slice/user-1500.slice/...: no such file or directory". On a real
+# workstation both views agree. Binding the container's own user.slice where
+# runc looks makes them agree here too. The mount point is an empty cgroup in
+# the host's name=systemd hierarchy (no controllers); down() removes it.
+align_user_cgroups() {
+  podman exec "$name" sh -ec '
+    [ "$(grep -c " /sys/fs/cgroup/systemd " /proc/self/mountinfo)" -ge 2 ] || exit 0
+    own=$(sed -n "s/^[0-9]*:name=systemd://p" /proc/1/cgroup); own=${own%/init.scope}
+    [ -n "$own" ] && [ "$own" != / ] || exit 0
+    if [ ! -d /sys/fs/cgroup/systemd/user.slice ]; then
+      mkdir /sys/fs/cgroup/systemd/user.slice && touch /srv/share/.made-user-slice
+    fi
+    mkdir -p "/sys/fs/cgroup/systemd$own/user.slice"   # systemd makes it at the first login anyway
+    mount --bind "/sys/fs/cgroup/systemd$own/user.slice" /sys/fs/cgroup/systemd/user.slice'
+}
+
 down() {
   podman rm -f --time 5 "$name" >/dev/null 2>&1 || true
+  if [ -f "$share/.made-user-slice" ]; then
+    rmdir /sys/fs/cgroup/systemd/user.slice 2>/dev/null || log "could not remove the empty cgroup /sys/fs/cgroup/systemd/user.slice"
+  fi
   rm -rf "$share"
 }
 

@@ -108,7 +108,10 @@ public final class WorkstationMachine implements Machine {
     /** Runs a command in the workstation as {@code asUser} (e.g. root for what an administrator does). */
     public CommandResult exec(String asUser, List<String> command) throws IOException {
         List<String> full = new ArrayList<>(List.of("podman", "exec", "--user", asUser, "-e", "PODMAN_IGNORE_CGROUPSV1_WARNING=1"));
-        if (asUser.equals(user.name())) {
+        if (asUser.equals(user.name()) && command.get(0).equals("systemctl")) {
+            // systemctl --user finds the user's systemd instance through logind's runtime dir (linger or a login)
+            full.addAll(List.of("-e", "XDG_RUNTIME_DIR=/run/user/" + user.uid()));
+        } else if (asUser.equals(user.name())) {
             // the same runtime dir as the user's API service, so CLI and API share one podman state
             full.addAll(List.of("-e", "XDG_RUNTIME_DIR=/run/pipglr-test-" + user.name()));
         }

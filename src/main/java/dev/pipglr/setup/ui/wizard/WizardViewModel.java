@@ -84,7 +84,8 @@ public final class WizardViewModel {
         this.subIds = new SubIdsViewModel(machine, background, fxThread, migrate, this::refresh);
         this.register = new RegisterViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
         this.volumes = new VolumesViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
-        this.start = new StartViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
+        this.start = new StartViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh),
+                new PodmanAction(podman, background, fxThread, this::refresh), image);
         this.dashboard = new DashboardViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
         this.logs = new LogViewModel(podman, background, fxThread, LogViewModel.DEFAULT_CAPACITY);
         this.config = new ConfigViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image,

@@ -1,0 +1,74 @@
+package dev.pipglr.setup.wizard;
+
+import dev.pipglr.setup.runlabel.ContainerSpec;
+import dev.pipglr.setup.runlabel.ContainerfileLabels;
+import dev.pipglr.setup.runlabel.Runlabel;
+import dev.pipglr.setup.runlabel.RunlabelException;
+import dev.pipglr.setup.runlabel.RunlabelParser;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QuadletUnitTest {
+
+    private static ContainerSpec runLabel(String text) throws RunlabelException {
+        return ((Runlabel.RunContainer) new RunlabelParser("quay.io/example/pipglr:latest", "pipglr", Path.of("/work"))
+                .parse("run", text)).spec();
+    }
+
+    private static List<String> keys(String unit) {
+        return unit.lines().filter(line -> !line.startsWith("#") && line.contains("=")).toList();
+    }
+
+    @Test
+    void theImagesRunLabelBecomesTheSameContainerUnderSystemd() throws Exception {
+        String unit = QuadletUnit.render(runLabel(ContainerfileLabels.read().get("run")), false);
+        assertEquals(List.of(
+                "Description=pipglr GitLab runner (podman-in-podman)",
+                "ContainerName=pipglr",
+                "Image=quay.io/example/pipglr:latest",
+                "Secret=config.toml,uid=1001,gid=1001,mode=0400",
+                "Volume=pipglr-storage:/home/podman/.local/share/containers",
+                "Volume=pipglr-cache:/cache",
+                "AddDevice=/dev/fuse",
+                "LogDriver=k8s-file",
+                "PodmanArgs=--systemd=true --privileged",
+                "Restart=always",
+                "TimeoutStartSec=900",
+                "WantedBy=default.target"), keys(unit));
+        assertTrue(unit.contains("[Container]") && unit.contains("[Install]"));
+        assertTrue(unit.contains("loginctl enable-linger"), "the file says what makes it start at boot");
+    }
+
+    @Test
+    void cgroupsV1HostsGetPodmansOwnCgroupMode() throws Exception {
+        String unit = QuadletUnit.render(runLabel(ContainerfileLabels.read().get("run")), true);
+        assertTrue(unit.contains("PodmanArgs=--systemd=true --privileged --cgroups=enabled"), unit);
+    }
+
+    @Test
+    void valuesAreQuotedAndPercentSignsEscapedForSystemd() throws Exception {
+        String unit = QuadletUnit.render(runLabel("podman run -d --name pipglr -e 'GREETING=hi there' -e RATE=50% "
+                + "--hostname runner-1 --network none --entrypoint /bin/sh IMAGE -c 'echo \"done\"'"), false);
+        assertTrue(unit.contains("Environment=\"GREETING=hi there\""), unit);
+        assertTrue(unit.contains("Environment=RATE=50%%"), unit);
+        assertTrue(unit.contains("HostName=runner-1"), unit);
+        assertTrue(unit.contains("Network=none"), unit);
+        assertTrue(unit.contains("PodmanArgs=--entrypoint=/bin/sh"), unit);
+        assertTrue(unit.contains("Exec=-c \"echo \\\"done\\\"\""), unit);
+        assertFalse(unit.contains("--privileged"), "only what the label asks for");
+    }
+
+    @Test
+    void aLabelWithoutAContainerNameIsRefused() {
+        RunlabelException refused = assertThrows(RunlabelException.class,
+                () -> QuadletUnit.render(runLabel("podman run -d IMAGE"), false));
+        assertTrue(refused.getMessage().contains("does not name its container"));
+    }
+}
