@@ -54,6 +54,12 @@ public final class WizardApplication extends Application {
                 background, Platform::runLater);
         Scene scene = WizardWindow.createScene(viewModel);
         stage.setTitle(WizardWindow.TITLE);
+        for (int size : new int[] {48, 128, 256}) {
+            var icon = WizardApplication.class.getResource("/dev/pipglr/setup/icons/pipglr-setup-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm(), true));
+            }
+        }
         stage.setScene(scene);
         stage.setMinWidth(760);
         stage.setMinHeight(480);

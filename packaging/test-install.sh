@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Installs the .deb from packaging/build.sh into a clean Debian 12 root
+# (debootstrap --variant=minbase, cached) with apt, so its dependencies come
+# from its own control file, then starts the installed launcher under Xvfb
+# until the wizard's first frame. Also checks the desktop integration files
+# and times the packaged start (with and without its AppCDS archives).
+#
+#   packaging/test-install.sh [DEB]      (root: debootstrap, chroot)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf 'test-install: %s\n' "$*" >&2; }
+fail() { log "FAILED: $*"; exit 1; }
+. src/test/hosts/debian-mirror.sh
+
+deb=${1:-$(ls packaging/out/pipglr-setup_*.deb 2>/dev/null | head -n1)}
+[ -f "$deb" ] || fail "no .deb: run packaging/build.sh first"
+[ "$(id -u)" = 0 ] || fail "needs root (debootstrap, chroot)"
+cache=${PIPGLR_TESTHOST_CACHE:-/var/cache/pipglr-testhosts}
+tarball=$cache/bookworm-minbase.tar
+mkdir -p "$cache/apt-archives"
+
+if [ ! -f "$tarball" ]; then
+  log "debootstrap bookworm (minbase, about 40 s, cached afterwards)"
+  dir=$(mktemp -d /var/tmp/pipglr-bookworm.XXXXXX)
+  debootstrap --variant=minbase bookworm "$dir" "$(mirror)" >"$cache/debootstrap-bookworm.log" 2>&1 \
+    || { tail -n 20 "$cache/debootstrap-bookworm.log" >&2; exit 1; }
+  chroot "$dir" apt-get clean
+  tar -C "$dir" -cf "$tarball.part" . && mv "$tarball.part" "$tarball"
+  rm -rf "$dir"
+fi
+
+root=$(mktemp -d /var/tmp/pipglr-deb-root.XXXXXX)
+xvfb_pid=
+cleanup() {
+  [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true
+  for m in tmp/.X11-unix var/cache/apt/archives dev/pts dev sys proc; do
+    umount -l "$root/$m" 2>/dev/null || true
+  done
+  rm -rf "$root"
+}
+trap cleanup EXIT
+tar -C "$root" -xf "$tarball"
+mount -t proc proc "$root/proc"
+mount --rbind /sys "$root/sys"
+mount --rbind /dev "$root/dev"
+mount --bind "$cache/apt-archives" "$root/var/cache/apt/archives"   # only downloads are shared between runs
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+cp "$deb" "$root/tmp/pipglr-setup.deb"
+
+log "apt-get install ./$(basename "$deb") into a clean bookworm"
+chroot "$root" apt-get update -qq
+chroot "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends /tmp/pipglr-setup.deb \
+  >"$root/tmp/install.log" 2>&1 || { tail -n 30 "$root/tmp/install.log" >&2; fail "the .deb did not install"; }
+for file in /usr/bin/pipglr-setup /opt/pipglr-setup/bin/pipglr-setup /usr/share/applications/dev.pipglr.setup.desktop \
+            /usr/share/metainfo/dev.pipglr.setup.metainfo.xml /usr/share/icons/hicolor/256x256/apps/dev.pipglr.setup.png \
+            /opt/pipglr-setup/lib/app/pipglr-setup.jsa; do
+  chroot "$root" test -e "$file" || fail "$file is not installed"
+done
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$root/usr/share/applications/dev.pipglr.setup.desktop" || fail "the .desktop file is invalid"
+fi
+if command -v appstreamcli >/dev/null; then
+  appstreamcli validate --no-net "$root/usr/share/metainfo/dev.pipglr.setup.metainfo.xml" >/dev/null || fail "the metainfo is invalid"
+fi
+
+# The X server runs on this machine; the clean root gets its socket only.
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 1 50); do [ -S "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+mkdir -p "$root/tmp/.X11-unix" && mount --bind /tmp/.X11-unix "$root/tmp/.X11-unix"
+
+# One start to the first frame; prints its wall time in ms.
+start_once() {
+  local begin end output
+  begin=$(date +%s%N)
+  output=$(chroot "$root" env -i PATH=/usr/bin:/bin HOME=/root DISPLAY="$display" PIPGLR_IMAGE=localhost/none \
+    JAVA_TOOL_OPTIONS=-Dpipglr.firstFrame=true timeout 120 /usr/bin/pipglr-setup 2>&1) || true
+  end=$(date +%s%N)
+  if ! grep -q '^first-frame' <<<"$output"; then
+    printf '%s\n' "$output" | tail -n 30 >&2
+    fail "the installed launcher did not reach its first frame"
+  fi
+  echo $(((end - begin) / 1000000))
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+
+first=$(start_once)
+log "the installed launcher drew its first frame (first start: $first ms)"
+runs=${PIPGLR_PACKAGE_RUNS:-5}
+with=$(for _ in $(seq 1 "$runs"); do start_once; done | median)
+cfg=$root/opt/pipglr-setup/lib/app/pipglr-setup.cfg
+sed -i 's/-Xshare:auto/-Xshare:off/' "$cfg"
+without=$(for _ in $(seq 1 "$runs"); do start_once; done | median)
+log "packaged start to the first frame, median of $runs: $with ms with AppCDS, $without ms without (ratio $(awk "BEGIN {printf \"%.2f\", $with / $without}"))"
+log "package: $(du -h "$deb" | cut -f1) .deb, $(du -sh "$root/opt/pipglr-setup" | cut -f1) installed"
+log "ok"
