@@ -88,11 +88,30 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 
 first=$(start_once)
 log "the installed launcher drew its first frame (first start: $first ms)"
-runs=${PIPGLR_PACKAGE_RUNS:-5}
-with=$(for _ in $(seq 1 "$runs"); do start_once; done | median)
+
+# Start time as installed vs without the application's archive (the JDK's own
+# CDS only) vs without CDS at all; interleaved run by run so load hits all alike.
 cfg=$root/opt/pipglr-setup/lib/app/pipglr-setup.cfg
-sed -i 's/-Xshare:auto/-Xshare:off/' "$cfg"
-without=$(for _ in $(seq 1 "$runs"); do start_once; done | median)
-log "packaged start to the first frame, median of $runs: $with ms with AppCDS, $without ms without (ratio $(awk "BEGIN {printf \"%.2f\", $with / $without}"))"
+cp "$cfg" "$root/tmp/cfg.installed"
+variant() { # installed | jdk-cds | no-cds
+  cp "$root/tmp/cfg.installed" "$cfg"
+  case "$1" in
+    jdk-cds) sed -i '/SharedArchiveFile/d' "$cfg" ;;
+    no-cds) sed -i 's/-Xshare:auto/-Xshare:off/' "$cfg" ;;
+  esac
+}
+runs=${PIPGLR_PACKAGE_RUNS:-5}
+for _ in $(seq 1 "$runs"); do
+  for v in installed jdk-cds no-cds; do
+    variant "$v"
+    echo "$v $(start_once)"
+  done
+done > "$root/tmp/times"
+variant installed
+ms() { awk -v v="$1" '$1 == v {print $2}' "$root/tmp/times" | median; }
+installed=$(ms installed) jdk=$(ms jdk-cds) none=$(ms no-cds)
+ratio() { awk "BEGIN {printf \"%.2f\", $1 / $none}"; }
+log "packaged start to the first frame, median of $runs: installed (AppCDS) $installed ms ($(ratio "$installed")),"
+log "  JDK CDS only $jdk ms ($(ratio "$jdk")), no CDS $none ms (1.00)"
 log "package: $(du -h "$deb" | cut -f1) .deb, $(du -sh "$root/opt/pipglr-setup" | cut -f1) installed"
 log "ok"

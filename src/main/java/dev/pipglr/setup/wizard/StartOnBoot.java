@@ -131,7 +131,9 @@ public final class StartOnBoot {
     /** systemctl's error, with what to do when the user instance is out of reach. */
     static String explain(CommandResult result) {
         String error = result.firstErrorLine();
-        if (error.contains("Failed to connect to bus") || error.contains("No medium found")
+        // "Failed to connect to bus: No medium found" (older systemd), "Failed to connect to user
+        // scope bus via local transport: No such file or directory" (systemd 257)
+        if ((error.contains("Failed to connect to") && error.contains("bus")) || error.contains("No medium found")
                 || error.contains("XDG_RUNTIME_DIR")) {
             return error + ". systemd's user instance is not reachable from here: log in to a desktop session "
                     + "(or enable linger in step 1), then try again.";

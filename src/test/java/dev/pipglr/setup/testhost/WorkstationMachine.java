@@ -137,6 +137,8 @@ public final class WorkstationMachine implements Machine {
         exec(u, List.of("podman", "secret", "rm", "config.toml"));
         exec(u, List.of("podman", "secret", "rm", "REGISTRATION_TOKEN"));
         exec(u, List.of("rm", "-rf", "/home/" + u + "/.local/state/pipglr-setup"));
+        exec(u, List.of("rm", "-f", "/home/" + u + "/.config/containers/systemd/pipglr.container",
+                "/home/" + u + "/.config/containers/systemd/pipglr.container.bak"));
     }
 
     private boolean execQuietly(String asUser, List<String> command) {

@@ -124,5 +124,21 @@ class WizardGuiIT {
         waitUntil("the existing-container choice", () -> robot.lookup("#existingChoice").query().isVisible());
         robot.clickOn("#recreateRunner");
         waitUntil("the recreated runner", () -> text(robot, "#startOutput").contains("The runner is running."));
+
+        // Start at boot: the Quadlet file is shown with where it goes and what linger means for it.
+        robot.interact(() -> robot.lookup("#showBootFile").queryAs(javafx.scene.control.Button.class).fire());
+        waitUntil("the boot file", () -> text(robot, "#bootFile").contains("ContainerName=pipglr"));
+        assertTrue(text(robot, "#bootFile").contains("Image=" + TestHosts.testImage()), text(robot, "#bootFile"));
+        String bootOutput = text(robot, "#bootOutput");
+        assertTrue(bootOutput.contains("Not set up yet: the file below goes to /home/alice/.config/containers/systemd/pipglr.container"),
+                bootOutput);
+        assertTrue(bootOutput.contains("Linger is off: the service starts only when you log in."), bootOutput);
+        // Linger off and no login: systemd's user instance is out of reach, and the page says what to do.
+        robot.interact(() -> robot.lookup("#installBoot").queryAs(javafx.scene.control.Button.class).fire());
+        waitUntil("the boot install's answer", () -> text(robot, "#bootOutput").contains("daemon-reload failed"));
+        assertTrue(text(robot, "#bootOutput").contains("log in to a desktop session (or enable linger in step 1)"),
+                text(robot, "#bootOutput"));
+        // the failed action still re-reads the machine: let that finish before the window goes
+        waitUntil("the wizard's re-read", () -> !viewModel.busyProperty().get());
     }
 }

@@ -63,10 +63,11 @@ class StartOnBootTest {
         assertEquals("[Container]\nImage=mine\n", machine.readFile(PATH + ".bak").orElseThrow());
     }
 
-    @Test
-    void anUnreachableUserInstanceSaysWhatToDo() {
-        FakeMachine machine = machine().answer(List.of("systemctl", "--user", "daemon-reload"), 1, "",
-                "Failed to connect to bus: No medium found\n");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Failed to connect to bus: No medium found",
+            "Failed to connect to user scope bus via local transport: No such file or directory"})
+    void anUnreachableUserInstanceSaysWhatToDo(String systemctlError) {
+        FakeMachine machine = machine().answer(List.of("systemctl", "--user", "daemon-reload"), 1, "", systemctlError + "\n");
         IOException failed = assertThrows(IOException.class,
                 () -> new StartOnBoot(machine).install(new StartOnBoot(machine).plan(UNIT), false, line -> { }));
         assertTrue(failed.getMessage().contains("log in to a desktop session"), failed.getMessage());
