@@ -3,7 +3,10 @@
 #   pipglr-setup/                 app-image (jlink'd runtime with the JavaFX modules)
 #   pipglr-setup_VERSION_amd64.deb  installs to /opt/pipglr-setup, with a menu entry,
 #                                 AppStream metainfo, icons and /usr/bin/pipglr-setup
-#   pipglr-setup-VERSION-1.x86_64.rpm  only where rpmbuild is installed
+#   pipglr-setup-VERSION-1.x86_64.rpm  only where rpmbuild is installed; jpackage's own:
+#                                 no menu entry or metainfo yet, and only the JDK's CDS
+#                                 archive (rpmbuild resets file times, which the
+#                                 application archive checks)
 #
 #   packaging/build.sh            (needs: JDK 17 with jpackage, fakeroot, xvfb, util-linux)
 #

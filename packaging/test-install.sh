@@ -11,24 +11,13 @@ cd "$(dirname "$0")/.."
 
 log() { printf 'test-install: %s\n' "$*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
-. src/test/hosts/debian-mirror.sh
 
 deb=${1:-$(ls packaging/out/pipglr-setup_*.deb 2>/dev/null | head -n1)}
 [ -f "$deb" ] || fail "no .deb: run packaging/build.sh first"
 [ "$(id -u)" = 0 ] || fail "needs root (debootstrap, chroot)"
 cache=${PIPGLR_TESTHOST_CACHE:-/var/cache/pipglr-testhosts}
-tarball=$cache/bookworm-minbase.tar
 mkdir -p "$cache/apt-archives"
-
-if [ ! -f "$tarball" ]; then
-  log "debootstrap bookworm (minbase, about 40 s, cached afterwards)"
-  dir=$(mktemp -d /var/tmp/pipglr-bookworm.XXXXXX)
-  debootstrap --variant=minbase bookworm "$dir" "$(mirror)" >"$cache/debootstrap-bookworm.log" 2>&1 \
-    || { tail -n 20 "$cache/debootstrap-bookworm.log" >&2; exit 1; }
-  chroot "$dir" apt-get clean
-  tar -C "$dir" -cf "$tarball.part" . && mv "$tarball.part" "$tarball"
-  rm -rf "$dir"
-fi
+eval "$(src/test/hosts/bookworm.sh)"
 
 root=$(mktemp -d /var/tmp/pipglr-deb-root.XXXXXX)
 xvfb_pid=
@@ -40,7 +29,7 @@ cleanup() {
   rm -rf "$root"
 }
 trap cleanup EXIT
-tar -C "$root" -xf "$tarball"
+tar -C "$root" -xf "$BOOKWORM_ROOTFS"
 mount -t proc proc "$root/proc"
 mount --rbind /sys "$root/sys"
 mount --rbind /dev "$root/dev"

@@ -97,6 +97,36 @@ class PipglrImageIT {
         bootAndRunJob(CUSTOM, CUSTOM_PRUNE, false, work);
     }
 
+    /**
+     * install.sh on an apt base that has none of what pipglr needs (a clean
+     * Debian 12): it installs podman, systemd, fuse-overlayfs, uidmap and
+     * setpriv from Debian's mirror, enables the units, and (prod) removes apt.
+     * Needs the mirror: the build has the network here, unlike the others.
+     */
+    @Test
+    void anAptBaseWithoutPodmanGetsWhatPipglrNeeds() {
+        String base = "localhost/pipglr-it-bookworm:latest";
+        String image = "localhost/pipglr-it:apt-base";
+        podman.ok(Duration.ofMinutes(3), List.of("import", TestHosts.require("BOOKWORM_ROOTFS"), base));
+        try {
+            assertFalse(inImage(base, "command -v podman").succeeded(), "the base has no podman");
+            List<String> args = new ArrayList<>(List.of("build", "-t", image, "--build-arg", "BASE_IMAGE=" + base,
+                    "--build-arg", "RUNNER_SOURCE=src/test/hosts/test-image/gitlab-runner",
+                    "-f", "Containerfile", Path.of("").toAbsolutePath().toString()));
+            podman.ok(Duration.ofMinutes(15), args);
+            String tools = podman.ok("run", "--rm", "--entrypoint", "sh", image, "-c",
+                    "for t in podman systemctl fuse-overlayfs newuidmap setpriv; do command -v $t; done; "
+                            + "systemctl is-enabled pipglr-podman.socket gitlab-runner.service pipglr-prune.timer; "
+                            + "command -v apt-get || echo 'no apt-get'");
+            for (String expected : List.of("/usr/bin/podman", "/usr/bin/systemctl", "/usr/bin/fuse-overlayfs",
+                    "/usr/bin/newuidmap", "/usr/bin/setpriv", "enabled\nenabled\nenabled", "no apt-get")) {
+                assertTrue(tools.contains(expected), expected + " in:\n" + tools);
+            }
+        } finally {
+            podman.run("rmi", "-f", image, base);
+        }
+    }
+
     private void bootAndRunJob(String image, String pruneInterval, boolean privilegedJobs, Path work) throws Exception {
         removeRunnerState();
         register(image, work);

@@ -3,9 +3,7 @@ package dev.pipglr.setup.ui.start;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.common.PodmanAction;
-import dev.pipglr.setup.host.LingerProbe;
 import dev.pipglr.setup.wizard.StartFlow;
-import dev.pipglr.setup.wizard.StartOnBoot;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
@@ -26,75 +24,11 @@ public final class StartViewModel {
     private final PodmanAction action;
     private final StringProperty image;
     private final ReadOnlyObjectWrapper<Optional<ContainerSummary>> existing = new ReadOnlyObjectWrapper<>(Optional.empty());
-    private final PodmanAction bootAction;
-    private final ReadOnlyObjectWrapper<Optional<StartOnBoot.Plan>> bootPlan = new ReadOnlyObjectWrapper<>(Optional.empty());
 
-    public StartViewModel(Machine machine, PodmanAction action, PodmanAction bootAction, StringProperty image) {
+    public StartViewModel(Machine machine, PodmanAction action, StringProperty image) {
         this.machine = machine;
         this.action = action;
-        this.bootAction = bootAction;
         this.image = image;
-    }
-
-    /** "Start at boot": showing the Quadlet file, writing it, starting its service. */
-    public PodmanAction bootAction() {
-        return bootAction;
-    }
-
-    /** The Quadlet file the wizard would write and what is at its path now; empty until shown. */
-    public ReadOnlyObjectProperty<Optional<StartOnBoot.Plan>> bootPlanProperty() {
-        return bootPlan.getReadOnlyProperty();
-    }
-
-    /** Renders the Quadlet file from the run label and compares it with what is there. */
-    public void showBootFile() {
-        bootAction.clear();
-        bootAction.read(image.get(), (podman, report) -> {
-            StartOnBoot boot = new StartOnBoot(machine);
-            StartOnBoot.Plan plan = boot.plan(boot.render(podman, image.get()));
-            describe(plan, report);
-            return plan;
-        }, plan -> bootPlan.set(Optional.of(plan)));
-    }
-
-    /** Writes the shown file (replacing a different one only when asked), reloads systemd and starts the service. */
-    public void installBoot(boolean replaceDifferent) {
-        Optional<StartOnBoot.Plan> shown = bootPlan.get();
-        if (shown.isEmpty()) {
-            return;
-        }
-        bootAction.clear();
-        bootAction.run(null, (podman, report) -> {
-            StartOnBoot boot = new StartOnBoot(machine);
-            boot.install(shown.get(), replaceDifferent, report);
-            StartOnBoot.Plan after = boot.plan(shown.get().content());
-            lingerNote(report);
-            return after;
-        }, plan -> bootPlan.set(Optional.of(plan)));
-    }
-
-    private void describe(StartOnBoot.Plan plan, java.util.function.Consumer<String> report) throws java.io.IOException {
-        switch (plan.state()) {
-            case ABSENT -> report.accept("Not set up yet: the file below goes to " + plan.path() + ".");
-            case SAME -> report.accept(plan.path() + " is this file already. "
-                    + new StartOnBoot(machine).serviceState().map(state -> "pipglr.service is " + state + ".")
-                            .orElse("systemd's user instance could not be asked about pipglr.service."));
-            case DIFFERENT -> report.accept("A different " + plan.path().getFileName() + " is at " + plan.path()
-                    + ". It is left alone unless you replace it (yours is then kept as .bak). Yours begins: "
-                    + plan.existing().lines().filter(line -> !line.isBlank() && !line.startsWith("#")).limit(3)
-                            .reduce((a, b) -> a + " | " + b).orElse("(empty)"));
-        }
-        report.accept("Starting the service replaces a running pipglr container with the same one under systemd's care.");
-        lingerNote(report);
-    }
-
-    private void lingerNote(java.util.function.Consumer<String> report) throws java.io.IOException {
-        LingerProbe.Result linger = new LingerProbe(machine).probe(machine.user().name());
-        report.accept(switch (linger.state()) {
-            case ENABLED -> "Linger is on: the service starts at boot, without anyone logging in.";
-            case DISABLED -> "Linger is off: the service starts only when you log in. Step 1 turns linger on so it starts at boot.";
-            case NO_SYSTEMD -> "This machine has no systemd: " + linger.detail();
-        });
     }
 
     public PodmanAction action() {

@@ -4,6 +4,7 @@ import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.ui.common.Clipboards;
 import dev.pipglr.setup.ui.common.StatusIcon;
 import dev.pipglr.setup.ui.config.ConfigView;
+import dev.pipglr.setup.ui.boot.BootView;
 import dev.pipglr.setup.ui.dashboard.DashboardView;
 import dev.pipglr.setup.ui.linger.LingerView;
 import dev.pipglr.setup.ui.logs.LogView;
@@ -141,7 +142,8 @@ public final class WizardView {
                 case VOLUMES -> load("/dev/pipglr/setup/ui/volumes/VolumesView.fxml", new VolumesView(viewModel.volumes()));
                 case START -> new VBox(12, load("/dev/pipglr/setup/ui/start/StartView.fxml", new StartView(viewModel.start())),
                         load("/dev/pipglr/setup/ui/dashboard/DashboardView.fxml", new DashboardView(viewModel.dashboard())),
-                        load("/dev/pipglr/setup/ui/logs/LogView.fxml", new LogView(viewModel.logs())));
+                        load("/dev/pipglr/setup/ui/logs/LogView.fxml", new LogView(viewModel.logs())),
+                        load("/dev/pipglr/setup/ui/boot/BootView.fxml", new BootView(viewModel.boot())));
                 default -> null;
             };
             if (panel == null) {

@@ -6,6 +6,7 @@ import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.ui.common.BackgroundAction;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.config.ConfigViewModel;
+import dev.pipglr.setup.ui.boot.BootViewModel;
 import dev.pipglr.setup.ui.dashboard.DashboardViewModel;
 import dev.pipglr.setup.ui.logs.LogViewModel;
 import dev.pipglr.setup.ui.register.RegisterViewModel;
@@ -66,6 +67,7 @@ public final class WizardViewModel {
     private final RegisterViewModel register;
     private final VolumesViewModel volumes;
     private final StartViewModel start;
+    private final BootViewModel boot;
     private final ConfigViewModel config;
     private final LogViewModel logs;
     private final DashboardViewModel dashboard;
@@ -84,8 +86,8 @@ public final class WizardViewModel {
         this.subIds = new SubIdsViewModel(machine, background, fxThread, migrate, this::refresh);
         this.register = new RegisterViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
         this.volumes = new VolumesViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
-        this.start = new StartViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh),
-                new PodmanAction(podman, background, fxThread, this::refresh), image);
+        this.start = new StartViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
+        this.boot = new BootViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
         this.dashboard = new DashboardViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
         this.logs = new LogViewModel(podman, background, fxThread, LogViewModel.DEFAULT_CAPACITY);
         this.config = new ConfigViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image,
@@ -121,6 +123,10 @@ public final class WizardViewModel {
 
     public StartViewModel start() {
         return start;
+    }
+
+    public BootViewModel boot() {
+        return boot;
     }
 
     public LingerViewModel linger() {

@@ -1,0 +1,90 @@
+package dev.pipglr.setup.ui.boot;
+
+import dev.pipglr.setup.host.LingerProbe;
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.wizard.StartOnBoot;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * "Start the runner at boot", below step 6: shows the Quadlet file made from the
+ * run label next to what is there, writes it, and has systemd's user instance start it.
+ */
+public final class BootViewModel {
+
+    private final Machine machine;
+    private final PodmanAction action;
+    private final StringProperty image;
+    private final ReadOnlyObjectWrapper<Optional<StartOnBoot.Plan>> plan = new ReadOnlyObjectWrapper<>(Optional.empty());
+
+    public BootViewModel(Machine machine, PodmanAction action, StringProperty image) {
+        this.machine = machine;
+        this.action = action;
+        this.image = image;
+    }
+
+    public PodmanAction action() {
+        return action;
+    }
+
+    /** The Quadlet file the wizard would write and what is at its path now; empty until shown. */
+    public ReadOnlyObjectProperty<Optional<StartOnBoot.Plan>> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    /** Renders the Quadlet file from the run label and compares it with what is there. */
+    public void show() {
+        action.clear();
+        action.read(image.get(), (podman, report) -> {
+            StartOnBoot boot = new StartOnBoot(machine);
+            StartOnBoot.Plan shown = boot.plan(boot.render(podman, image.get()));
+            describe(boot, shown, report);
+            return shown;
+        }, shown -> plan.set(Optional.of(shown)));
+    }
+
+    /** Writes the shown file (replacing a different one only when asked), reloads systemd and starts the service. */
+    public void install(boolean replaceDifferent) {
+        Optional<StartOnBoot.Plan> shown = plan.get();
+        if (shown.isEmpty()) {
+            return;
+        }
+        action.clear();
+        action.run(null, (podman, report) -> {
+            StartOnBoot boot = new StartOnBoot(machine);
+            boot.install(shown.get(), replaceDifferent, report);
+            lingerNote(report);
+            return boot.plan(shown.get().content());
+        }, after -> plan.set(Optional.of(after)));
+    }
+
+    private void describe(StartOnBoot boot, StartOnBoot.Plan shown, Consumer<String> report) throws IOException {
+        switch (shown.state()) {
+            case ABSENT -> report.accept("Not set up yet: the file below goes to " + shown.path() + ".");
+            case SAME -> report.accept(shown.path() + " is this file already. " + boot.serviceState()
+                    .map(state -> "pipglr.service is " + state + ".")
+                    .orElse("systemd's user instance could not be asked about pipglr.service."));
+            case DIFFERENT -> report.accept("A different " + shown.path().getFileName() + " is at " + shown.path()
+                    + ". It is left alone unless you replace it (yours is then kept as .bak). Yours begins: "
+                    + shown.existing().lines().filter(line -> !line.isBlank() && !line.startsWith("#")).limit(3)
+                            .reduce((a, b) -> a + " | " + b).orElse("(empty)"));
+        }
+        report.accept("Starting the service replaces a running pipglr container with the same one under systemd's care.");
+        lingerNote(report);
+    }
+
+    private void lingerNote(Consumer<String> report) throws IOException {
+        LingerProbe.Result linger = new LingerProbe(machine).probe(machine.user().name());
+        report.accept(switch (linger.state()) {
+            case ENABLED -> "Linger is on: the service starts at boot, without anyone logging in.";
+            case DISABLED -> "Linger is off: the service starts only when you log in. Step 1 turns linger on so it starts at boot.";
+            case NO_SYSTEMD -> "This machine has no systemd: " + linger.detail();
+        });
+    }
+}
