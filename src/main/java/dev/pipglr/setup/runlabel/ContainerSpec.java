@@ -165,11 +165,16 @@ public record ContainerSpec(String image, String name, List<String> entrypoint, 
         }
         devices.forEach(device -> words.addAll(List.of("--device", device)));
         if (entrypoint != null) {
-            words.add("--entrypoint=" + (entrypoint.size() == 1 ? entrypoint.get(0) : jsonArray(entrypoint)));
+            words.add(entrypointOption());
         }
         words.add(image);
         words.addAll(command);
         return ShellQuoting.command(words);
+    }
+
+    /** {@code --entrypoint=...} as podman reads it: the word itself, or a JSON array for several. */
+    public String entrypointOption() {
+        return "--entrypoint=" + (entrypoint.size() == 1 ? entrypoint.get(0) : jsonArray(entrypoint));
     }
 
     private static String jsonArray(List<String> values) {

@@ -62,8 +62,7 @@ public final class QuadletUnit {
             podmanArgs.add("--privileged");
         }
         if (run.entrypoint() != null) {
-            podmanArgs.add("--entrypoint=" + (run.entrypoint().size() == 1 ? run.entrypoint().get(0)
-                    : jsonArray(run.entrypoint())));
+            podmanArgs.add(run.entrypointOption());
         }
         if (cgroupsV1) {
             lines.add("# cgroups v1: rootless podman cannot split cgroups (Quadlet's default), so use podman's own mode.");
@@ -105,10 +104,5 @@ public final class QuadletUnit {
 
     private static String words(List<String> words) {
         return String.join(" ", words.stream().map(QuadletUnit::quoted).toList());
-    }
-
-    private static String jsonArray(List<String> values) {
-        return values.stream().map(v -> '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
-                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 }

@@ -2,11 +2,15 @@ package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.runlabel.Runlabel;
+import dev.pipglr.setup.runlabel.RunlabelException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -51,10 +55,9 @@ public final class StartOnBoot {
     }
 
     /** The Quadlet file for the image's run label, fitted to the host's cgroup version. */
-    public String render(dev.pipglr.setup.podman.Podman podman, String image)
-            throws dev.pipglr.setup.runlabel.RunlabelException {
-        if (!(ImageLabels.interpret(machine, podman, image, "run") instanceof dev.pipglr.setup.runlabel.Runlabel.RunContainer run)) {
-            throw new dev.pipglr.setup.runlabel.RunlabelException("the run label does not run a container");
+    public String render(Podman podman, String image) throws RunlabelException {
+        if (!(ImageLabels.interpret(machine, podman, image, "run") instanceof Runlabel.RunContainer run)) {
+            throw new RunlabelException("the run label does not run a container");
         }
         return QuadletUnit.render(run.spec(), "v1".equals(podman.info().cgroupVersion()));
     }
@@ -119,7 +122,7 @@ public final class StartOnBoot {
     }
 
     private void systemctl(Consumer<String> report, Duration timeout, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of("systemctl", "--user"));
+        List<String> command = new ArrayList<>(List.of("systemctl", "--user"));
         command.addAll(List.of(args));
         report.accept("$ " + String.join(" ", command));
         CommandResult result = machine.run(command, timeout);

@@ -50,9 +50,9 @@ class PipglrImageIT {
     @BeforeAll
     void build() {
         String base = TestHosts.require("WS_IMAGE");
-        buildImage(DEFAULTS, List.of("BASE_IMAGE=" + base));
+        buildImage(DEFAULTS, List.of("BASE_IMAGE=" + base), true);
         buildImage(CUSTOM, List.of("BASE_IMAGE=" + base, "BUILD_TYPE=dev", "PRUNE_INTERVAL=" + CUSTOM_PRUNE,
-                "NESTED_PRIVILEGED=false", "GITLAB_URL=" + CUSTOM_URL));
+                "NESTED_PRIVILEGED=false", "GITLAB_URL=" + CUSTOM_URL), true);
         removeRunnerState();
     }
 
@@ -110,10 +110,7 @@ class PipglrImageIT {
         podman.ok(Duration.ofMinutes(3), List.of("import", TestHosts.require("BOOKWORM_ROOTFS"), base));
         try {
             assertFalse(inImage(base, "command -v podman").succeeded(), "the base has no podman");
-            List<String> args = new ArrayList<>(List.of("build", "-t", image, "--build-arg", "BASE_IMAGE=" + base,
-                    "--build-arg", "RUNNER_SOURCE=src/test/hosts/test-image/gitlab-runner",
-                    "-f", "Containerfile", Path.of("").toAbsolutePath().toString()));
-            podman.ok(Duration.ofMinutes(15), args);
+            buildImage(image, List.of("BASE_IMAGE=" + base), false);
             String tools = podman.ok("run", "--rm", "--entrypoint", "sh", image, "-c",
                     "for t in podman systemctl fuse-overlayfs newuidmap setpriv; do command -v $t; done; "
                             + "systemctl is-enabled pipglr-podman.socket gitlab-runner.service pipglr-prune.timer; "
@@ -212,12 +209,16 @@ class PipglrImageIT {
         return podman.run("run", "--rm", "--entrypoint", "sh", image, "-c", script);
     }
 
-    private void buildImage(String tag, List<String> buildArgs) {
-        List<String> args = new ArrayList<>(List.of("build", "--network=none", "-t", tag,
+    /** This repository's Containerfile with the gitlab-runner stand-in; {@code offline}: no network at all. */
+    private void buildImage(String tag, List<String> buildArgs, boolean offline) {
+        List<String> args = new ArrayList<>(List.of("build", "-t", tag,
                 "--build-arg", "RUNNER_SOURCE=src/test/hosts/test-image/gitlab-runner"));
+        if (offline) {
+            args.add("--network=none");
+        }
         buildArgs.forEach(arg -> args.addAll(List.of("--build-arg", arg)));
         args.addAll(List.of("-f", "Containerfile", Path.of("").toAbsolutePath().toString()));
-        podman.ok(Duration.ofMinutes(10), args);
+        podman.ok(Duration.ofMinutes(15), args);
     }
 
     private void removeRunnerState() {
