@@ -30,7 +30,7 @@ public final class StartOnBoot {
         /** The commands the wizard runs, for the user to read (or run by hand). */
         public List<String> commands() {
             return List.of("mkdir -p " + path.getParent(),
-                    "# write " + path + " (shown below)",
+                    "write " + path + " (shown below)",
                     "systemctl --user daemon-reload",
                     "systemctl --user start " + QuadletUnit.SERVICE);
         }

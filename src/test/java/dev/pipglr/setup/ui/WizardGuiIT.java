@@ -133,6 +133,7 @@ class WizardGuiIT {
         assertTrue(bootOutput.contains("Not set up yet: the file below goes to /home/alice/.config/containers/systemd/pipglr.container"),
                 bootOutput);
         assertTrue(bootOutput.contains("Linger is off: the service starts only when you log in."), bootOutput);
+        assertTrue(bootOutput.contains("systemctl --user daemon-reload; systemctl --user start pipglr.service"), bootOutput);
         // Linger off and no login: systemd's user instance is out of reach, and the page says what to do.
         robot.interact(() -> robot.lookup("#installBoot").queryAs(javafx.scene.control.Button.class).fire());
         waitUntil("the boot install's answer", () -> text(robot, "#bootOutput").contains("daemon-reload failed"));

@@ -75,6 +75,7 @@ public final class BootViewModel {
                     + shown.existing().lines().filter(line -> !line.isBlank() && !line.startsWith("#")).limit(3)
                             .reduce((a, b) -> a + " | " + b).orElse("(empty)"));
         }
+        report.accept("Writing it runs, as you: " + String.join("; ", shown.commands()));
         report.accept("Starting the service replaces a running pipglr container with the same one under systemd's care.");
         lingerNote(report);
     }
