@@ -137,7 +137,7 @@ public final class LogFollower implements AutoCloseable {
             return false;
         }
         try (AutoCloseable attached = podman.attach(container, sink)) {
-            Timed history = completeHistory(podman);
+            Timed history = reachingLive(podman, completeHistory(podman), live);
             synchronized (lock) {
                 int from = (int) Math.min(delivered, history.texts().size());
                 int overlap = LogMerge.skip(history.texts(), live);
@@ -190,6 +190,26 @@ public final class LogFollower implements AutoCloseable {
             listener.status("podman's log of " + container + " is shorter than what was shown already ("
                     + history.texts().size() + " < " + delivered() + " lines); lines written meanwhile may be missing.");
         }
+        return history;
+    }
+
+    /**
+     * The history is read after attaching, so it must reach the first attached lines; under
+     * load podman's first answer sometimes ends earlier (seen: history to line 38 while attach
+     * began at 588), and joining there would skip the lines in between. So it is read again.
+     */
+    private Timed reachingLive(Podman podman, Timed history, List<String> live) throws InterruptedException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            synchronized (lock) {
+                if (LogMerge.reaches(history.texts(), live)) {
+                    return history;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+            history = historyLines(podman.logsWithTimestamps(container));
+        }
+        listener.status("podman's log of " + container + " does not reach the lines being followed; "
+                + "lines written in between may be missing.");
         return history;
     }
 

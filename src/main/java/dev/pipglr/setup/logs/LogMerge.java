@@ -41,6 +41,14 @@ public final class LogMerge {
         return whole;
     }
 
+    /**
+     * Whether a history read after attaching covers the attached lines' beginning: it must,
+     * once podman has written them, so a history that does not is stale and must be read again.
+     */
+    public static boolean reaches(List<String> history, List<String> live) {
+        return live.isEmpty() || skip(history, live) > 0;
+    }
+
     /** How many of {@code live}'s first lines are {@code history}'s last lines. */
     public static int overlap(List<String> history, List<String> live) {
         int m = Math.min(live.size(), history.size());

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class LogPipelineTest {
 
@@ -92,6 +94,16 @@ class LogPipelineTest {
         assertEquals(0, LogMerge.skip(history, lines("104 105")), "nothing in common");
         assertEquals(1, LogMerge.skip(history, lines("03")), "only the tail of the last line so far");
         assertEquals(1, LogMerge.skip(history, lines("03 104 105")), "attach began inside the last history line");
+    }
+
+    @Test
+    void aHistoryThatStopsShortOfTheAttachedLinesIsNotJoined() {
+        // read after attaching, the history must contain the first attached lines
+        assertTrue(LogMerge.reaches(lines("1 2 3 4 5"), lines("4 5 6")));
+        assertTrue(LogMerge.reaches(lines("1 2 3 45"), lines("5 6")), "attach began inside the last line");
+        assertTrue(LogMerge.reaches(lines("1 2 3"), List.of()), "nothing attached yet: any history will do");
+        assertFalse(LogMerge.reaches(lines("36 37 38"), lines("588 589")), "a stale history: read it again");
+        assertFalse(LogMerge.reaches(List.of(), lines("1 2")), "an empty history cannot be joined to what was attached");
     }
 
     @Test
