@@ -21,6 +21,7 @@ public final class BootView {
     @FXML private Button show;
     @FXML private Button install;
     @FXML private Button replace;
+    @FXML private Button cancel;
     @FXML private ProgressIndicator progress;
     @FXML private Label path;
     @FXML private TextArea file;
@@ -38,6 +39,9 @@ public final class BootView {
                 .map(shown -> shown.state() == StartOnBoot.FileState.DIFFERENT).orElse(false), plan);
         show.disableProperty().bind(busy);
         progress.visibleProperty().bind(busy);
+        // Starting may pull the image for minutes: the page can stop waiting (systemd carries on).
+        cancel.visibleProperty().bind(busy);
+        cancel.managedProperty().bind(busy);
         // Nothing to write before it was shown; a different file only through Replace.
         install.disableProperty().bind(busy.or(plan.isEqualTo(Optional.empty())).or(different));
         replace.visibleProperty().bind(different);
@@ -62,6 +66,11 @@ public final class BootView {
     @FXML
     private void install() {
         viewModel.install(false);
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.action().cancel();
     }
 
     @FXML

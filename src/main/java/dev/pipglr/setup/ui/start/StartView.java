@@ -18,6 +18,7 @@ public final class StartView {
     @FXML private Button startExisting;
     @FXML private Button recreate;
     @FXML private ProgressIndicator progress;
+    @FXML private Button cancel;
     @FXML private TextArea output;
 
     public StartView(StartViewModel viewModel) {
@@ -33,12 +34,20 @@ public final class StartView {
                 () -> viewModel.existingProperty().get().isPresent(), viewModel.existingProperty()));
         existingChoice.managedProperty().bind(existingChoice.visibleProperty());
         progress.visibleProperty().bind(viewModel.action().busyProperty());
+        // Pulling the image can take minutes: the page can stop waiting (podman carries on).
+        cancel.visibleProperty().bind(viewModel.action().busyProperty());
+        cancel.managedProperty().bind(viewModel.action().busyProperty());
         Shown.whenNotEmpty(output, viewModel.action().outputProperty());
     }
 
     @FXML
     private void start() {
         viewModel.start();
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.action().cancel();
     }
 
     @FXML
