@@ -125,7 +125,10 @@ class WizardGuiIT {
         robot.clickOn("#recreateRunner");
         waitUntil("the recreated runner", () -> text(robot, "#startOutput").contains("The runner is running."));
 
-        // Start at boot: the Quadlet file is shown with where it goes and what linger means for it.
+        // Start at boot: the panel reads what is set up when it opens; nothing yet, linger off.
+        waitUntil("the boot panel's first read", () -> text(robot, "#bootOutput")
+                .contains("Not set up: no /home/alice/.config/containers/systemd/pipglr.container yet."));
+        // The Quadlet file is shown with where it goes and what linger means for it.
         robot.interact(() -> robot.lookup("#showBootFile").queryAs(javafx.scene.control.Button.class).fire());
         waitUntil("the boot file", () -> text(robot, "#bootFile").contains("ContainerName=pipglr"));
         assertTrue(text(robot, "#bootFile").contains("Image=" + TestHosts.testImage()), text(robot, "#bootFile"));

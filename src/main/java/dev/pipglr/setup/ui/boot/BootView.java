@@ -56,6 +56,7 @@ public final class BootView {
             node.managedProperty().bind(node.visibleProperty());
         }
         Shown.whenNotEmpty(output, viewModel.action().outputProperty());
+        viewModel.readState();
     }
 
     @FXML

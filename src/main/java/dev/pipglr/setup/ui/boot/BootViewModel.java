@@ -38,6 +38,24 @@ public final class BootViewModel {
         return plan.getReadOnlyProperty();
     }
 
+    /** What is set up now (the file, its service, linger), without the image: for reopening the wizard. */
+    public void readState() {
+        action.clear();
+        action.read(null, (podman, report) -> {
+            StartOnBoot boot = new StartOnBoot(machine);
+            if (machine.exists(boot.unitPath().toString())) {
+                report.accept("Set up: " + boot.unitPath() + " is there; " + boot.serviceState()
+                        .map(state -> "pipglr.service is " + state + ".")
+                        .orElse("systemd's user instance could not be asked about pipglr.service.")
+                        + " Show the boot file to compare it with the run label.");
+            } else {
+                report.accept("Not set up: no " + boot.unitPath() + " yet.");
+            }
+            lingerNote(report);
+            return null;
+        }, ignored -> { });
+    }
+
     /** Renders the Quadlet file from the run label and compares it with what is there. */
     public void show() {
         action.clear();
