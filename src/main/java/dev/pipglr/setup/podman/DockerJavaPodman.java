@@ -174,8 +174,10 @@ public final class DockerJavaPodman implements Podman {
             InspectContainerResponse container = docker.inspectContainerCmd(name).exec();
             InspectContainerResponse.ContainerState state = container.getState();
             String image = container.getConfig() == null ? null : container.getConfig().getImage();
+            java.util.Map<String, String> labels = container.getConfig() == null ? null : container.getConfig().getLabels();
             return Optional.of(new ContainerSummary(name, image, state.getStatus(),
-                    Boolean.TRUE.equals(state.getRunning()), state.getExitCodeLong()));
+                    Boolean.TRUE.equals(state.getRunning()), state.getExitCodeLong(),
+                    labels == null ? null : labels.get("PODMAN_SYSTEMD_UNIT")));
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {

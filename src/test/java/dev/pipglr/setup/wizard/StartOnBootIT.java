@@ -91,8 +91,9 @@ class StartOnBootIT {
 
         assertTrue(report.get(report.size() - 1).contains("pipglr.service is active"), report.toString());
         assertEquals(java.util.Optional.of("active"), boot.serviceState());
-        assertTrue(podman.container(PipglrNames.CONTAINER).orElseThrow().running(),
-                "the container systemd started is the one the wizard's API sees");
+        dev.pipglr.setup.podman.ContainerSummary container = podman.container(PipglrNames.CONTAINER).orElseThrow();
+        assertTrue(container.running(), "the container systemd started is the one the wizard's API sees");
+        assertEquals(QuadletUnit.SERVICE, container.systemdUnit(), "and podman says which unit runs it (the dashboard shows it)");
         assertEquals(StartOnBoot.FileState.SAME, boot.plan(plan.content()).state(), "reopening shows it done");
         assertFalse(String.join("\n", report).contains("bootsecret"));
     }

@@ -1,6 +1,7 @@
 package dev.pipglr.setup.ui.dashboard;
 
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.wizard.Dashboard;
 import dev.pipglr.setup.wizard.PipglrNames;
@@ -54,6 +55,9 @@ public final class DashboardViewModel {
         StringBuilder text = new StringBuilder();
         text.append("Container: ").append(state.container().map(c -> c.describe()
                 + state.uptime().map(up -> ", up " + Dashboard.describe(up)).orElse("")).orElse("not created")).append('\n');
+        state.container().map(ContainerSummary::systemdUnit).ifPresent(unit -> text.append("Managed by systemd (")
+                .append(unit).append("): Stop here does not stick, systemd starts it again; use systemctl --user stop ")
+                .append(unit).append('\n'));
         text.append("Image: ").append(state.image()).append(" (version ").append(state.imageVersion()).append(")\n");
         text.append("Runners: ").append(state.runners().isEmpty() ? "none registered" : state.runners().stream()
                 .map(runner -> runner.name() + " at " + runner.url()).collect(Collectors.joining("; "))).append('\n');

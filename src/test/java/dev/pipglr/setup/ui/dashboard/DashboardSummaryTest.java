@@ -1,0 +1,37 @@
+package dev.pipglr.setup.ui.dashboard;
+
+import dev.pipglr.setup.podman.ContainerSummary;
+import dev.pipglr.setup.wizard.Dashboard;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class DashboardSummaryTest {
+
+    private static Dashboard.State running(String systemdUnit) {
+        return new Dashboard.State(Optional.of(new ContainerSummary("pipglr", "pipglr:latest", "running", true, 0L, systemdUnit)),
+                Optional.of(Duration.ofSeconds(75)), "pipglr:latest", "v17.5.0",
+                List.of(new Dashboard.Runner("pipglr-1", "https://gitlab.com/")), Map.of("pipglr-cache", 2_000_000L), List.of());
+    }
+
+    @Test
+    void aContainerUnderSystemdSaysHowToStopIt() {
+        assertEquals("""
+                Container: running, up 1 min 15 s
+                Managed by systemd (pipglr.service): Stop here does not stick, systemd starts it again; use systemctl --user stop pipglr.service
+                Image: pipglr:latest (version v17.5.0)
+                Runners: pipglr-1 at https://gitlab.com/
+                Volumes: pipglr-cache 2.0 MB""", DashboardViewModel.describe(running("pipglr.service")));
+    }
+
+    @Test
+    void aContainerOnlyPodmanManagesSaysNothingAboutSystemd() {
+        assertFalse(DashboardViewModel.describe(running(null)).contains("systemd"));
+    }
+}
