@@ -127,8 +127,8 @@ start_api() {
 
 up() {
   ensure_image
-  podman rm -f --time 5 "$name" >/dev/null 2>&1 || true
-  rm -rf "$share" && mkdir -p "$share" && chmod 0777 "$share"
+  down   # a workstation left running: its container, share and cgroup mount point go first
+  mkdir -p "$share" && chmod 0777 "$share"
   log "starting $name"
   podman run -d --name "$name" --hostname "$name" --systemd=always --privileged \
     --device /dev/fuse --network=none -v "$share:/srv/share" "$image" >/dev/null
