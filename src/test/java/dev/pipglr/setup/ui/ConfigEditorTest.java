@@ -86,7 +86,10 @@ class ConfigEditorTest {
         robot.interact(() -> editor(robot).moveTo(1, "concurrent = 4".length()));
         robot.write("x");
 
-        WaitForAsyncUtils.waitFor(1, TimeUnit.SECONDS, () -> !problems(robot).getItems().isEmpty());
+        // looked up on the JavaFX thread: the editor re-renders its children meanwhile, and a scene-graph
+        // lookup from the test thread raced with it once (IndexOutOfBoundsException in Parent.lookupAll)
+        WaitForAsyncUtils.waitFor(1, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> !problems(robot).getItems().isEmpty()).get());
         ConfigProblem first = problems(robot).getItems().get(0);
         assertEquals(2, first.line(), first.toString());
         assertEquals(ConfigProblem.Severity.ERROR, first.severity());
