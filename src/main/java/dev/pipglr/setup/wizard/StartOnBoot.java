@@ -100,7 +100,7 @@ public final class StartOnBoot {
         }
         report.accept("systemd generated " + QuadletUnit.SERVICE + " from it.");
         systemctl(report, START, "start", QuadletUnit.SERVICE);
-        String active = machine.run(List.of("systemctl", "--user", "is-active", QuadletUnit.SERVICE), SYSTEMCTL).stdout().strip();
+        String active = serviceState().orElse("");
         if (!active.equals("active")) {
             throw new IOException(QuadletUnit.SERVICE + " is " + active + " after starting. Its log: journalctl --user -u "
                     + QuadletUnit.SERVICE);

@@ -44,9 +44,7 @@ public final class BootViewModel {
         action.read(null, (podman, report) -> {
             StartOnBoot boot = new StartOnBoot(machine);
             if (machine.exists(boot.unitPath().toString())) {
-                report.accept("Set up: " + boot.unitPath() + " is there; " + boot.serviceState()
-                        .map(state -> "pipglr.service is " + state + ".")
-                        .orElse("systemd's user instance could not be asked about pipglr.service.")
+                report.accept("Set up: " + boot.unitPath() + " is there; " + serviceSentence(boot)
                         + " Show the boot file to compare it with the run label.");
             } else {
                 report.accept("Not set up: no " + boot.unitPath() + " yet.");
@@ -85,9 +83,7 @@ public final class BootViewModel {
     private void describe(StartOnBoot boot, StartOnBoot.Plan shown, Consumer<String> report) throws IOException {
         switch (shown.state()) {
             case ABSENT -> report.accept("Not set up yet: the file below goes to " + shown.path() + ".");
-            case SAME -> report.accept(shown.path() + " is this file already. " + boot.serviceState()
-                    .map(state -> "pipglr.service is " + state + ".")
-                    .orElse("systemd's user instance could not be asked about pipglr.service."));
+            case SAME -> report.accept(shown.path() + " is this file already. " + serviceSentence(boot));
             case DIFFERENT -> report.accept("A different " + shown.path().getFileName() + " is at " + shown.path()
                     + ". It is left alone unless you replace it (yours is then kept as .bak). Yours begins: "
                     + shown.existing().lines().filter(line -> !line.isBlank() && !line.startsWith("#")).limit(3)
@@ -96,6 +92,11 @@ public final class BootViewModel {
         report.accept("Writing it runs, as you: " + String.join("; ", shown.commands()));
         report.accept("Starting the service replaces a running pipglr container with the same one under systemd's care.");
         lingerNote(report);
+    }
+
+    private static String serviceSentence(StartOnBoot boot) throws IOException {
+        return boot.serviceState().map(state -> "pipglr.service is " + state + ".")
+                .orElse("systemd's user instance could not be asked about pipglr.service.");
     }
 
     private void lingerNote(Consumer<String> report) throws IOException {
