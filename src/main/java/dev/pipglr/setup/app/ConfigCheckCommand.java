@@ -3,6 +3,7 @@ package dev.pipglr.setup.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.config.ConfigProblem;
 import dev.pipglr.setup.config.ConfigValidator;
 import picocli.CommandLine.Command;
@@ -44,16 +45,20 @@ final class ConfigCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            err.println("config-check: cannot read " + file + ": no such file");
-            return 2;
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            err.println("config-check: cannot read " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            err.println("config-check: cannot read " + file + ": " + Problems.describe(e));
             return 2;
         }
+        java.util.OptionalLong bad = Problems.firstNonUtf8Byte(bytes);
+        if (bad.isPresent()) {
+            err.println("config-check: " + file + " is not UTF-8 text: " + Problems.whereInBytes(bytes, bad.getAsLong())
+                    + ". gitlab-runner reads config.toml as UTF-8: save it as UTF-8 and check again.");
+            return 2;
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         List<ConfigProblem> problems = ConfigValidator.validate(text);
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.app;
 
+import dev.pipglr.setup.host.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -61,7 +62,7 @@ final class SubIdPlanCommand implements Callable<Integer> {
             SubIdReader reader = new SubIdReader(machine);
             state = reader.read(new UserIdentity(user, reader.uidOf(user)), subuid, subgid);
         } catch (IOException e) {
-            err.println("subid-plan: cannot read the input: " + e.getMessage());
+            err.println("subid-plan: cannot read the input: " + Problems.describe(e));
             return 2;
         }
         out.print(json ? toJson(state) : toText(state));

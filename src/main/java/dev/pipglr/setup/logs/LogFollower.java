@@ -1,5 +1,6 @@
 package dev.pipglr.setup.logs;
 
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
@@ -20,12 +21,12 @@ import java.util.function.Supplier;
 /**
  * Follows a container's whole output without losing or repeating lines.
  * podman's follow-mode logs drop lines under fast output, so: attach first
- * (complete from that moment), then read the history (complete up to that
- * moment), deliver the history lines not delivered yet, then the attached
- * lines after their overlap with the history. When the stream breaks (the
- * service restarted, the user logged out) it reconnects with backoff and the
- * same steps fill the gap: the history is complete, and its first
- * {@code delivered} lines were delivered already.
+ * (complete from the moment podman answers), then read the history (complete
+ * up to when it is read, though podman's first answer is sometimes stale), and
+ * join the two where {@link LogJoin} proves the place, reading the history again
+ * until it can. When the stream breaks (the service restarted, the user logged
+ * out) it reconnects with backoff and the same join fills the gap: the lines
+ * delivered so far are the history's first {@code position} lines.
  */
 public final class LogFollower implements AutoCloseable {
 
@@ -38,6 +39,9 @@ public final class LogFollower implements AutoCloseable {
     }
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    /** How long a join may wait for a history that proves the place before showing both sides. */
+    private static final Duration JOIN_PATIENCE = Duration.ofSeconds(15);
+    private static final Duration JOIN_RETRY = Duration.ofMillis(250);
 
     private final Supplier<Podman> connect;
     private final String container;
@@ -46,7 +50,10 @@ public final class LogFollower implements AutoCloseable {
     private final Object lock = new Object();
     private final Thread thread;
     private volatile boolean closed;
+    /** Lines handed to the listener (the view's count). */
     private long delivered;
+    /** Lines of the container's output delivered: where the next history line to deliver is. */
+    private long position;
 
     public LogFollower(Supplier<Podman> connect, String container, Listener listener, Duration maxBackoff) {
         this.connect = connect;
@@ -88,11 +95,11 @@ public final class LogFollower implements AutoCloseable {
                 }
                 continue;
             } catch (PodmanException e) {
-                listener.status("Not connected: " + e.getMessage() + " Reconnecting in " + seconds(backoff) + "...");
+                listener.status("Not connected: " + Problems.describe(e) + " Reconnecting in " + seconds(backoff) + "...");
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                listener.status("Following stopped: " + e.getMessage() + " Retrying in " + seconds(backoff) + "...");
+                listener.status("Following stopped: " + Problems.describe(e) + " Retrying in " + seconds(backoff) + "...");
             }
             if (!sleep(backoff)) {
                 return;
@@ -101,27 +108,34 @@ public final class LogFollower implements AutoCloseable {
         }
     }
 
+    /** What one attach session received, kept until it is joined to the history. */
+    private static final class Attached {
+        final LineSplitter splitter = new LineSplitter();
+        final List<String> lines = new ArrayList<>();
+        final List<Instant> times = new ArrayList<>();
+        long bytes;
+        boolean joined;
+    }
+
     /**
      * One attach session. Returns true when the stream broke while the container
      * runs on (reconnect at once), false when the container has stopped.
      */
     private boolean followOnce(Podman podman) throws InterruptedException {
         BlockingQueue<End> ended = new ArrayBlockingQueue<>(1);
-        LineSplitter splitter = new LineSplitter();
-        List<String> live = new ArrayList<>();
-        List<Instant> liveTimes = new ArrayList<>();
-        boolean[] syncing = {true};
+        Attached attached = new Attached();
         Podman.FrameSink sink = new Podman.FrameSink() {
             @Override
             public void frame(boolean stderr, byte[] payload) {
-                List<String> lines = splitter.feed(stderr, payload);
                 Instant now = Instant.now();
                 synchronized (lock) {
-                    if (syncing[0]) {
-                        live.addAll(lines);
-                        lines.forEach(line -> liveTimes.add(now));
-                    } else {
+                    attached.bytes += payload.length;
+                    List<String> lines = attached.splitter.feed(stderr, payload);
+                    if (attached.joined) {
                         deliver(lines, stderr, java.util.Collections.nCopies(lines.size(), now));
+                    } else {
+                        attached.lines.addAll(lines);
+                        lines.forEach(line -> attached.times.add(now));
                     }
                 }
             }
@@ -136,16 +150,8 @@ public final class LogFollower implements AutoCloseable {
             listener.status("There is no container " + container + " (yet).");
             return false;
         }
-        try (AutoCloseable attached = podman.attach(container, sink)) {
-            Timed history = reachingLive(podman, completeHistory(podman), live);
-            synchronized (lock) {
-                int from = (int) Math.min(delivered, history.texts().size());
-                int overlap = LogMerge.skip(history.texts(), live);
-                deliver(history.texts().subList(from, history.texts().size()), false,
-                        history.times().subList(from, history.times().size()));
-                deliver(live.subList(overlap, live.size()), false, liveTimes.subList(overlap, liveTimes.size()));
-                syncing[0] = false;
-            }
+        try (AutoCloseable stream = podman.attach(container, sink)) {
+            join(podman, attached);
             listener.status(state.get().running() ? "Following " + container + " (" + state.get().describe() + ")."
                     : "Showing " + container + " (" + state.get().describe() + "); following as soon as it starts.");
             End end = ended.take();
@@ -156,14 +162,12 @@ public final class LogFollower implements AutoCloseable {
         } catch (InterruptedException | PodmanException e) {
             throw e;
         } catch (Exception e) {
-            throw new PodmanException("could not follow " + container + ": " + e.getMessage(), e);
+            throw new PodmanException("could not follow " + container + ": " + Problems.describe(e), e);
         }
         // The stream closed: the container stopped. Take the last lines from the (complete) history.
         Timed history = historyLines(podman.logsWithTimestamps(container));
         synchronized (lock) {
-            int from = (int) Math.min(delivered, history.texts().size());
-            deliver(history.texts().subList(from, history.texts().size()), false,
-                    history.times().subList(from, history.times().size()));
+            deliverHistory(history, history.texts().size());
         }
         Optional<ContainerSummary> after = podman.container(container);
         if (after.map(ContainerSummary::running).orElse(false)) {
@@ -177,40 +181,70 @@ public final class LogFollower implements AutoCloseable {
     }
 
     /**
-     * The history can never be shorter than what was delivered already; right after podman's
-     * service restarted it sometimes is (its first answer is stale), so it is read again.
+     * Joins the history to the attached lines where {@link LogJoin} proves the place,
+     * reading the history again while it cannot (stale, ambiguous, nothing attached yet).
+     * A container that stays silent is joined at the end of a history that two reads
+     * agree on. Past {@link #JOIN_PATIENCE} both are shown with a marker between them.
      */
-    private Timed completeHistory(Podman podman) throws InterruptedException {
-        Timed history = historyLines(podman.logsWithTimestamps(container));
-        for (int attempt = 0; attempt < 20 && history.texts().size() < delivered(); attempt++) {
-            TimeUnit.MILLISECONDS.sleep(250);
-            history = historyLines(podman.logsWithTimestamps(container));
-        }
-        if (history.texts().size() < delivered()) {
-            listener.status("podman's log of " + container + " is shorter than what was shown already ("
-                    + history.texts().size() + " < " + delivered() + " lines); lines written meanwhile may be missing.");
-        }
-        return history;
-    }
-
-    /**
-     * The history is read after attaching, so it must reach the first attached lines; under
-     * load podman's first answer sometimes ends earlier (seen: history to line 38 while attach
-     * began at 588), and joining there would skip the lines in between. So it is read again.
-     */
-    private Timed reachingLive(Podman podman, Timed history, List<String> live) throws InterruptedException {
-        for (int attempt = 0; attempt < 20; attempt++) {
+    private void join(Podman podman, Attached attached) throws InterruptedException {
+        long deadline = System.nanoTime() + JOIN_PATIENCE.toNanos();
+        Timed quietHistory = null;
+        while (true) {
+            int anchored;
+            long bytesBefore;
             synchronized (lock) {
-                if (LogMerge.reaches(history.texts(), live)) {
-                    return history;
+                anchored = attached.lines.size();
+                bytesBefore = attached.bytes;
+            }
+            Timed history = historyLines(podman.logsWithTimestamps(container));
+            LogJoin.Decision decision;
+            synchronized (lock) {
+                decision = LogJoin.decide(history.texts(), (int) Math.min(position, Integer.MAX_VALUE), attached.lines, anchored);
+                if (decision instanceof LogJoin.Joined joined) {
+                    deliverJoined(history, joined, attached);
+                    return;
+                }
+                boolean silent = bytesBefore == 0 && attached.bytes == 0 && history.texts().size() >= position;
+                if (silent && quietHistory != null && quietHistory.texts().size() == history.texts().size()) {
+                    // nothing attached while two reads of the history agreed: all of it came before the attach
+                    deliverJoined(history, new LogJoin.Joined(history.texts().size(), 0), attached);
+                    return;
+                }
+                quietHistory = silent ? history : null;
+                if (System.nanoTime() > deadline) {
+                    deliverUnjoined(history, attached, ((LogJoin.Wait) decision).reason());
+                    return;
                 }
             }
-            TimeUnit.MILLISECONDS.sleep(250);
-            history = historyLines(podman.logsWithTimestamps(container));
+            TimeUnit.MILLISECONDS.sleep(JOIN_RETRY.toMillis());
         }
-        listener.status("podman's log of " + container + " does not reach the lines being followed; "
-                + "lines written in between may be missing.");
-        return history;
+    }
+
+    private void deliverJoined(Timed history, LogJoin.Joined joined, Attached attached) {
+        deliverHistory(history, joined.historyEnd());
+        position = joined.historyEnd();
+        deliver(attached.lines.subList(joined.liveStart(), attached.lines.size()), false,
+                attached.times.subList(joined.liveStart(), attached.times.size()));
+        attached.joined = true;
+    }
+
+    /** Never a guess: both sides whole, and a line between them that says what may be wrong. */
+    private void deliverUnjoined(Timed history, Attached attached, String reason) {
+        deliverHistory(history, history.texts().size());
+        String marker = "[pipglr Setup] podman's log and the live stream could not be matched here (" + reason
+                + "): lines around here may be missing or repeated.";
+        deliver(List.of(marker), true, java.util.Collections.singletonList(Instant.now()));
+        position = history.texts().size();
+        deliver(attached.lines, false, attached.times);
+        attached.joined = true;
+        listener.status("Could not match podman's log with the live stream (" + reason
+                + "); the log shows where lines may be missing or repeated.");
+    }
+
+    /** The history's lines from the first one not delivered yet up to {@code end}. */
+    private void deliverHistory(Timed history, int end) {
+        int from = (int) Math.min(position, end);
+        deliver(history.texts().subList(from, end), false, history.times().subList(from, end));
     }
 
     /** Polls until the container runs (again), so a restarted runner is followed on. */
@@ -254,6 +288,7 @@ public final class LogFollower implements AutoCloseable {
         for (int i = 0; i < lines.size(); i++) {
             numbered.add(new LogLine(++delivered, stderr, lines.get(i), times.get(i)));
         }
+        position += lines.size();
         listener.lines(numbered);
     }
 

@@ -81,6 +81,7 @@ public final class DockerJavaPodman implements Podman {
 
     /** How long one call may take: waiting for a register run, a pull, a stop. */
     static final Duration LONGEST_CALL = Duration.ofMinutes(30);
+    private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(30);
 
     private static DockerHttpClient client(SocketCandidate endpoint, Duration connect, Duration response) {
         return new ZerodepDockerHttpClient.Builder()
@@ -346,7 +347,14 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public AutoCloseable attach(String id, FrameSink sink) {
+        java.util.concurrent.CountDownLatch established = new java.util.concurrent.CountDownLatch(1);
         ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onStart(java.io.Closeable stream) {
+                super.onStart(stream);
+                established.countDown(); // podman answers once its attach to conmon stands
+            }
+
             @Override
             public void onNext(Frame frame) {
                 sink.frame(frame.getStreamType() == StreamType.STDERR, frame.getPayload());
@@ -354,20 +362,44 @@ public final class DockerJavaPodman implements Podman {
 
             @Override
             public void onError(Throwable failure) {
+                established.countDown();
                 sink.ended(PodmanErrors.translate("follow the output of " + id,
                         failure instanceof RuntimeException runtime ? runtime : new RuntimeException(failure)));
             }
 
             @Override
             public void onComplete() {
+                established.countDown();
                 sink.ended(null);
             }
         };
+        ResultCallback.Adapter<Frame> attached;
         try {
-            return docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
+            attached = docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
                     .exec(callback);
         } catch (RuntimeException e) {
             throw PodmanErrors.translate("attach to the container " + id, e);
+        }
+        // exec returns before the request is even sent; what is read after attach() must come after this point
+        try {
+            if (!established.await(ATTACH_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                closeQuietly(attached);
+                throw new PodmanException("podman did not answer the attach to " + id + " within "
+                        + ATTACH_TIMEOUT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            closeQuietly(attached);
+            Thread.currentThread().interrupt();
+            throw new PodmanException("attaching to " + id + " was interrupted", e);
+        }
+        return attached;
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // detaching from a stream that never stood
         }
     }
 

@@ -90,7 +90,8 @@ public interface Podman extends AutoCloseable {
 
     /**
      * Attaches to the container's output from now on (complete, unlike follow-mode logs);
-     * close the result to detach.
+     * close the result to detach. Returns once podman has answered, so output written
+     * after the call returns reaches {@code sink}.
      */
     AutoCloseable attach(String id, FrameSink sink);
 

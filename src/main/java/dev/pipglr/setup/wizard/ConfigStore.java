@@ -1,5 +1,6 @@
 package dev.pipglr.setup.wizard;
 
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.config.ConfigProblem;
 import dev.pipglr.setup.config.ConfigValidator;
 import dev.pipglr.setup.host.Machine;
@@ -75,27 +76,54 @@ public final class ConfigStore {
         Optional<String> backup = Optional.empty();
         if (previous.isPresent()) {
             backup = Optional.of(backUp(previous.get()));
-            podman.removeSecret(PipglrNames.CONFIG_SECRET);
         }
         try {
+            if (previous.isPresent()) {
+                podman.removeSecret(PipglrNames.CONFIG_SECRET);
+            }
             podman.createSecret(PipglrNames.CONFIG_SECRET, text.getBytes(StandardCharsets.UTF_8));
         } catch (PodmanException failure) {
-            if (previous.isEmpty()) {
-                throw failure;
-            }
-            String where = backup.get();
-            try {
-                podman.createSecret(PipglrNames.CONFIG_SECRET, previous.get().getBytes(StandardCharsets.UTF_8));
-            } catch (PodmanException restoreFailure) {
-                throw new PodmanException("Saving failed (" + failure.getMessage() + ") and so did putting the previous "
-                        + "configuration back (" + restoreFailure.getMessage() + "). It is safe in " + where
-                        + ": podman secret create " + PipglrNames.CONFIG_SECRET + " " + where, failure);
-            }
-            throw new PodmanException("Saving failed: " + failure.getMessage() + ". The previous configuration was put back "
-                    + "(a copy is in " + where + ").", failure);
+            settle(image, text, previous, backup, failure);
         }
         boolean running = podman.container(PipglrNames.CONTAINER).map(container -> container.running()).orElse(false);
         return new Saved(backup, running);
+    }
+
+    /**
+     * Replacing failed somewhere between remove and create, or only its answer was lost: read
+     * what is stored now (through dumpconfig, as the user would) and make it the previous value
+     * again unless the new one arrived after all. Returns normally only when the new value is stored.
+     */
+    private void settle(String image, String text, Optional<String> previous, Optional<String> backup,
+                        PodmanException failure) throws RunlabelException, IOException {
+        if (previous.isEmpty()) {
+            throw new PodmanException("Saving failed: " + Problems.describe(failure) + " Nothing was stored before either; "
+                    + "your text is still in the editor.", failure);
+        }
+        String where = backup.orElseThrow();
+        String keep = " It is safe in " + where + ": podman secret create " + PipglrNames.CONFIG_SECRET + " " + where;
+        Optional<String> now;
+        try {
+            now = readCurrent(image);
+        } catch (PodmanException unreachable) {
+            throw new PodmanException("Saving failed (" + Problems.describe(failure) + "), and podman cannot say what is "
+                    + "stored now (" + Problems.describe(unreachable) + ")." + keep, failure);
+        }
+        if (now.isPresent() && now.get().equals(text)) {
+            return; // stored; only podman's answer was lost
+        }
+        if (now.isPresent()) {
+            throw new PodmanException("Saving failed: " + Problems.describe(failure) + " The previous configuration is "
+                    + "still stored (a copy is in " + where + ").", failure);
+        }
+        try {
+            podman.createSecret(PipglrNames.CONFIG_SECRET, previous.get().getBytes(StandardCharsets.UTF_8));
+        } catch (PodmanException restoreFailure) {
+            throw new PodmanException("Saving failed (" + Problems.describe(failure) + ") and so did putting the previous "
+                    + "configuration back (" + Problems.describe(restoreFailure) + ")." + keep, failure);
+        }
+        throw new PodmanException("Saving failed: " + Problems.describe(failure) + " The previous configuration was put back "
+                + "(a copy is in " + where + ").", failure);
     }
 
     /** Writes a private (0600) backup and keeps only the newest {@link #BACKUPS_KEPT}. */

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.wizard;
 
+import dev.pipglr.setup.host.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipglr.setup.config.ConfigTokens;
 import dev.pipglr.setup.host.Machine;
@@ -65,13 +66,13 @@ public final class Dashboard {
         try {
             runners = new ConfigStore(machine, podman, clock).readCurrent(runningImage).map(Dashboard::runners).orElse(List.of());
         } catch (RunlabelException | PodmanException e) {
-            problems.add("The registered runners could not be read: " + e.getMessage());
+            problems.add("The registered runners could not be read: " + Problems.describe(e));
         }
         Map<String, Long> sizes = Map.of();
         try {
             sizes = podman.volumeSizes();
         } catch (PodmanException e) {
-            problems.add("Volume sizes could not be read: " + e.getMessage());
+            problems.add("Volume sizes could not be read: " + Problems.describe(e));
         }
         return new State(container, uptime, runningImage, version, runners, sizes, problems);
     }
@@ -120,7 +121,7 @@ public final class Dashboard {
         try {
             report.append(podman.versionAndInfoJson()).append("\n\n");
         } catch (PodmanException e) {
-            report.append("podman version/info: ").append(e.getMessage()).append("\n\n");
+            report.append("podman version/info: ").append(Problems.describe(e)).append("\n\n");
         }
         report.append("container ").append(PipglrNames.CONTAINER).append(" (environment and secret values redacted):\n");
         try {
@@ -130,7 +131,7 @@ public final class Dashboard {
             lines.subList(Math.max(0, lines.size() - lastLines), lines.size())
                     .forEach(line -> report.append(ConfigTokens.redact(line)).append('\n'));
         } catch (PodmanException e) {
-            report.append(e.getMessage()).append('\n');
+            report.append(Problems.describe(e)).append('\n');
         }
         return report.toString();
     }

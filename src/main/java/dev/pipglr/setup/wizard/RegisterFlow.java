@@ -1,5 +1,6 @@
 package dev.pipglr.setup.wizard;
 
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.WizardFolders;
 import dev.pipglr.setup.podman.Podman;
@@ -81,33 +82,89 @@ public final class RegisterFlow {
             return new Failed("The number of parallel runners must be between 1 and " + MAX_RUNNERS + ".", "");
         }
         String url = request.gitlabUrl().strip().endsWith("/") ? request.gitlabUrl().strip() : request.gitlabUrl().strip() + "/";
+        ContainerSpec spec;
         try {
             if (podman.secretExists(PipglrNames.CONFIG_SECRET)) {
                 return new Failed("Runners are registered already: the podman secret " + PipglrNames.CONFIG_SECRET
                         + " exists. Edit it in step 4 (or remove it to register from scratch).", "");
             }
-            ContainerSpec spec = registerSpec(request.image(), url);
+            spec = registerSpec(request.image(), url);
+            prepareConfigFile();
+            Optional<String> unseen = ContainerRuns.bindSourceProblem(podman, spec);
+            if (unseen.isPresent()) {
+                return new Failed("podman (" + podman.endpoint() + ") cannot see this wizard's folder "
+                        + WizardFolders.work(machine) + ", so it could not write the runners' config.toml there. It runs "
+                        + "as another user, or in another file system (CONTAINER_HOST?). Run the wizard as the user who owns "
+                        + "that podman (the runner's owner), without CONTAINER_HOST pointing elsewhere. Nothing was changed. "
+                        + "podman said: " + unseen.get(), "");
+            }
             if (podman.secretExists(PipglrNames.TOKEN_SECRET)) {
-                if (!request.replaceStaleToken()) {
+                if (machine.exists(tokenMarker())) {
+                    // the wizard's own token secret, left when podman stopped answering last time: no need to ask
+                    removeTokenSecret(listener);
+                } else if (!request.replaceStaleToken()) {
                     return new NeedsConfirmation("A podman secret " + PipglrNames.TOKEN_SECRET + " already exists, "
                             + "probably from an earlier registration. Replace it with the token you entered?");
-                }
-                podman.removeSecret(PipglrNames.TOKEN_SECRET);
-            }
-            podman.createSecret(PipglrNames.TOKEN_SECRET, request.token().bytes());
-            try {
-                return runAll(request, spec, listener);
-            } finally {
-                if (!request.keepToken()) {
+                } else {
                     podman.removeSecret(PipglrNames.TOKEN_SECRET);
-                    listener.progress("Removed the " + PipglrNames.TOKEN_SECRET + " secret.");
                 }
             }
         } catch (RunlabelException e) {
             return new Failed("The image's register label cannot be carried out: " + e.getMessage(), "");
         } catch (PodmanException | IOException e) {
-            return new Failed(e.getMessage(), "");
+            return new Failed(Problems.describe(e) + " Nothing was registered; try again.", "");
         }
+        return registerWithToken(request, spec, listener);
+    }
+
+    /**
+     * From here on the token secret may exist, so whatever happens it is removed again (unless
+     * kept); when podman cannot be reached to remove it, a marker makes the next attempt remove it.
+     */
+    private Result registerWithToken(Request request, ContainerSpec spec, Listener listener) {
+        Result result;
+        try {
+            if (!request.keepToken()) {
+                machine.createPrivateDirectory(WizardFolders.state(machine).toString());
+                machine.writePrivateFile(tokenMarker(), new byte[0]);
+            }
+            podman.createSecret(PipglrNames.TOKEN_SECRET, request.token().bytes());
+            result = runAll(request, spec, listener);
+        } catch (PodmanException | IOException e) {
+            result = new Failed(Problems.describe(e), "");
+        }
+        if (request.keepToken()) {
+            return result;
+        }
+        Optional<String> left = removeTokenSecret(listener);
+        if (left.isEmpty()) {
+            return result;
+        }
+        String note = " The " + PipglrNames.TOKEN_SECRET + " secret could not be removed (" + left.get() + "): the wizard "
+                + "removes it when you register again, or remove it yourself: podman secret rm " + PipglrNames.TOKEN_SECRET;
+        return result instanceof Failed failed ? new Failed(failed.message() + note, failed.output())
+                : new Failed("The runners are registered." + note, "");
+    }
+
+    /** Removes the token secret (a second try after a lost connection); the reason when it is still there. */
+    private Optional<String> removeTokenSecret(Listener listener) {
+        String reason = "";
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                podman.removeSecret(PipglrNames.TOKEN_SECRET);
+                machine.deleteFile(tokenMarker());
+                listener.progress("Removed the " + PipglrNames.TOKEN_SECRET + " secret.");
+                return Optional.empty();
+            } catch (PodmanException | IOException e) {
+                reason = Problems.describe(e);
+            }
+        }
+        return Optional.of(reason);
+    }
+
+    /** Exists while a token secret the wizard created may still be in podman. */
+    private String tokenMarker() {
+        return WizardFolders.state(machine).resolve("token-secret-to-remove").toString();
     }
 
     private ContainerSpec registerSpec(String image, String url) throws RunlabelException {
@@ -124,14 +181,19 @@ public final class RegisterFlow {
                 spec.remove(), spec.detach(), spec.hostname(), spec.network(), spec.labels());
     }
 
+    /** The private folder and an empty config.toml in it (kept when an earlier attempt left one). */
+    private void prepareConfigFile() throws IOException {
+        machine.createPrivateDirectory(WizardFolders.work(machine).toString());
+        if (machine.readFile(configFile()).isEmpty()) {
+            machine.writePrivateFile(configFile(), new byte[0]);
+        }
+    }
+
     private Result runAll(Request request, ContainerSpec spec, Listener listener) throws IOException {
         String config = configFile();
-        machine.createPrivateDirectory(WizardFolders.work(machine).toString());
-        Optional<String> earlier = machine.readFile(config);
-        int registered = earlier.map(RegisterFlow::countRunners).orElse(0);
-        if (earlier.isEmpty()) {
-            machine.writePrivateFile(config, new byte[0]);
-        } else if (registered > 0) {
+        prepareConfigFile();
+        int registered = machine.readFile(config).map(RegisterFlow::countRunners).orElse(0);
+        if (registered > 0) {
             listener.progress("Continuing: " + registered + " runner(s) were registered by an earlier attempt ("
                     + config + ").");
         }
@@ -150,13 +212,27 @@ public final class RegisterFlow {
         try {
             podman.createSecret(PipglrNames.CONFIG_SECRET, text.getBytes(StandardCharsets.UTF_8));
         } catch (PodmanException e) {
-            return new Failed("The runners are registered, but storing config.toml as a podman secret failed: " + e.getMessage()
+            if (storedAfterAll()) {
+                listener.progress("podman's answer was lost, but the " + PipglrNames.CONFIG_SECRET + " secret is there.");
+                machine.deleteFile(config);
+                return new Registered(countRunners(text), spec.commandLine());
+            }
+            return new Failed("The runners are registered, but storing config.toml as a podman secret failed: " + Problems.describe(e)
                     + " The registered configuration is kept in " + config + ".", "");
         }
         machine.deleteFile(config);
         listener.progress("Stored config.toml (" + countRunners(text) + " runners) as the podman secret "
                 + PipglrNames.CONFIG_SECRET + ".");
         return new Registered(countRunners(text), spec.commandLine());
+    }
+
+    /** After a lost answer: whether podman created the secret all the same (it is created whole or not at all). */
+    private boolean storedAfterAll() {
+        try {
+            return podman.secretExists(PipglrNames.CONFIG_SECRET);
+        } catch (PodmanException stillUnreachable) {
+            return false;
+        }
     }
 
     static int countRunners(String config) {

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.wizard;
 
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.LingerProbe;
 import dev.pipglr.setup.host.Machine;
@@ -104,7 +105,7 @@ public final class SetupInspector {
             info = podman.info();
         } catch (PodmanException e) {
             return new Gate(new StepReport(StepId.PREFLIGHT, StepStatus.UNKNOWN,
-                    "podman answered but its host information could not be read: " + e.getMessage(), findings, List.of()), null);
+                    "podman answered but its host information could not be read: " + Problems.describe(e), findings, List.of()), null);
         }
         PodmanVersion version = info.version();
         findings.add("podman version " + version + (info.rootless() ? ", rootless" : ", rootful (running as root)"));
@@ -141,6 +142,13 @@ public final class SetupInspector {
         }
         cliVersion.ifPresent(version -> findings.add("podman " + version + " is installed"));
         e.attempts().forEach(attempt -> findings.add("tried " + attempt));
+        if (machine.user().isRoot()) {
+            return new Gate(new StepReport(StepId.PREFLIGHT, StepStatus.BLOCKED,
+                    "The wizard runs as root, and no podman service answers for root. pipglr is meant to run rootless, "
+                            + "as the regular user who owns the runner.", findings,
+                    List.of("Log in as the user who will own the runner (not through sudo or su) and start the wizard there.")),
+                    null);
+        }
         Optional<PodmanVersion> version = cliVersion.flatMap(PodmanVersion::find);
         if (version.isPresent() && !version.get().isSupported()) {
             return new Gate(new StepReport(StepId.PREFLIGHT, StepStatus.BLOCKED,
@@ -169,7 +177,7 @@ public final class SetupInspector {
                         "systemd is not running here, so linger does not exist on this system.", findings, List.of());
             };
         } catch (IOException e) {
-            return new StepReport(StepId.LINGER, StepStatus.UNKNOWN, "Could not check linger: " + e.getMessage(), List.of(), List.of());
+            return new StepReport(StepId.LINGER, StepStatus.UNKNOWN, "Could not check linger: " + Problems.describe(e), List.of(), List.of());
         }
     }
 
@@ -179,7 +187,7 @@ public final class SetupInspector {
         try {
             state = new SubIdReader(machine).read(user);
         } catch (IOException e) {
-            return new StepReport(StepId.SUBIDS, StepStatus.UNKNOWN, "Could not read the subordinate ID files: " + e.getMessage(),
+            return new StepReport(StepId.SUBIDS, StepStatus.UNKNOWN, "Could not read the subordinate ID files: " + Problems.describe(e),
                     List.of(), List.of());
         }
         List<String> findings = new ArrayList<>();
@@ -302,6 +310,6 @@ public final class SetupInspector {
     }
 
     private static StepReport unknown(StepId id, PodmanException e) {
-        return new StepReport(id, StepStatus.UNKNOWN, e.getMessage(), List.of(), List.of());
+        return new StepReport(id, StepStatus.UNKNOWN, Problems.describe(e), List.of(), List.of());
     }
 }

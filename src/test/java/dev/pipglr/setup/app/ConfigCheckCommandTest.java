@@ -57,6 +57,27 @@ class ConfigCheckCommandTest {
     @Test
     void anUnreadableFileExitsTwo() {
         assertEquals(2, check(dir.resolve("missing.toml").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.toml: no such file"), err.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.toml does not exist"), err.toString());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamedWithWhereItsFirstBadByteIs() throws IOException {
+        Path file = dir.resolve("latin1.toml");
+        // "concurrent = 1\n# Müller\n" saved as Latin-1: the ü is the single byte 0xfc
+        Files.write(file, "concurrent = 1\n# M\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertEquals(2, check(file.toString()));
+
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("latin1.toml is not UTF-8 text: the byte at offset 18 (0xfc, line 2, column 4)"), message);
+        assertTrue(message.contains("save it as UTF-8"), message);
+        assertTrue(!message.contains("Input length"), "no Java exception text: " + message);
+    }
+
+    @Test
+    void aFolderInsteadOfAFileSaysSo() {
+        assertEquals(2, check(dir.toString()));
+        assertTrue(!err.toString(StandardCharsets.UTF_8).isBlank());
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("config-check: cannot read " + dir), err.toString());
     }
 }

@@ -141,17 +141,11 @@ class LogFollowerIT {
 
     @Test
     void aRestartOfPodmansServiceIsBridgedAndTheGapFilled() throws Exception {
-        createContainer("i=0; while [ $i -lt 30000 ]; do i=$((i+1)); echo $i; "
-                + "if [ $((i % 1000)) -eq 0 ]; then sleep 0.1; fi; done; sleep 600");
-        follow();
-        startContainer();
-        Thread.sleep(1000);
+        RestartScenario.Outcome outcome = RestartScenario.run(workstation, NAME, 30_000, Duration.ofSeconds(1));
 
-        TestHosts.restartWorkstationApi();
-
-        awaitLines(30_000, Duration.ofSeconds(60));
-        assertExactly(numbers(1, 30_000));
-        assertTrue(statuses.stream().anyMatch(status -> status.startsWith("Lost the stream") || status.startsWith("Not connected")),
-                "the view said the connection was lost: " + statuses);
+        assertTrue(outcome.exact(), () -> "every line once, in order: " + outcome.lost() + " lost, " + outcome.repeated()
+                + " repeated; " + outcome.firstDifference() + "; statuses " + outcome.statuses());
+        assertTrue(outcome.statuses().stream().anyMatch(status -> status.startsWith("Lost the stream") || status.startsWith("Not connected")),
+                "the view said the connection was lost: " + outcome.statuses());
     }
 }

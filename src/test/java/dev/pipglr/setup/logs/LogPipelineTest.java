@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 class LogPipelineTest {
 
@@ -55,55 +55,49 @@ class LogPipelineTest {
         assertEquals(List.of("no newline"), splitter.flush());
     }
 
-    @ParameterizedTest(name = "history [{0}] + live [{1}] overlap {2}")
+    private static LogJoin.Decision join(String history, int known, String live, int anchored) {
+        return LogJoin.decide(lines(history), known, lines(live), anchored);
+    }
+
+    @ParameterizedTest(name = "history [{0}], {1} known, live [{2}], {3} anchored: join at {4}/{5}")
     @CsvSource(delimiter = '|', textBlock = """
-            1 2 3 4 5   | 4 5 6 7     | 2
-            1 2 3       | 4 5         | 0
-            1 2 3       | 1 2 3 4     | 3
-            ''          | 1 2         | 0
-            1 2 3       | ''          | 0
-            a b a b a   | a b a c     | 3
-            x y x y     | x y x y x y | 4
-            1 2 3 4     | 3 4         | 2
+            1 2 3 4 5   | 0 | 4 5 6 7     | 2 | 3 | 0
+            1 2 3       | 0 | 1 2 3 4     | 3 | 0 | 0
+            100 101 102 103 | 0 | 02 103  | 2 | 3 | 1
+            100 101 102 103 | 1 | 2 103 104 | 2 | 3 | 1
+            a b a c     | 0 | a c d       | 2 | 2 | 0
             """)
-    void theOverlapIsTheLongestHistorySuffixThatStartsTheLiveLines(String history, String live, int overlap) {
-        assertEquals(overlap, LogMerge.overlap(lines(history), lines(live)));
+    void theAttachedLinesContinueTheHistoryWhereTheyFitOnce(String history, int known, String live, int anchored,
+                                                          int historyEnd, int liveStart) {
+        assertEquals(new LogJoin.Joined(historyEnd, liveStart), join(history, known, live, anchored));
+    }
+
+    @ParameterizedTest(name = "history [{0}], {1} known, live [{2}], {3} anchored: wait")
+    @CsvSource(delimiter = '|', textBlock = """
+            5 6 7       | 7 | 411 412   | 2
+            1 2 3 4 5   | 0 | 4 5 6 7   | 4
+            36 37 38    | 0 | 588 589   | 2
+            ''          | 0 | 1 2       | 2
+            a b a b     | 0 | a b       | 2
+            x x x       | 0 | x         | 1
+            1 2 3       | 0 | 3         | 0
+            102 103     | 0 | 03        | 1
+            """)
+    void aStaleOrAmbiguousHistoryIsNeverJoined(String history, int known, String live, int anchored) {
+        assertInstanceOf(LogJoin.Wait.class, join(history, known, live, anchored));
     }
 
     @Test
-    void mergingABurstFromAnyCutPointGivesEveryLineOnce() {
-        List<String> all = IntStream.rangeClosed(1, 2000).mapToObj(Integer::toString).toList();
-        for (int attachAt : List.of(0, 1, 999, 1500, 2000)) {
-            for (int historyEnd : List.of(attachAt, attachAt + 1, attachAt + 250, 2000)) {
-                int end = Math.min(historyEnd, all.size());
-                List<String> history = all.subList(0, end);
-                List<String> live = all.subList(attachAt, all.size());
-                List<String> merged = new ArrayList<>(history);
-                merged.addAll(live.subList(LogMerge.overlap(history, live), live.size()));
-                assertEquals(all, merged, "attach at " + attachAt + ", history to " + end);
-            }
-        }
-    }
+    void theLinesLostAfterAReconnectCannotBeLostAgain() {
+        // the failure this replaces: history to line 7, attach beginning right before line 410's newline
+        // (its first "line" empty), and 8..410 skipped. A history that reaches 412 joins exactly.
+        List<String> live = new ArrayList<>(List.of(""));
+        live.addAll(IntStream.rangeClosed(411, 420).mapToObj(Integer::toString).toList());
+        List<String> stale = IntStream.rangeClosed(1, 7).mapToObj(Integer::toString).toList();
+        List<String> fresh = IntStream.rangeClosed(1, 412).mapToObj(Integer::toString).toList();
 
-    @Test
-    void attachingInTheMiddleOfALineIsRecognised() {
-        List<String> history = lines("100 101 102 103");
-        // attach began inside "102": its first line is the tail "02"
-        assertEquals(2, LogMerge.skip(history, lines("02 103 104")), "the tail and 103 are known; 104 is new");
-        assertEquals(2, LogMerge.skip(history, lines("102 103 104")), "a whole first line is simply overlap");
-        assertEquals(0, LogMerge.skip(history, lines("104 105")), "nothing in common");
-        assertEquals(1, LogMerge.skip(history, lines("03")), "only the tail of the last line so far");
-        assertEquals(1, LogMerge.skip(history, lines("03 104 105")), "attach began inside the last history line");
-    }
-
-    @Test
-    void aHistoryThatStopsShortOfTheAttachedLinesIsNotJoined() {
-        // read after attaching, the history must contain the first attached lines
-        assertTrue(LogMerge.reaches(lines("1 2 3 4 5"), lines("4 5 6")));
-        assertTrue(LogMerge.reaches(lines("1 2 3 45"), lines("5 6")), "attach began inside the last line");
-        assertTrue(LogMerge.reaches(lines("1 2 3"), List.of()), "nothing attached yet: any history will do");
-        assertFalse(LogMerge.reaches(lines("36 37 38"), lines("588 589")), "a stale history: read it again");
-        assertFalse(LogMerge.reaches(List.of(), lines("1 2")), "an empty history cannot be joined to what was attached");
+        assertInstanceOf(LogJoin.Wait.class, LogJoin.decide(stale, 7, live, 3));
+        assertEquals(new LogJoin.Joined(410, 1), LogJoin.decide(fresh, 7, live, 3));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.pipglr.setup.ui;
 
 import dev.pipglr.setup.logs.LogLine;
+import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.ui.logs.LogView;
 import dev.pipglr.setup.ui.logs.LogViewModel;
@@ -14,12 +15,15 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -36,13 +40,27 @@ class LogViewTest {
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private LogViewModel viewModel;
 
+    private LogView view;
+    private final List<Throwable> fxFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A podman that only has a stored log (nothing to follow): enough for "Save full log...". */
+    private static Podman podmanWithLog(String text) {
+        return (Podman) java.lang.reflect.Proxy.newProxyInstance(Podman.class.getClassLoader(), new Class<?>[] {Podman.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "logs" -> text;
+                    case "container" -> java.util.Optional.empty();
+                    case "close" -> null;
+                    default -> throw new PodmanUnavailableException(List.of());
+                });
+    }
+
     @Start
     void start(Stage stage) throws IOException {
-        viewModel = new LogViewModel(() -> {
-            throw new PodmanUnavailableException(List.of());
-        }, background, Platform::runLater, LogViewModel.DEFAULT_CAPACITY);
+        viewModel = new LogViewModel(() -> podmanWithLog("one\ntwo\nthree\n"), background, Platform::runLater,
+                LogViewModel.DEFAULT_CAPACITY);
         FXMLLoader loader = new FXMLLoader(LogView.class.getResource("LogView.fxml"));
-        loader.setControllerFactory(type -> new LogView(viewModel));
+        loader.setControllerFactory(type -> view = new LogView(viewModel));
+        Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> fxFailures.add(failure));
         Parent root = loader.load();
         Scene scene = new Scene(root, 900, 600);
         scene.getStylesheets().add(LogView.class.getResource("/dev/pipglr/setup/ui/common/pipglr.css").toExternalForm());
@@ -52,7 +70,41 @@ class LogViewTest {
 
     @AfterEach
     void stop() {
+        viewModel.stop();
         background.shutdownNow();
+    }
+
+    @Test
+    void saveFullLogWritesTheFileAndSaysSoWithoutAnErrorOnTheFxThread(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path target = dir.resolve("pipglr.log");
+        robot.interact(() -> {
+            viewModel.follow("pipglr");
+            view.chooseSaveTargetWith(window -> java.util.Optional.of(target));
+        });
+
+        robot.clickOn("#saveFullLog");
+
+        Label status = robot.lookup("#logStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Saved"));
+        assertEquals("Saved 3 lines to " + target + ".", status.getText());
+        assertEquals("one\ntwo\nthree\n", Files.readString(target));
+        assertEquals(List.of(), fxFailures, "nothing thrown on the JavaFX thread");
+    }
+
+    @Test
+    void aFolderThatIsNotThereIsNamedWhenSavingFails(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path target = dir.resolve("gone").resolve("pipglr.log");
+        robot.interact(() -> {
+            viewModel.follow("pipglr");
+            view.chooseSaveTargetWith(window -> java.util.Optional.of(target));
+        });
+
+        robot.clickOn("#saveFullLog");
+
+        Label status = robot.lookup("#logStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Could not"));
+        assertEquals("Could not save the log: " + target + " does not exist (or its folder does not)", status.getText());
+        assertEquals(List.of(), fxFailures);
     }
 
     private void stream(int count) {

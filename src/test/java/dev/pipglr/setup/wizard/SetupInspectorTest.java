@@ -118,6 +118,19 @@ class SetupInspectorTest {
     }
 
     @Test
+    void startedAsRootWithoutAServiceItSaysToRunAsTheRunnersOwner() {
+        FakeMachine root = new FakeMachine("root", 0).systemdRunning()
+                .answer(List.of("podman", "--version"), 0, "podman version 5.4.2\n", "")
+                .answer(List.of("loginctl", "show-user", "root", "--property=Linger"), 0, "Linger=no\n", "");
+
+        StepReport preflight = inspectUnreachable(root).step(StepId.PREFLIGHT);
+
+        assertEquals(BLOCKED, preflight.status());
+        assertTrue(preflight.detail().startsWith("The wizard runs as root"), preflight.detail());
+        assertTrue(preflight.plan().get(0).contains("Log in as the user who will own the runner"), preflight.plan().toString());
+    }
+
+    @Test
     void unreachableOldPodmanStillNamesItsVersion() {
         SetupReport report = inspectUnreachable(workstation("4.3.1"));
 

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.ui.common;
 
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.wizard.ImageSource;
@@ -98,7 +99,7 @@ public final class PodmanAction {
             if (!(failure instanceof PodmanException)) {
                 LOG.log(Level.WARNING, "step action failed", failure);
             }
-            say("Failed: " + failure.getMessage());
+            say("Failed: " + Problems.describe(failure));
             afterwards.run();
         });
     }

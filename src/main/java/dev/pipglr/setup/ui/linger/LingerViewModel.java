@@ -1,5 +1,6 @@
 package dev.pipglr.setup.ui.linger;
 
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.PrivilegedCommand;
@@ -68,7 +69,7 @@ public final class LingerViewModel {
                     output.set(describe(shown, result));
                     recheck.run();
                 },
-                failure -> output.set(shown + " could not run: " + failure.getMessage()));
+                failure -> output.set(shown + " could not run: " + Problems.describe(failure)));
     }
 
     static String describe(String shown, CommandResult result) {

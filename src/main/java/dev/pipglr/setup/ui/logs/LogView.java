@@ -21,9 +21,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The runner's live log: batched updates a few times a second, filter by
@@ -37,6 +41,7 @@ public final class LogView {
 
     private final LogViewModel viewModel;
     private final Timeline pump = new Timeline();
+    private Function<Window, Optional<Path>> saveTarget = LogView::askForFile;
 
     @FXML private ListView<LogLine> logList;
     @FXML private TextField logFilter;
@@ -100,13 +105,20 @@ public final class LogView {
 
     @FXML
     private void saveFullLog() {
+        saveTarget.apply(logList.getScene().getWindow()).ifPresent(viewModel::saveFullLog);
+    }
+
+    /** Replaces the file chooser (tests cannot drive a native dialog). */
+    public void chooseSaveTargetWith(Function<Window, Optional<Path>> chooser) {
+        this.saveTarget = chooser;
+    }
+
+    private static Optional<Path> askForFile(Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the runner's full log");
         chooser.setInitialFileName("pipglr.log");
-        File file = chooser.showSaveDialog(logList.getScene().getWindow());
-        if (file != null) {
-            viewModel.saveFullLog(file.toPath(), logStatus::setText);
-        }
+        File file = chooser.showSaveDialog(owner);
+        return Optional.ofNullable(file).map(File::toPath);
     }
 
     /** A line with its style classes (source and severity). */

@@ -3,6 +3,7 @@ package dev.pipglr.setup.ui.logs;
 import dev.pipglr.setup.logs.LogBound;
 import dev.pipglr.setup.logs.LogFollower;
 import dev.pipglr.setup.logs.LogLine;
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.Podman;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -218,19 +219,35 @@ public final class LogViewModel {
     }
 
     /** Writes the container's whole log, as podman has it (not just what the view keeps), to a file. */
-    public void saveFullLog(Path file, java.util.function.Consumer<String> done) {
+    /**
+     * Writes everything podman has of the followed container to {@code file}, in the
+     * background; the outcome shows as the log's status.
+     */
+    public void saveFullLog(Path file) {
         String name = container;
+        if (name == null) {
+            showStatus("No runner log is open, so there is nothing to save yet.");
+            return;
+        }
         background.execute(() -> {
             String message;
             try (Podman connection = podman.get()) {
                 String text = connection.logs(name);
                 Files.writeString(file, text, StandardCharsets.UTF_8);
                 message = "Saved " + text.lines().count() + " lines to " + file + ".";
-            } catch (IOException | RuntimeException e) {
-                message = "Could not save the log: " + e.getMessage();
+            } catch (IOException e) {
+                message = "Could not save the log: " + Problems.describe(e);
+            } catch (RuntimeException e) {
+                message = "Could not read the log from podman: " + Problems.describe(e);
             }
             String result = message;
-            fxThread.execute(() -> done.accept(result));
+            fxThread.execute(() -> showStatus(result));
         });
+    }
+
+    /** A status of the view's own (JavaFX thread); the follower's next status replaces it. */
+    private void showStatus(String message) {
+        latestStatus = message;
+        status.set(message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.ui.subids;
 
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.SubIdFile;
@@ -73,7 +74,7 @@ public final class SubIdsViewModel {
                     state.set(read);
                     error.set("");
                 },
-                failure -> error.set("Could not read the subordinate ID files: " + failure.getMessage()));
+                failure -> error.set("Could not read the subordinate ID files: " + Problems.describe(failure)));
     }
 
     public List<Row> rows() {
@@ -119,7 +120,7 @@ public final class SubIdsViewModel {
                             + result.exitCode() + "): " + result.firstErrorLine()));
                     recheck.run();
                 },
-                failure -> output.set(SubIdState.MIGRATE_COMMAND + " could not run: " + failure.getMessage()));
+                failure -> output.set(SubIdState.MIGRATE_COMMAND + " could not run: " + Problems.describe(failure)));
     }
 
     /** The administrator ran the commands: read the files and the machine again. */

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.ui.wizard;
 
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.Podman;
@@ -186,7 +187,7 @@ public final class WizardViewModel {
 
     private void failed(Throwable cause) {
         LOG.log(Level.WARNING, "background action failed", cause);
-        activity.set("Failed: " + cause.getMessage() + " Refresh to try again.");
+        activity.set("Failed: " + Problems.describe(cause) + " Refresh to try again.");
         markUnknown(cause);
     }
 
@@ -203,7 +204,7 @@ public final class WizardViewModel {
     private void markUnknown(Throwable cause) {
         for (StepItem item : steps) {
             if (item.report() == null) {
-                item.update(new StepReport(item.step(), StepStatus.UNKNOWN, "Could not check: " + cause.getMessage(),
+                item.update(new StepReport(item.step(), StepStatus.UNKNOWN, "Could not check: " + Problems.describe(cause),
                         List.of(), List.of()));
             }
         }
