@@ -82,10 +82,23 @@ public final class LocalMachine implements Machine {
     @Override
     public void writePrivateFile(String path, byte[] content) throws IOException {
         Path file = Path.of(path);
-        // create it 0600 before any byte is written, so nobody can open it in between
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.write(file, content);
+        // a 0600 file beside it, written whole, then renamed over it: nobody can open it in between,
+        // and an interrupted write leaves the old file (or none), never half of the new one
+        Path parent = file.toAbsolutePath().getParent();
+        Path partial = Files.createTempFile(parent, "." + file.getFileName() + ".", ".partial",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            try (var channel = java.nio.channels.FileChannel.open(partial, java.nio.file.StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     @Override

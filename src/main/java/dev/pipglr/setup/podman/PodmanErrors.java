@@ -34,6 +34,10 @@ final class PodmanErrors {
         if (hasCause(failure, SocketTimeoutException.class) || text.contains("timed out") || text.contains("timeout")) {
             return "it accepted the connection but did not answer in time";
         }
+        if (text.contains("failed to respond") || text.contains("connection reset") || text.contains("broken pipe")
+                || text.contains("premature end") || text.contains("connection closed") || text.contains("end of stream")) {
+            return "the connection closed before podman answered (its service stopped or restarted?)";
+        }
         return "it failed: " + rootMessage(failure);
     }
 

@@ -28,31 +28,29 @@ final class ContainerRuns {
      * @return podman's complaint when it cannot see them
      */
     static Optional<String> bindSourceProblem(Podman podman, ContainerSpec spec) {
-        Map<String, Object> body = new LinkedHashMap<>(spec.libpodCreateBody());
-        body.remove("remove");
-        body.remove("name");
-        String id;
+        String name = oneShotName();
         try {
-            id = podman.createContainer(body);
+            create(podman, spec, name);
         } catch (PodmanException e) {
             String message = String.valueOf(e.getMessage());
             return message.contains("statfs") || message.contains("permission denied") || message.contains("no such file")
                     ? Optional.of(message) : Optional.empty(); // other failures show up, with their own words, in the run itself
+        } finally {
+            removeQuietly(podman, name);
         }
-        podman.removeContainer(id);
         return Optional.empty();
     }
 
     /**
-     * Create (unnamed, so a leftover of an interrupted run is no obstacle), check, start, wait, read
-     * the whole output after the fact (complete, unlike following), then remove the container.
+     * Create, check, start, wait, read the whole output after the fact (complete, unlike
+     * following), then remove the container. It has a name of its own, so that it can be
+     * removed even when podman's answer to the create was lost, and a leftover of an
+     * interrupted run is no obstacle to the next.
      */
     static Finished runToEnd(Podman podman, ContainerSpec spec) {
-        Map<String, Object> body = new LinkedHashMap<>(spec.libpodCreateBody());
-        body.remove("remove");
-        body.remove("name");
-        String id = podman.createContainer(body);
+        String name = oneShotName();
         try {
+            String id = create(podman, spec, name);
             CreationCheck.require(spec, podman.inspectCreated(id));
             podman.startContainer(id);
             int exit = podman.waitContainer(id);
@@ -60,7 +58,30 @@ final class ContainerRuns {
             // a terminal turns \n into \r\n; the output is text for the user (or config.toml), not a terminal screen
             return new Finished(exit, spec.tty() ? output.replace("\r\n", "\n") : output);
         } finally {
-            podman.removeContainer(id);
+            removeQuietly(podman, name);
+        }
+    }
+
+    private static String create(Podman podman, ContainerSpec spec, String name) {
+        Map<String, Object> body = new LinkedHashMap<>(spec.libpodCreateBody());
+        body.remove("remove");
+        body.put("name", name);
+        return podman.createContainer(body);
+    }
+
+    private static String oneShotName() {
+        return "pipglr-setup-run-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Removes the container if it exists (a second try after a lost connection); a failure here must not hide the result. */
+    private static void removeQuietly(Podman podman, String name) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                podman.removeContainer(name);
+                return;
+            } catch (PodmanException retry) {
+                // once more; when the service is gone a stopped container stays, named so it is recognisable
+            }
         }
     }
 }

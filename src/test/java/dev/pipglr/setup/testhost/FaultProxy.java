@@ -77,11 +77,6 @@ public final class FaultProxy implements Closeable {
         this.killHook = hook;
     }
 
-    /** Requests seen since the last {@link #arm}. */
-    public int count() {
-        return requests.get();
-    }
-
     public List<Seen> seen() {
         synchronized (seen) {
             return List.copyOf(seen);

@@ -1,0 +1,29 @@
+package dev.pipglr.setup.podman;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PodmanErrorsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            localhost:2375 failed to respond | the connection closed before podman answered (its service stopped or restarted?)
+            Connection reset                 | the connection closed before podman answered (its service stopped or restarted?)
+            Broken pipe                      | the connection closed before podman answered (its service stopped or restarted?)
+            Connection refused               | the socket file exists but nothing answers (a stale socket: the service has stopped)
+            No such file or directory        | no socket there
+            Read timed out                   | it accepted the connection but did not answer in time
+            """)
+    void aBrokenConnectionIsToldInWordsNotJavaTypes(String transportText, String said) {
+        RuntimeException failure = new UncheckedIOException(new IOException(transportText));
+
+        PodmanException translated = PodmanErrors.translate("remove the secret config.toml", failure);
+
+        assertEquals("lost the connection to podman while trying to remove the secret config.toml: " + said, translated.getMessage());
+    }
+}
