@@ -170,6 +170,24 @@ public final class DockerJavaPodman implements Podman {
     }
 
     @Override
+    public List<String> stoppedContainersNamed(String prefix) {
+        // a user's containers are few: filtered here, not with podman's regular-expression name filter
+        JsonNode listed = libpodGet("/containers/json?all=true", "list the containers").orElseThrow();
+        List<String> names = new ArrayList<>();
+        for (JsonNode container : listed) {
+            if ("running".equals(container.path("State").asText())) {
+                continue;
+            }
+            for (JsonNode name : container.path("Names")) {
+                if (name.asText().startsWith(prefix)) {
+                    names.add(name.asText());
+                }
+            }
+        }
+        return names;
+    }
+
+    @Override
     public Optional<ContainerSummary> container(String name) {
         try {
             InspectContainerResponse container = docker.inspectContainerCmd(name).exec();

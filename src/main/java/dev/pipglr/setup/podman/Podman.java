@@ -46,6 +46,9 @@ public interface Podman extends AutoCloseable {
     /** @return false when there was no such volume */
     boolean removeVolume(String name);
 
+    /** Names of the containers that are not running and whose name starts with {@code prefix}. */
+    java.util.List<String> stoppedContainersNamed(String prefix);
+
     /** Creates a container from a libpod SpecGenerator body; returns its id. */
     String createContainer(Map<String, Object> body);
 

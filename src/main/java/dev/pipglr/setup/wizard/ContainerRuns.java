@@ -48,13 +48,15 @@ final class ContainerRuns {
      * interrupted run is no obstacle to the next.
      */
     static Finished runToEnd(Podman podman, ContainerSpec spec) {
+        removeLeftovers(podman);
         String name = oneShotName();
         try {
-            String id = create(podman, spec, name);
-            CreationCheck.require(spec, podman.inspectCreated(id));
-            podman.startContainer(id);
-            int exit = podman.waitContainer(id);
-            String output = podman.logs(id);
+            create(podman, spec, name);
+            // by name from here on: messages then say which run it was, not a 64-digit id
+            CreationCheck.require(spec, podman.inspectCreated(name));
+            podman.startContainer(name);
+            int exit = podman.waitContainer(name);
+            String output = podman.logs(name);
             // a terminal turns \n into \r\n; the output is text for the user (or config.toml), not a terminal screen
             return new Finished(exit, spec.tty() ? output.replace("\r\n", "\n") : output);
         } finally {
@@ -69,8 +71,20 @@ final class ContainerRuns {
         return podman.createContainer(body);
     }
 
+    private static final String ONE_SHOT = "pipglr-setup-run-";
+
     private static String oneShotName() {
-        return "pipglr-setup-run-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return ONE_SHOT + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * One-shot containers that an earlier run could not remove (podman's service was gone):
+     * removed now. A running one may belong to a run in progress and is left alone.
+     */
+    private static void removeLeftovers(Podman podman) {
+        for (String leftover : podman.stoppedContainersNamed(ONE_SHOT)) {
+            removeQuietly(podman, leftover);
+        }
     }
 
     /** Removes the container if it exists (a second try after a lost connection); a failure here must not hide the result. */

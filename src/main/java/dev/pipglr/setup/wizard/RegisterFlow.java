@@ -84,6 +84,10 @@ public final class RegisterFlow {
         String url = request.gitlabUrl().strip().endsWith("/") ? request.gitlabUrl().strip() : request.gitlabUrl().strip() + "/";
         ContainerSpec spec;
         try {
+            if (machine.exists(tokenMarker()) && removeTokenSecret(listener).isPresent()) {
+                return new Failed("The " + PipglrNames.TOKEN_SECRET + " secret left by an earlier attempt could not be "
+                        + "removed; try again once podman answers.", "");
+            }
             if (podman.secretExists(PipglrNames.CONFIG_SECRET)) {
                 return new Failed("Runners are registered already: the podman secret " + PipglrNames.CONFIG_SECRET
                         + " exists. Edit it in step 4 (or remove it to register from scratch).", "");
@@ -99,10 +103,7 @@ public final class RegisterFlow {
                         + "podman said: " + unseen.get(), "");
             }
             if (podman.secretExists(PipglrNames.TOKEN_SECRET)) {
-                if (machine.exists(tokenMarker())) {
-                    // the wizard's own token secret, left when podman stopped answering last time: no need to ask
-                    removeTokenSecret(listener);
-                } else if (!request.replaceStaleToken()) {
+                if (!request.replaceStaleToken()) {
                     return new NeedsConfirmation("A podman secret " + PipglrNames.TOKEN_SECRET + " already exists, "
                             + "probably from an earlier registration. Replace it with the token you entered?");
                 } else {

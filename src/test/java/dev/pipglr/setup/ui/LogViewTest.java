@@ -74,19 +74,25 @@ class LogViewTest {
         background.shutdownNow();
     }
 
-    @Test
-    void saveFullLogWritesTheFileAndSaysSoWithoutAnErrorOnTheFxThread(FxRobot robot, @TempDir Path dir) throws Exception {
-        Path target = dir.resolve("pipglr.log");
+    /** Clicks "Save full log..." with {@code target} chosen; returns the status once it starts with {@code outcome}. */
+    private String saveTo(FxRobot robot, Path target, String outcome) throws Exception {
         robot.interact(() -> {
             viewModel.follow("pipglr");
             view.chooseSaveTargetWith(window -> java.util.Optional.of(target));
         });
-
         robot.clickOn("#saveFullLog");
-
         Label status = robot.lookup("#logStatus").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Saved"));
-        assertEquals("Saved 3 lines to " + target + ".", status.getText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith(outcome));
+        return status.getText();
+    }
+
+    @Test
+    void saveFullLogWritesTheFileAndSaysSoWithoutAnErrorOnTheFxThread(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path target = dir.resolve("pipglr.log");
+
+        String said = saveTo(robot, target, "Saved");
+
+        assertEquals("Saved 3 lines to " + target + ".", said);
         assertEquals("one\ntwo\nthree\n", Files.readString(target));
         assertEquals(List.of(), fxFailures, "nothing thrown on the JavaFX thread");
     }
@@ -94,16 +100,10 @@ class LogViewTest {
     @Test
     void aFolderThatIsNotThereIsNamedWhenSavingFails(FxRobot robot, @TempDir Path dir) throws Exception {
         Path target = dir.resolve("gone").resolve("pipglr.log");
-        robot.interact(() -> {
-            viewModel.follow("pipglr");
-            view.chooseSaveTargetWith(window -> java.util.Optional.of(target));
-        });
 
-        robot.clickOn("#saveFullLog");
+        String said = saveTo(robot, target, "Could not");
 
-        Label status = robot.lookup("#logStatus").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Could not"));
-        assertEquals("Could not save the log: " + target + " does not exist (or its folder does not)", status.getText());
+        assertEquals("Could not save the log: " + target + " does not exist (or its folder does not)", said);
         assertEquals(List.of(), fxFailures);
     }
 

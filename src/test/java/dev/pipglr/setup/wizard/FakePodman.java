@@ -129,6 +129,12 @@ final class FakePodman implements Podman {
     }
 
     @Override
+    public java.util.List<String> stoppedContainersNamed(String prefix) {
+        return containers.keySet().stream().filter(name -> name.startsWith(prefix))
+                .filter(name -> !containers.get(name).running()).sorted().toList();
+    }
+
+    @Override
     public boolean removeContainer(String id) {
         return containers.remove(id) != null;
     }
