@@ -37,6 +37,15 @@ public final class TestHosts {
                 Long.parseLong(require("WS_UID")), workstationSocket());
     }
 
+    /**
+     * The workstation's files and commands as another of its users (e.g. root), still with
+     * the rootless user's podman socket: the wizard started as the wrong user, or pointed
+     * at someone else's podman with CONTAINER_HOST.
+     */
+    public static WorkstationMachine workstationAs(String user, long uid) {
+        return new WorkstationMachine(require("WS_CONTAINER"), user, uid, workstationSocket());
+    }
+
     /** The busybox-based pipglr test image in the workstation user's storage (src/test/hosts/test-image.sh). */
     public static String testImage() {
         return require("TEST_IMAGE");

@@ -151,6 +151,25 @@ class RunlabelStepsIT {
     }
 
     @Test
+    void aPodmanThatCannotSeeTheWizardsFolderIsNamedBeforeAnythingIsStored() throws Exception {
+        // the wizard as root (its files under root's 0700 home), alice's podman through CONTAINER_HOST
+        WorkstationMachine asRoot = TestHosts.workstationAs("root", 0);
+
+        RegisterFlow.Result result = new RegisterFlow(asRoot, podman).register(
+                new RegisterFlow.Request(token("GR1348941otheruser"), "https://gitlab.example.test", 1, image, false, false), listener);
+
+        RegisterFlow.Failed failed = assertInstanceOf(RegisterFlow.Failed.class, result, produced.toString());
+        assertTrue(failed.message().startsWith("podman (" + podman.endpoint() + ") cannot see this wizard's folder /home/root/"),
+                failed.message());
+        assertTrue(failed.message().contains("Nothing was changed"), failed.message());
+        assertTrue(failed.message().contains("statfs"), "podman's own words are kept at the end: " + failed.message());
+        assertFalse(podman.secretExists(PipglrNames.TOKEN_SECRET), "the token was never stored");
+        assertFalse(podman.secretExists(PipglrNames.CONFIG_SECRET));
+        assertEquals("", inWorkstation("podman", "ps", "-a", "--format", "{{.Names}}").strip(), "no container is left");
+        asRoot.exec("root", List.of("rm", "-rf", "/home/root"));
+    }
+
+    @Test
     void aStaleTokenSecretIsReplacedOnlyAfterTheUserAgrees() throws Exception {
         inWorkstation("sh", "-c", "printf old | podman secret create " + PipglrNames.TOKEN_SECRET + " -");
 
