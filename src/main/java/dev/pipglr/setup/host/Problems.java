@@ -55,6 +55,12 @@ public final class Problems {
         return message;
     }
 
+    /** {@link #describe} as a sentence of its own, ending with a full stop. */
+    public static String sentence(Throwable failure) {
+        String text = describe(failure).strip();
+        return text.endsWith(".") || text.endsWith("?") || text.endsWith("?)") ? text : text + ".";
+    }
+
     /** Where the first byte that is not UTF-8 stands (0-based), or empty when all of it is. */
     public static OptionalLong firstNonUtf8Byte(byte[] bytes) {
         var decoder = StandardCharsets.UTF_8.newDecoder()

@@ -96,12 +96,9 @@ public final class ConfigStore {
      */
     private void settle(String image, String text, Optional<String> previous, Optional<String> backup,
                         PodmanException failure) throws RunlabelException, IOException {
-        if (previous.isEmpty()) {
-            throw new PodmanException("Saving failed: " + Problems.describe(failure) + " Nothing was stored before either; "
-                    + "your text is still in the editor.", failure);
-        }
-        String where = backup.orElseThrow();
-        String keep = " It is safe in " + where + ": podman secret create " + PipglrNames.CONFIG_SECRET + " " + where;
+        String editor = " Your text is still in the editor.";
+        String keep = backup.map(where -> " It is safe in " + where + ": podman secret create " + PipglrNames.CONFIG_SECRET
+                + " " + where).orElse(editor);
         Optional<String> now;
         try {
             now = readCurrent(image);
@@ -112,8 +109,12 @@ public final class ConfigStore {
         if (now.isPresent() && now.get().equals(text)) {
             return; // stored; only podman's answer was lost
         }
+        if (previous.isEmpty()) {
+            throw new PodmanException("Saving failed: " + Problems.sentence(failure) + " Nothing is stored." + editor, failure);
+        }
+        String where = backup.orElseThrow();
         if (now.isPresent()) {
-            throw new PodmanException("Saving failed: " + Problems.describe(failure) + " The previous configuration is "
+            throw new PodmanException("Saving failed: " + Problems.sentence(failure) + " The previous configuration is "
                     + "still stored (a copy is in " + where + ").", failure);
         }
         try {
@@ -122,7 +123,7 @@ public final class ConfigStore {
             throw new PodmanException("Saving failed (" + Problems.describe(failure) + ") and so did putting the previous "
                     + "configuration back (" + Problems.describe(restoreFailure) + ")." + keep, failure);
         }
-        throw new PodmanException("Saving failed: " + Problems.describe(failure) + " The previous configuration was put back "
+        throw new PodmanException("Saving failed: " + Problems.sentence(failure) + " The previous configuration was put back "
                 + "(a copy is in " + where + ").", failure);
     }
 

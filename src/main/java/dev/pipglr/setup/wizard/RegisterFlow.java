@@ -106,14 +106,13 @@ public final class RegisterFlow {
                 if (!request.replaceStaleToken()) {
                     return new NeedsConfirmation("A podman secret " + PipglrNames.TOKEN_SECRET + " already exists, "
                             + "probably from an earlier registration. Replace it with the token you entered?");
-                } else {
-                    podman.removeSecret(PipglrNames.TOKEN_SECRET);
                 }
+                podman.removeSecret(PipglrNames.TOKEN_SECRET);
             }
         } catch (RunlabelException e) {
             return new Failed("The image's register label cannot be carried out: " + e.getMessage(), "");
         } catch (PodmanException | IOException e) {
-            return new Failed(Problems.describe(e) + " Nothing was registered; try again.", "");
+            return new Failed(Problems.sentence(e) + " Nothing was registered; try again.", "");
         }
         return registerWithToken(request, spec, listener);
     }

@@ -33,6 +33,13 @@ class ProblemsTest {
     }
 
     @Test
+    void aSentenceEndsOnceWithAFullStop() {
+        assertEquals("podman did not answer.", Problems.sentence(new IllegalStateException("podman did not answer")));
+        assertEquals("it stopped (restarted?)", Problems.sentence(new IllegalStateException("it stopped (restarted?)")));
+        assertEquals("Done.", Problems.sentence(new IllegalStateException("Done.")));
+    }
+
+    @Test
     void theFirstByteThatIsNotUtf8IsFound() {
         assertEquals(OptionalLong.empty(), Problems.firstNonUtf8Byte("grüße\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(OptionalLong.of(2), Problems.firstNonUtf8Byte(new byte[] {'o', 'k', (byte) 0xfc, 'x'}));
