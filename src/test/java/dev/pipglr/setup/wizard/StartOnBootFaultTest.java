@@ -30,18 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StartOnBootFaultTest {
 
-    private static final String PATH = "/home/alice/.config/containers/systemd/pipglr.container";
+    private static final String PATH = StartOnBootTest.PATH;
     private static final String UNIT = "[Container]\nContainerName=pipglr\nImage=registry.gitlab.com/qontainers/pipglr:latest\n";
     /** folder, file, daemon-reload, cat, start, is-active */
     private static final int STEPS = 6;
-
-    private static FakeMachine workstation() {
-        return new FakeMachine("alice", 1500).env("HOME", "/home/alice")
-                .answer(List.of("systemctl", "--user", "daemon-reload"), 0, "", "")
-                .answer(List.of("systemctl", "--user", "cat", "pipglr.service"), 0, "# generated", "")
-                .answer(List.of("systemctl", "--user", "start", "pipglr.service"), 0, "", "")
-                .answer(List.of("systemctl", "--user", "is-active", "pipglr.service"), 0, "active\n", "");
-    }
 
     /** The machine, with its k-th changing step failing before or after it is done. */
     private static final class Faulty implements Machine {
@@ -134,7 +126,7 @@ class StartOnBootFaultTest {
     @ParameterizedTest(name = "step {0} fails {1}")
     @MethodSource("everyStep")
     void aFailureAtAnyStepIsSaidAndInstallingAgainFinishes(int failAt, boolean afterItRan) throws IOException {
-        FakeMachine machine = workstation();
+        FakeMachine machine = StartOnBootTest.machine();
         StartOnBoot faulty = new StartOnBoot(new Faulty(machine, failAt, afterItRan));
         List<String> report = new ArrayList<>();
 

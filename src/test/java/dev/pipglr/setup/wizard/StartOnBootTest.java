@@ -14,10 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StartOnBootTest {
 
-    private static final String PATH = "/home/alice/.config/containers/systemd/pipglr.container";
+    static final String PATH = "/home/alice/.config/containers/systemd/pipglr.container";
     private static final String UNIT = "[Container]\nContainerName=pipglr\n";
 
-    private static FakeMachine machine() {
+    /** A workstation whose systemd user instance answers every step of installing. */
+    static FakeMachine machine() {
         return new FakeMachine("alice", 1500).env("HOME", "/home/alice")
                 .answer(List.of("systemctl", "--user", "daemon-reload"), 0, "", "")
                 .answer(List.of("systemctl", "--user", "cat", "pipglr.service"), 0, "# /run/user/1500/systemd/generator/pipglr.service", "")
