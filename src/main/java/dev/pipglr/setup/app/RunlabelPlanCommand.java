@@ -14,6 +14,7 @@ import dev.pipglr.setup.runlabel.ApiRequest;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
 import dev.pipglr.setup.runlabel.RunlabelParser;
+import dev.pipglr.setup.wizard.ImageLabels;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,8 +53,9 @@ final class RunlabelPlanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LABEL", description = "The label's name, e.g. run.")
     String label;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "What NAME stands for in the label (default: ${DEFAULT-VALUE}).")
-    String name = "pipglr";
+    @Option(names = "--name", paramLabel = "NAME", description = "What NAME stands for in the label (default: as podman "
+            + "container runlabel has it, the image's base name without its tag).")
+    String name;
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where relative bind-mount sources resolve "
             + "(default: the wizard's private folder, $XDG_STATE_HOME/pipglr-setup/work).")
@@ -97,7 +99,8 @@ final class RunlabelPlanCommand implements Callable<Integer> {
         }
         Runlabel runlabel;
         try {
-            runlabel = new RunlabelParser(image, name, workDir != null ? workDir : WizardFolders.work(machine)).parse(label, text);
+            runlabel = new RunlabelParser(image, name != null ? name : RunlabelParser.defaultName(image),
+                    ImageLabels.clientSide(machine, workDir != null ? workDir : WizardFolders.work(machine))).parse(label, text);
         } catch (RunlabelException e) {
             err.println("runlabel-plan: " + e.getMessage());
             return 2;

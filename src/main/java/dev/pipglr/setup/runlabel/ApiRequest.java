@@ -7,4 +7,6 @@ public record ApiRequest(String method, String path, Map<String, Object> body, S
 
     /** libpod paths are versioned; podman 4.x and 5.x both answer v4.0.0. */
     public static final String LIBPOD = "/v4.0.0/libpod";
+    /** The Docker-compatible paths docker-java sends. */
+    public static final String COMPAT = "/v1.41";
 }

@@ -6,174 +6,157 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * What a {@code podman run} label asks for, option by option, ready to become a
- * libpod container-create request. {@code detach} is the client's business (run
- * in the background or wait and collect the output); everything else goes to podman.
+ * A {@code podman run} label, read: the options as podman's flag parser reads them
+ * ({@link #args()}, the one source for the command line shown and run by hand) and
+ * the libpod create request they become ({@link #libpodCreateBody()}). Running in the
+ * background or waiting ({@code -d}), removing afterwards ({@code --rm}) and
+ * replacing ({@code --replace}) are the client's business, as they are podman's CLI's.
  */
-public record ContainerSpec(String image, String name, List<String> entrypoint, List<String> command,
-                            Map<String, String> env, List<SecretRef> secrets, List<VolumeMount> volumes,
-                            List<String> devices, String systemd, boolean privileged, boolean tty,
-                            boolean interactive, boolean remove, boolean detach, String hostname, String network,
-                            Map<String, String> labels) {
+public record ContainerSpec(RunArgs args, Map<String, Object> body) {
 
     public ContainerSpec {
-        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
-        command = List.copyOf(command);
-        env = Map.copyOf(env);
-        secrets = List.copyOf(secrets);
-        volumes = List.copyOf(volumes);
-        devices = List.copyOf(devices);
-        labels = Map.copyOf(labels);
+        body = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(body));
+    }
+
+    public String image() {
+        return args.image();
+    }
+
+    public String name() {
+        String name = args.string("name");
+        return name == null || name.isEmpty() ? null : name;
+    }
+
+    public List<String> command() {
+        return args.command();
+    }
+
+    /** The entrypoint the label sets (empty list: reset), or null to keep the image's. */
+    @SuppressWarnings("unchecked")
+    public List<String> entrypoint() {
+        return (List<String>) body.get("entrypoint");
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, String> env() {
+        Object env = body.get("env");
+        return env == null ? Map.of() : Map.copyOf((Map<String, String>) env);
+    }
+
+    public List<SecretRef> secrets() {
+        try {
+            return Secrets.parse(args.list("secret"), "run");
+        } catch (RunlabelException e) {
+            throw new IllegalStateException("a label read once reads again", e);
+        }
+    }
+
+    /** -v/--mount bind mounts and named volumes (not tmpfs), as podman receives them. */
+    @SuppressWarnings("unchecked")
+    public List<VolumeMount> volumes() {
+        List<VolumeMount> volumes = new ArrayList<>();
+        for (Map<String, Object> mount : (List<Map<String, Object>>) body.getOrDefault("mounts", List.of())) {
+            if ("bind".equals(mount.get("type"))) {
+                volumes.add(new VolumeMount(true, (String) mount.get("source"), (String) mount.get("destination"),
+                        (List<String>) mount.get("options")));
+            }
+        }
+        for (Map<String, Object> volume : (List<Map<String, Object>>) body.getOrDefault("volumes", List.of())) {
+            volumes.add(new VolumeMount(false, (String) volume.get("Name"), (String) volume.get("Dest"),
+                    (List<String>) volume.get("Options")));
+        }
+        return volumes;
+    }
+
+    public List<String> devices() {
+        return args.list("device");
+    }
+
+    public String systemd() {
+        return args.string("systemd");
+    }
+
+    public boolean privileged() {
+        return args.bool("privileged", false);
+    }
+
+    public boolean tty() {
+        return args.bool("tty", false);
+    }
+
+    public boolean interactive() {
+        return args.bool("interactive", false);
+    }
+
+    public boolean remove() {
+        return args.bool("rm", false);
+    }
+
+    public boolean detach() {
+        return args.bool("detach", false);
+    }
+
+    public boolean replace() {
+        return args.bool("replace", false);
     }
 
     /** The body of {@code POST /libpod/containers/create} (podman's SpecGenerator). */
     public Map<String, Object> libpodCreateBody() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("image", image);
-        if (name != null) {
-            body.put("name", name);
-        }
-        if (entrypoint != null) {
-            body.put("entrypoint", entrypoint);
-        }
-        if (!command.isEmpty()) {
-            body.put("command", command);
-        }
-        if (!env.isEmpty()) {
-            body.put("env", new java.util.TreeMap<>(env));
-        }
-        Map<String, String> secretEnv = new LinkedHashMap<>();
-        List<Map<String, Object>> fileSecrets = new ArrayList<>();
-        for (SecretRef secret : secrets) {
-            if (secret.asEnv()) {
-                secretEnv.put(secret.effectiveTarget(), secret.source());
+        return new LinkedHashMap<>(body);
+    }
+
+    /** Names of the wizard's one-off containers (register, dumpconfig runs). */
+    public static final String ONE_SHOT_PREFIX = "pipglr-setup-run-";
+
+    /**
+     * The create request of a one-off run: under a name of its own, and kept after it exits
+     * until the wizard has read its output (then the wizard removes it, --rm or not).
+     */
+    public Map<String, Object> oneShotBody(String oneShotName) {
+        Map<String, Object> oneShot = libpodCreateBody();
+        oneShot.put("name", oneShotName);
+        oneShot.put("remove", false);
+        return oneShot;
+    }
+
+    /** The same label with {@code -e KEY=VALUE} added at the end, where it wins as it would on a command line. */
+    @SuppressWarnings("unchecked")
+    public ContainerSpec withEnv(String key, String value) {
+        Map<String, Object> changed = new LinkedHashMap<>(body);
+        Map<String, String> env = new TreeMap<>((Map<String, String>) body.getOrDefault("env", Map.of()));
+        env.put(key, value);
+        changed.put("env", env);
+        return new ContainerSpec(args.with("env", key + "=" + value), changed);
+    }
+
+    /** The options as podman's command line takes them, in the label's order, each in its long form. */
+    public List<String> optionWords() {
+        List<String> words = new ArrayList<>();
+        for (RunArgs.Given given : args.given()) {
+            if (given.flag().kind() == RunFlags.Kind.BOOL) {
+                words.add(given.value().equals("true") ? given.flag().longName() : given.flag().longName() + "=" + given.value());
             } else {
-                Map<String, Object> file = new LinkedHashMap<>();
-                file.put("source", secret.source());
-                file.put("target", secret.target() != null ? secret.target() : secret.source());
-                if (secret.uid() != null) {
-                    file.put("uid", secret.uid());
-                }
-                if (secret.gid() != null) {
-                    file.put("gid", secret.gid());
-                }
-                if (secret.mode() != null) {
-                    file.put("mode", secret.mode());
-                }
-                fileSecrets.add(file);
+                words.add(given.flag().longName() + "=" + given.value());
             }
         }
-        if (!secretEnv.isEmpty()) {
-            body.put("secret_env", secretEnv);
-        }
-        if (!fileSecrets.isEmpty()) {
-            body.put("secrets", fileSecrets);
-        }
-        List<Map<String, Object>> mounts = new ArrayList<>();
-        List<Map<String, Object>> named = new ArrayList<>();
-        for (VolumeMount volume : volumes) {
-            if (volume.bind()) {
-                Map<String, Object> mount = new LinkedHashMap<>();
-                mount.put("destination", volume.destination());
-                mount.put("type", "bind");
-                mount.put("source", volume.source());
-                mount.put("options", volume.options());
-                mounts.add(mount);
-            } else {
-                Map<String, Object> mount = new LinkedHashMap<>();
-                mount.put("Name", volume.source());
-                mount.put("Dest", volume.destination());
-                mount.put("Options", volume.options());
-                named.add(mount);
-            }
-        }
-        if (!mounts.isEmpty()) {
-            body.put("mounts", mounts);
-        }
-        if (!named.isEmpty()) {
-            body.put("volumes", named);
-        }
-        if (!devices.isEmpty()) {
-            body.put("devices", devices.stream().map(device -> Map.of("path", device)).toList());
-        }
-        if (systemd != null) {
-            body.put("systemd", systemd);
-        }
-        if (privileged) {
-            body.put("privileged", true);
-        }
-        if (tty) {
-            body.put("terminal", true);
-        }
-        if (interactive) {
-            body.put("stdin", true);
-        }
-        if (remove) {
-            body.put("remove", true);
-        }
-        if (hostname != null) {
-            body.put("hostname", hostname);
-        }
-        if (network != null) {
-            body.put("netns", Map.of("nsmode", network));
-        }
-        if (!labels.isEmpty()) {
-            body.put("labels", new java.util.TreeMap<>(labels));
-        }
-        return body;
+        return words;
     }
 
     /** The same request as a {@code podman run} command line, for the user to read or run by hand. */
     public String commandLine() {
         List<String> words = new ArrayList<>(List.of("podman", "run"));
-        StringBuilder flags = new StringBuilder();
-        if (interactive) {
-            flags.append('i');
-        }
-        if (tty) {
-            flags.append('t');
-        }
-        if (detach) {
-            flags.append('d');
-        }
-        if (flags.length() > 0) {
-            words.add("-" + flags);
-        }
-        if (remove) {
-            words.add("--rm");
-        }
-        if (name != null) {
-            words.addAll(List.of("--name", name));
-        }
-        if (hostname != null) {
-            words.addAll(List.of("--hostname", hostname));
-        }
-        if (network != null) {
-            words.addAll(List.of("--network", network));
-        }
-        new java.util.TreeMap<>(labels).forEach((key, value) -> words.addAll(List.of("--label", key + "=" + value)));
-        secrets.forEach(secret -> words.addAll(List.of("--secret", secret.optionValue())));
-        new java.util.TreeMap<>(env).forEach((key, value) -> words.addAll(List.of("-e", key + "=" + value)));
-        volumes.forEach(volume -> words.addAll(List.of("-v", volume.optionValue())));
-        if (systemd != null) {
-            words.add("--systemd=" + systemd);
-        }
-        if (privileged) {
-            words.add("--privileged");
-        }
-        devices.forEach(device -> words.addAll(List.of("--device", device)));
-        if (entrypoint != null) {
-            words.add(entrypointOption());
-        }
-        words.add(image);
-        words.addAll(command);
+        words.addAll(optionWords());
+        words.add(args.image());
+        words.addAll(args.command());
         return ShellQuoting.command(words);
     }
 
     /** {@code --entrypoint=...} as podman reads it: the word itself, or a JSON array for several. */
     public String entrypointOption() {
+        List<String> entrypoint = entrypoint();
         return "--entrypoint=" + (entrypoint.size() == 1 ? entrypoint.get(0) : jsonArray(entrypoint));
     }
 

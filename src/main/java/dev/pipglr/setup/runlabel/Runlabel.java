@@ -1,9 +1,7 @@
 package dev.pipglr.setup.runlabel;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** An interpreted label: one request the wizard sends to podman instead of running the command. */
 public sealed interface Runlabel {
@@ -21,29 +19,40 @@ public sealed interface Runlabel {
         }
 
         /**
-         * Create, then: detached, just start; otherwise attach before starting (so no
-         * output is lost), wait for the exit code, and remove the container when --rm asked for it.
+         * Exactly what the wizard sends. In the background (-d): look for a container of the
+         * same name (replaced only with --replace, otherwise the page asks), create, read back what
+         * podman made of it, start, and follow its state. Otherwise, as a one-off run: remove
+         * leftovers of interrupted runs, create under a name of its own, read back, start, wait,
+         * read the whole output, and remove it (whether or not the label says --rm).
          */
         @Override
         public List<ApiRequest> requests() {
-            Map<String, Object> body = new LinkedHashMap<>(spec.libpodCreateBody());
-            // --rm is done by the wizard after collecting the output, not by podman at exit
-            body.remove("remove");
-            String container = spec.name() != null ? spec.name() : "{id}";
             String base = ApiRequest.LIBPOD + "/containers/";
             List<ApiRequest> requests = new ArrayList<>();
-            requests.add(new ApiRequest("POST", base + "create", body, "create the container"));
             if (spec.detach()) {
-                requests.add(new ApiRequest("POST", base + container + "/start", null, "start it in the background"));
+                String name = spec.name() != null ? spec.name() : "{id}";
+                requests.add(new ApiRequest("GET", ApiRequest.COMPAT + "/containers/" + name + "/json", null,
+                        "look for a container named " + name + (spec.replace() ? " (removed first: --replace)" : "")));
+                if (spec.replace()) {
+                    requests.add(new ApiRequest("DELETE", base + name + "?force=true", null, "remove it when it exists (--replace)"));
+                }
+                requests.add(new ApiRequest("POST", base + "create", spec.libpodCreateBody(), "create the container"));
+                requests.add(new ApiRequest("GET", base + "{id}/json", null, "read back what podman created"));
+                requests.add(new ApiRequest("POST", base + name + "/start", null, "start it in the background"));
+                requests.add(new ApiRequest("GET", ApiRequest.COMPAT + "/containers/" + name + "/json", null,
+                        "follow its state for a few seconds (a runner that dies at once shows up here)"));
                 return requests;
             }
-            requests.add(new ApiRequest("POST", base + container + "/attach?stream=true&stdout=true&stderr=true", null,
-                    "attach to its output before it starts"));
-            requests.add(new ApiRequest("POST", base + container + "/start", null, "start it"));
-            requests.add(new ApiRequest("POST", base + container + "/wait", null, "wait for its exit code"));
-            if (spec.remove()) {
-                requests.add(new ApiRequest("DELETE", base + container + "?force=true", null, "remove it (--rm)"));
-            }
+            String oneShot = ContainerSpec.ONE_SHOT_PREFIX + "{random}";
+            requests.add(new ApiRequest("GET", base + "json?all=true", null,
+                    "find stopped " + ContainerSpec.ONE_SHOT_PREFIX + "* containers left by interrupted runs, and remove them"));
+            requests.add(new ApiRequest("POST", base + "create", spec.oneShotBody(oneShot),
+                    "create it under a name of its own (so it can be removed even when an answer is lost)"));
+            requests.add(new ApiRequest("GET", base + oneShot + "/json", null, "read back what podman created"));
+            requests.add(new ApiRequest("POST", base + oneShot + "/start", null, "start it"));
+            requests.add(new ApiRequest("POST", base + oneShot + "/wait?condition=stopped&condition=exited", null, "wait for its exit code"));
+            requests.add(new ApiRequest("GET", base + oneShot + "/logs?stdout=true&stderr=true", null, "read its whole output"));
+            requests.add(new ApiRequest("DELETE", base + oneShot + "?force=true", null, "remove it"));
             return requests;
         }
     }

@@ -1,61 +1,50 @@
 package dev.pipglr.setup.runlabel;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Interprets an image label as {@code podman container runlabel} would:
- * substitutes IMAGE and NAME, splits shell words, then maps {@code podman run}
- * (or {@code podman container run}) and {@code podman volume create} options
- * to API requests. An option it does not understand is an error that names
- * it: nothing is silently dropped.
+ * Interprets an image label as podman 5's {@code podman container runlabel} does
+ * (pkg/domain/infra/abi/containers_runlabel.go): split the words (google/shlex
+ * rules), substitute IMAGE and NAME in each, join them, expand $OPT1..3, $PWD and
+ * $HOME (every other variable becomes empty), split again, and run podman for
+ * "podman" or any ".../docker". Then podman's flag parser reads {@code run}'s
+ * options ({@link RunFlags}) and {@link SpecGen} turns them into the API request.
+ * Where podman's own join-and-split would change an argument (a quoted argument with
+ * spaces), the label is refused with the argument named instead of run differently.
  */
 public final class RunlabelParser {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
-
-    /** run options that take a value (as the next word or after '='). */
-    private static final List<String> RUN_VALUE_OPTIONS = List.of("--name", "--secret", "-v", "--volume", "-e", "--env",
-            "--entrypoint", "--systemd", "--device", "--hostname", "-h", "--network", "--net", "--label", "-l");
-    private static final List<String> RUN_BOOLEAN_OPTIONS = List.of("-d", "--detach", "-t", "--tty", "-i", "--interactive",
-            "--rm", "--privileged");
-
     private final String image;
     private final String name;
-    private final Path workDir;
+    private final ClientSide client;
 
     /**
-     * @param image   replaces IMAGE, $IMAGE and ${IMAGE}
-     * @param name    replaces NAME, $NAME and ${NAME}
-     * @param workDir where relative bind-mount sources such as ./config.toml resolve
+     * @param image  replaces IMAGE, $IMAGE and ${IMAGE}
+     * @param name   replaces NAME, $NAME and ${NAME} (see {@link #defaultName})
+     * @param client podman's environment, working folder and files
      */
-    public RunlabelParser(String image, String name, Path workDir) {
+    public RunlabelParser(String image, String name, ClientSide client) {
         this.image = image;
         this.name = name;
-        this.workDir = workDir.toAbsolutePath().normalize();
+        this.client = client;
+    }
+
+    /** A parser with no environment: $HOME and $OPTn expand to nothing, --env-file cannot be read. */
+    public RunlabelParser(String image, String name, Path workDir) {
+        this(image, name, ClientSide.bare(workDir));
+    }
+
+    /** What NAME stands for when runlabel is given no --name: the image's last path part without its tag. */
+    public static String defaultName(String image) {
+        String base = image.substring(image.lastIndexOf('/') + 1);
+        int colon = base.indexOf(':');
+        return colon < 0 ? base : base.substring(0, colon);
     }
 
     public Runlabel parse(String labelName, String labelText) throws RunlabelException {
-        if (labelText == null || labelText.isBlank()) {
-            throw new RunlabelException("the image has no " + labelName + " label");
-        }
-        List<String> words = new ArrayList<>();
-        for (String word : ShellWords.split(labelText)) {
-            words.add(substitute(word, labelName));
-        }
-        if (words.isEmpty() || !isPodman(words.get(0))) {
-            throw new RunlabelException("the " + labelName + " label must start with podman, not '"
-                    + (words.isEmpty() ? "" : words.get(0)) + "'");
-        }
+        List<String> words = podmanWords(labelName, labelText);
         List<String> rest = words.subList(1, words.size());
         if (startsWith(rest, "run")) {
             return new Runlabel.RunContainer(parseRun(labelName, rest.subList(1, rest.size())));
@@ -67,11 +56,92 @@ public final class RunlabelParser {
             return new Runlabel.CreateVolume(parseVolumeCreate(labelName, rest.subList(2, rest.size())));
         }
         throw new RunlabelException("the " + labelName + " label runs 'podman " + String.join(" ", rest.subList(0, Math.min(2, rest.size())))
-                + "'; only podman run, podman container run and podman volume create are supported");
+                + "'; the wizard carries out podman run, podman container run and podman volume create");
     }
 
-    private static boolean isPodman(String word) {
-        return word.equals("podman") || word.endsWith("/podman");
+    /** The words podman runs for the label, "podman" first. */
+    List<String> podmanWords(String labelName, String labelText) throws RunlabelException {
+        if (labelText == null || labelText.isBlank()) {
+            throw new RunlabelException("the image has no " + labelName + " label");
+        }
+        List<String> first = PodmanShlex.split(labelText);
+        if (first.isEmpty()) {
+            throw new RunlabelException("the " + labelName + " label is empty");
+        }
+        String program = first.get(0);
+        boolean podman = program.equals("podman") || program.endsWith("/podman") || Path.of(program).getFileName().toString().equals("docker");
+        if (!podman) {
+            throw new RunlabelException("the " + labelName + " label runs '" + program + "', not podman; the wizard carries out "
+                    + "only labels that run podman (or docker, which runlabel runs as podman)");
+        }
+        List<String> substituted = new ArrayList<>();
+        for (String arg : first.subList(1, first.size())) {
+            substituted.add(substitute(arg));
+        }
+        String joined = "podman" + (substituted.isEmpty() ? "" : " " + String.join(" ", substituted));
+        List<String> podmanRuns;
+        try {
+            podmanRuns = PodmanShlex.split(GoExpand.expand(joined, this::variable));
+        } catch (RunlabelException e) {
+            throw new RunlabelException("after podman's runlabel expands the variables of the " + labelName + " label, " + e.getMessage());
+        }
+        List<String> meant = new ArrayList<>(List.of("podman"));
+        for (String arg : substituted) {
+            meant.add(GoExpand.expand(arg, this::variable));
+        }
+        if (!podmanRuns.equals(meant)) {
+            throw changedByResplit(labelName, meant, podmanRuns);
+        }
+        return podmanRuns;
+    }
+
+    /** Names the first argument that podman's join-and-split changes. */
+    private static RunlabelException changedByResplit(String labelName, List<String> meant, List<String> podmanRuns) {
+        int i = 0;
+        while (i < meant.size() && i < podmanRuns.size() && meant.get(i).equals(podmanRuns.get(i))) {
+            i++;
+        }
+        String argument = i < meant.size() ? meant.get(i) : podmanRuns.get(i);
+        List<String> becomes = new ArrayList<>();
+        // what podman makes of the argument: the words of its re-split until the next intended word lines up
+        for (int j = i; j < podmanRuns.size() && (i + 1 >= meant.size() || !podmanRuns.get(j).equals(meant.get(i + 1))); j++) {
+            becomes.add(podmanRuns.get(j));
+        }
+        return new RunlabelException("the " + labelName + " label's argument '" + argument + "' would not reach podman as written: "
+                + "podman container runlabel joins the label's words and splits them again, so it runs it as "
+                + (becomes.isEmpty() ? "nothing" : becomes.stream().map(w -> "'" + w + "'").reduce((a, b) -> a + " " + b).orElse(""))
+                + ". Write the label without quoted spaces, quotes or backslashes in that argument (e.g. an --env-file for values with spaces)");
+    }
+
+    /** podman's envmapper: only these have values; every other variable becomes empty. */
+    private String variable(String variable) {
+        return switch (variable) {
+            case "OPT1", "OPT2", "OPT3", "HOME" -> client.env(variable).orElse("");
+            case "PWD" -> client.workDir().toString();
+            default -> "";
+        };
+    }
+
+    /** podman's generateCommand: IMAGE=IMAGE and NAME=NAME, then NAME, then IMAGE in each argument. */
+    private String substitute(String arg) {
+        if (arg.equals("IMAGE=IMAGE")) {
+            return "IMAGE=" + image;
+        }
+        if (arg.equals("NAME=NAME")) {
+            return "NAME=" + name;
+        }
+        return replace(replace(arg, "NAME", name), "IMAGE", image);
+    }
+
+    private static String replace(String arg, String word, String value) {
+        if (arg.equals(word)) {
+            return value;
+        }
+        String replaced = arg.replace("$" + word, value).replace("${" + word + "}", value);
+        if (replaced.endsWith("=" + word)) {
+            replaced = replaced.replace("=" + word, "=" + value);
+        }
+        return replaced;
     }
 
     private static boolean startsWith(List<String> words, String... prefix) {
@@ -86,290 +156,105 @@ public final class RunlabelParser {
         return true;
     }
 
-    private String substitute(String word, String labelName) throws RunlabelException {
-        switch (word) {
-            case "IMAGE":
-                return image;
-            case "NAME":
-                return name;
-            case "IMAGE=IMAGE":
-                return "IMAGE=" + image;
-            case "NAME=NAME":
-                return "NAME=" + name;
-            default:
-                break;
-        }
-        Matcher m = VARIABLE.matcher(word);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String variable = m.group(1) != null ? m.group(1) : m.group(2);
-            String value = switch (variable) {
-                case "IMAGE" -> image;
-                case "NAME" -> name;
-                default -> throw new RunlabelException("the " + labelName + " label refers to $" + variable
-                        + ", which runlabel does not define (only IMAGE and NAME are substituted)");
-            };
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    /** An option word split into its name and, for --opt=value, its inline value. */
-    private record Option(String name, String inlineValue) {
-        static Option of(String word) {
-            int eq = word.indexOf('=');
-            return word.startsWith("--") && eq > 0 ? new Option(word.substring(0, eq), word.substring(eq + 1)) : new Option(word, null);
-        }
-    }
-
-    private ContainerSpec parseRun(String labelName, List<String> args) throws RunlabelException {
-        String containerName = null;
-        List<String> entrypoint = null;
-        Map<String, String> env = new LinkedHashMap<>();
-        List<SecretRef> secrets = new ArrayList<>();
-        List<VolumeMount> volumes = new ArrayList<>();
-        List<String> devices = new ArrayList<>();
-        Map<String, String> labels = new LinkedHashMap<>();
-        String systemd = null;
-        String hostname = null;
-        String network = null;
-        boolean privileged = false;
-        boolean tty = false;
-        boolean interactive = false;
-        boolean remove = false;
-        boolean detach = false;
-
+    /** podman run's options as pflag reads them: interspersed options stop at the image; -- ends them. */
+    private ContainerSpec parseRun(String labelName, List<String> words) throws RunlabelException {
+        List<RunArgs.Given> given = new ArrayList<>();
         int i = 0;
-        while (i < args.size() && args.get(i).startsWith("-")) {
-            String word = args.get(i++);
+        while (i < words.size()) {
+            String word = words.get(i);
             if (word.equals("--")) {
+                i++;
                 break;
             }
-            List<String> flags = expandShortFlags(labelName, word);
-            if (flags != null) {
-                for (String flag : flags) {
-                    switch (flag) {
-                        case "-d" -> detach = true;
-                        case "-t" -> tty = true;
-                        case "-i" -> interactive = true;
-                        default -> throw new RunlabelException("unsupported option " + flag + " in the " + labelName + " label");
+            if (word.startsWith("--") && word.length() > 2) {
+                String text = word.substring(2);
+                int eq = text.indexOf('=');
+                String flagName = eq < 0 ? text : text.substring(0, eq);
+                RunFlags.Flag flag = RunFlags.byName(flagName).orElseThrow(() -> new RunlabelException("the " + labelName
+                        + " label gives --" + flagName + ", which is not an option of podman run (podman stops with \"unknown flag\")"));
+                String value = eq < 0 ? null : text.substring(eq + 1);
+                if (flag.kind() == RunFlags.Kind.BOOL) {
+                    given.add(new RunArgs.Given(flag, value == null ? "true" : bool(labelName, flag, value)));
+                } else {
+                    if (value == null) {
+                        if (i + 1 >= words.size()) {
+                            throw new RunlabelException("--" + flagName + " in the " + labelName + " label has no value");
+                        }
+                        value = words.get(++i);
                     }
+                    given.add(new RunArgs.Given(flag, value));
                 }
+                i++;
                 continue;
             }
-            Option option = Option.of(word);
-            if (RUN_BOOLEAN_OPTIONS.contains(option.name())) {
-                boolean value = option.inlineValue() == null || parseBoolean(labelName, option);
-                switch (option.name()) {
-                    case "-d", "--detach" -> detach = value;
-                    case "-t", "--tty" -> tty = value;
-                    case "-i", "--interactive" -> interactive = value;
-                    case "--rm" -> remove = value;
-                    case "--privileged" -> privileged = value;
-                    default -> throw new IllegalStateException(option.name());
-                }
+            if (word.startsWith("-") && word.length() > 1) {
+                i = shorthands(labelName, words, i, given);
                 continue;
             }
-            if (!RUN_VALUE_OPTIONS.contains(option.name())) {
-                throw new RunlabelException("unsupported option " + option.name() + " in the " + labelName
-                        + " label; the wizard would not run it as podman does, so it stops here");
-            }
-            String value = option.inlineValue();
-            if (value == null) {
-                value = nextValue(labelName, option, args, i++);
-            }
-            switch (option.name()) {
-                case "--name" -> containerName = value;
-                case "--secret" -> secrets.add(parseSecret(labelName, value));
-                case "-v", "--volume" -> volumes.add(parseVolume(labelName, value));
-                case "-e", "--env" -> putEnv(env, value);
-                case "--entrypoint" -> entrypoint = parseEntrypoint(labelName, value);
-                case "--systemd" -> systemd = parseSystemd(labelName, value);
-                case "--device" -> devices.add(value);
-                case "--hostname", "-h" -> hostname = value;
-                case "--network", "--net" -> network = value;
-                case "--label", "-l" -> putPair(labels, value);
-                default -> throw new IllegalStateException(option.name());
-            }
+            break;
         }
-        if (i >= args.size()) {
+        if (i >= words.size()) {
             throw new RunlabelException("the " + labelName + " label names no image to run");
         }
-        String runImage = args.get(i);
-        List<String> command = List.copyOf(args.subList(i + 1, args.size()));
-        return new ContainerSpec(runImage, containerName, entrypoint, command, env, secrets, volumes, devices, systemd,
-                privileged, tty, interactive, remove, detach, hostname, network, labels);
+        for (RunArgs.Given option : given) {
+            refuseIfNeeded(labelName, option);
+        }
+        RunArgs args = new RunArgs(given, words.get(i), words.subList(i + 1, words.size()));
+        return new ContainerSpec(args, SpecGen.body(args, client, labelName));
     }
 
-    /** The word after an option that takes a value ("--name pipglr"). */
-    private static String nextValue(String labelName, Option option, List<String> args, int index) throws RunlabelException {
-        if (index >= args.size()) {
-            throw new RunlabelException("option " + option.name() + " in the " + labelName + " label has no value");
-        }
-        return args.get(index);
-    }
-
-    /** "-dt" as ["-d", "-t"]; null when the word is not a group of single-letter flags. */
-    private static List<String> expandShortFlags(String labelName, String word) throws RunlabelException {
-        if (word.startsWith("--") || word.length() < 2 || word.contains("=")) {
-            return null;
-        }
-        if (word.length() == 2 && RUN_VALUE_OPTIONS.contains(word)) {
-            return null;
-        }
-        if (word.length() == 2) {
-            return RUN_BOOLEAN_OPTIONS.contains(word) ? List.of(word) : failUnsupported(labelName, word);
-        }
-        List<String> flags = new ArrayList<>();
-        for (char c : word.substring(1).toCharArray()) {
-            String flag = "-" + c;
-            if (!RUN_BOOLEAN_OPTIONS.contains(flag)) {
-                throw new RunlabelException("unsupported option " + flag + " (in " + word + ") in the " + labelName + " label");
+    /** A group of single-letter options ("-dt", "-p8080:80", "-e=A=1"); returns the index of the next word. */
+    private static int shorthands(String labelName, List<String> words, int index, List<RunArgs.Given> given) throws RunlabelException {
+        String word = words.get(index);
+        for (int j = 1; j < word.length(); j++) {
+            char letter = word.charAt(j);
+            RunFlags.Flag flag = RunFlags.byShorthand(letter).orElseThrow(() -> new RunlabelException("the " + labelName
+                    + " label gives -" + letter + (word.length() > 2 ? " (in " + word + ")" : "")
+                    + ", which is not an option of podman run (podman stops with \"unknown shorthand flag\")"));
+            String rest = word.substring(j + 1);
+            if (flag.kind() == RunFlags.Kind.BOOL) {
+                if (rest.startsWith("=")) {
+                    given.add(new RunArgs.Given(flag, bool(labelName, flag, rest.substring(1))));
+                    return index + 1;
+                }
+                given.add(new RunArgs.Given(flag, "true"));
+                continue;
             }
-            flags.add(flag);
+            if (!rest.isEmpty()) {
+                given.add(new RunArgs.Given(flag, rest.startsWith("=") ? rest.substring(1) : rest));
+                return index + 1;
+            }
+            if (index + 1 >= words.size()) {
+                throw new RunlabelException("-" + letter + " in the " + labelName + " label has no value");
+            }
+            given.add(new RunArgs.Given(flag, words.get(index + 1)));
+            return index + 2;
         }
-        return flags;
+        return index + 1;
     }
 
-    private static List<String> failUnsupported(String labelName, String word) throws RunlabelException {
-        throw new RunlabelException("unsupported option " + word + " in the " + labelName + " label");
-    }
-
-    private static boolean parseBoolean(String labelName, Option option) throws RunlabelException {
-        return switch (option.inlineValue()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new RunlabelException("option " + option.name() + " in the " + labelName
-                    + " label needs true or false, not '" + option.inlineValue() + "'");
+    /** pflag's strconv.ParseBool. */
+    private static String bool(String labelName, RunFlags.Flag flag, String value) throws RunlabelException {
+        return switch (value) {
+            case "1", "t", "T", "TRUE", "true", "True" -> "true";
+            case "0", "f", "F", "FALSE", "false", "False" -> "false";
+            default -> throw new RunlabelException(flag.longName() + " in the " + labelName + " label needs true or false, not '" + value + "'");
         };
     }
 
-    private static String parseSystemd(String labelName, String value) throws RunlabelException {
-        if (List.of("true", "false", "always").contains(value)) {
-            return value;
+    private static void refuseIfNeeded(String labelName, RunArgs.Given option) throws RunlabelException {
+        RunFlags.Flag flag = option.flag();
+        if (flag.handling() == RunFlags.Handling.REFUSED) {
+            throw new RunlabelException("the " + labelName + " label uses " + flag.longName() + ", which the wizard cannot carry out "
+                    + "through podman's API: it " + flag.note() + ". Run the label by hand instead");
         }
-        throw new RunlabelException("--systemd in the " + labelName + " label needs true, false or always, not '" + value + "'");
-    }
-
-    private static void putEnv(Map<String, String> env, String value) {
-        int eq = value.indexOf('=');
-        if (eq > 0) {
-            env.put(value.substring(0, eq), value.substring(eq + 1));
-        } else {
-            // "-e NAME" copies the caller's variable; podman leaves it out when unset
-            String inherited = System.getenv(value);
-            if (inherited != null) {
-                env.put(value, inherited);
-            }
+        if (flag.name().equals("pull") && (option.value().equals("always") || option.value().equals("newer"))) {
+            throw new RunlabelException("the " + labelName + " label asks for --pull=" + option.value() + ": the wizard uses the "
+                    + "image already stored; pull it first (the start page does), or run the label by hand");
         }
-    }
-
-    private static void putPair(Map<String, String> map, String value) {
-        int eq = value.indexOf('=');
-        map.put(eq > 0 ? value.substring(0, eq) : value, eq > 0 ? value.substring(eq + 1) : "");
-    }
-
-    private static List<String> parseEntrypoint(String labelName, String value) throws RunlabelException {
-        if (value.isEmpty()) {
-            return List.of(); // --entrypoint= resets the image's entrypoint
-        }
-        if (value.startsWith("[")) {
-            try {
-                return new ObjectMapper().readValue(value, new TypeReference<List<String>>() { });
-            } catch (IOException e) {
-                throw new RunlabelException("--entrypoint in the " + labelName + " label is not a JSON array of strings: " + value);
-            }
-        }
-        return List.of(value);
-    }
-
-    private static SecretRef parseSecret(String labelName, String value) throws RunlabelException {
-        String[] parts = value.split(",");
-        String source = parts[0];
-        if (source.isEmpty()) {
-            throw new RunlabelException("--secret in the " + labelName + " label names no secret");
-        }
-        boolean asEnv = false;
-        String target = null;
-        Integer uid = null;
-        Integer gid = null;
-        Integer mode = null;
-        for (int p = 1; p < parts.length; p++) {
-            int eq = parts[p].indexOf('=');
-            String key = eq > 0 ? parts[p].substring(0, eq) : parts[p];
-            String setting = eq > 0 ? parts[p].substring(eq + 1) : "";
-            try {
-                switch (key) {
-                    case "type" -> {
-                        if (!setting.equals("env") && !setting.equals("mount")) {
-                            throw new RunlabelException("--secret type in the " + labelName + " label must be env or mount, not '" + setting + "'");
-                        }
-                        asEnv = setting.equals("env");
-                    }
-                    case "target" -> target = setting;
-                    case "uid" -> uid = Integer.parseInt(setting);
-                    case "gid" -> gid = Integer.parseInt(setting);
-                    case "mode" -> mode = Integer.parseInt(setting, 8);
-                    default -> throw new RunlabelException("unsupported --secret setting '" + key + "' in the " + labelName + " label");
-                }
-            } catch (NumberFormatException e) {
-                throw new RunlabelException("--secret " + key + " in the " + labelName + " label must be a number, not '" + setting + "'");
-            }
-        }
-        if (asEnv && (uid != null || gid != null || mode != null)) {
-            throw new RunlabelException("--secret " + source + " in the " + labelName + " label sets uid/gid/mode on an env secret");
-        }
-        return new SecretRef(source, asEnv, target, uid, gid, mode);
-    }
-
-    private VolumeMount parseVolume(String labelName, String value) throws RunlabelException {
-        String[] parts = value.split(":", -1);
-        if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
-            throw new RunlabelException("-v " + value + " in the " + labelName + " label is not SOURCE:DESTINATION[:OPTIONS]");
-        }
-        List<String> options = parts.length == 3 && !parts[2].isEmpty() ? List.of(parts[2].split(",")) : List.of();
-        String source = parts[0];
-        if (source.startsWith("~")) {
-            throw new RunlabelException("-v " + value + " in the " + labelName + " label uses ~, which depends on the shell");
-        }
-        boolean bind = source.startsWith("/") || source.startsWith(".");
-        if (bind && !source.startsWith("/")) {
-            source = workDir.resolve(source).normalize().toString();
-        }
-        return new VolumeMount(bind, source, parts[1], options);
     }
 
     private static VolumeSpec parseVolumeCreate(String labelName, List<String> args) throws RunlabelException {
-        String driver = null;
-        Map<String, String> options = new LinkedHashMap<>();
-        Map<String, String> labels = new LinkedHashMap<>();
-        String volumeName = null;
-        int i = 0;
-        while (i < args.size()) {
-            String word = args.get(i++);
-            if (!word.startsWith("-")) {
-                if (volumeName != null) {
-                    throw new RunlabelException("the " + labelName + " label creates more than one volume (" + volumeName + ", " + word + ")");
-                }
-                volumeName = word;
-                continue;
-            }
-            Option option = Option.of(word);
-            String value = option.inlineValue();
-            if (value == null) {
-                value = nextValue(labelName, option, args, i++);
-            }
-            switch (option.name()) {
-                case "--opt", "-o" -> putPair(options, value);
-                case "--driver", "-d" -> driver = value;
-                case "--label", "-l" -> putPair(labels, value);
-                default -> throw new RunlabelException("unsupported option " + option.name() + " in the " + labelName + " label");
-            }
-        }
-        if (volumeName == null) {
-            throw new RunlabelException("the " + labelName + " label names no volume");
-        }
-        return new VolumeSpec(volumeName, driver, options, labels);
+        return VolumeCreate.parse(labelName, args);
     }
 }

@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** What a {@code podman volume create} label asks for. */
-public record VolumeSpec(String name, String driver, Map<String, String> options, Map<String, String> labels) {
+public record VolumeSpec(String name, String driver, Map<String, String> options, Map<String, String> labels, boolean ignore) {
+
+    public VolumeSpec(String name, String driver, Map<String, String> options, Map<String, String> labels) {
+        this(name, driver, options, labels, false);
+    }
 
     public VolumeSpec {
         options = Map.copyOf(options);
@@ -29,6 +33,9 @@ public record VolumeSpec(String name, String driver, Map<String, String> options
         if (!labels.isEmpty()) {
             body.put("Label", new TreeMap<>(labels));
         }
+        if (ignore) {
+            body.put("IgnoreIfExists", true);
+        }
         return body;
     }
 
@@ -39,6 +46,9 @@ public record VolumeSpec(String name, String driver, Map<String, String> options
         }
         new TreeMap<>(options).forEach((key, value) -> words.addAll(List.of("--opt", key + "=" + value)));
         new TreeMap<>(labels).forEach((key, value) -> words.addAll(List.of("--label", key + "=" + value)));
+        if (ignore) {
+            words.add("--ignore");
+        }
         words.add(name);
         return ShellQuoting.command(words);
     }

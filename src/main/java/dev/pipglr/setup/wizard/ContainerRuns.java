@@ -4,8 +4,6 @@ import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.runlabel.ContainerSpec;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** Runs a label's container to its end, as {@code podman run --rm} in the foreground would, and collects its output. */
@@ -65,13 +63,10 @@ final class ContainerRuns {
     }
 
     private static String create(Podman podman, ContainerSpec spec, String name) {
-        Map<String, Object> body = new LinkedHashMap<>(spec.libpodCreateBody());
-        body.remove("remove");
-        body.put("name", name);
-        return podman.createContainer(body);
+        return podman.createContainer(spec.oneShotBody(name));
     }
 
-    private static final String ONE_SHOT = "pipglr-setup-run-";
+    private static final String ONE_SHOT = ContainerSpec.ONE_SHOT_PREFIX;
 
     private static String oneShotName() {
         return ONE_SHOT + java.util.UUID.randomUUID().toString().substring(0, 8);

@@ -1,6 +1,8 @@
 package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.runlabel.ContainerSpec;
+import dev.pipglr.setup.runlabel.RunArgs;
+import dev.pipglr.setup.runlabel.RunFlags;
 import dev.pipglr.setup.runlabel.RunlabelException;
 
 import java.util.ArrayList;
@@ -41,30 +43,33 @@ public final class QuadletUnit {
         lines.add("[Container]");
         lines.add("ContainerName=" + value(run.name()));
         lines.add("Image=" + value(run.image()));
-        if (run.hostname() != null) {
-            lines.add("HostName=" + value(run.hostname()));
-        }
-        if (run.network() != null) {
-            lines.add("Network=" + value(run.network()));
-        }
-        new TreeMap<>(run.labels()).forEach((key, label) -> lines.add("Label=" + quoted(key + "=" + label)));
-        new TreeMap<>(run.env()).forEach((key, env) -> lines.add("Environment=" + quoted(key + "=" + env)));
-        run.secrets().forEach(secret -> lines.add("Secret=" + value(secret.optionValue())));
-        run.volumes().forEach(volume -> lines.add("Volume=" + value(volume.optionValue())));
-        run.devices().forEach(device -> lines.add("AddDevice=" + value(device)));
-        lines.add("# podman logs pipglr (and pipglr Setup's log view) read k8s-file logs; Quadlet's default passes output to the journal only.");
-        lines.add("LogDriver=k8s-file");
         List<String> podmanArgs = new ArrayList<>();
-        if (run.systemd() != null) {
-            podmanArgs.add("--systemd=" + run.systemd());
+        for (RunArgs.Given given : run.args().given()) {
+            String option = given.flag().name();
+            switch (option) {
+                // Quadlet runs the container itself: detached, removed and replaced by the service
+                case "name", "detach", "rm", "replace", "tty", "interactive" -> { }
+                // read by the wizard into the environment below, as podman's client reads them
+                case "env", "env-file" -> { }
+                case "hostname" -> lines.add("HostName=" + value(given.value()));
+                case "network" -> lines.add("Network=" + value(given.value()));
+                case "label" -> lines.add("Label=" + quoted(given.value()));
+                case "secret" -> lines.add("Secret=" + value(given.value()));
+                case "volume" -> lines.add("Volume=" + value(absoluteSource(run, given.value())));
+                case "device" -> lines.add("AddDevice=" + value(given.value()));
+                case "entrypoint" -> podmanArgs.add(run.entrypointOption());
+                default -> {
+                    if (given.flag().handling() == RunFlags.Handling.API) {
+                        podmanArgs.add(given.flag().kind() == RunFlags.Kind.BOOL && given.value().equals("true")
+                                ? given.flag().longName() : given.flag().longName() + "=" + given.value());
+                    }
+                }
+            }
         }
-        if (run.privileged()) {
-            podmanArgs.add("--privileged");
-        }
-        if (run.entrypoint() != null) {
-            podmanArgs.add(run.entrypointOption());
-        }
-        if (cgroupsV1) {
+        new TreeMap<>(run.env()).forEach((key, env) -> lines.add("Environment=" + quoted(key + "=" + env)));
+        lines.add("# podman logs and pipglr Setup's log view read k8s-file logs; Quadlet's default passes output to the journal only.");
+        lines.add("LogDriver=k8s-file");
+        if (cgroupsV1 && !run.args().has("cgroups")) {
             lines.add("# cgroups v1: rootless podman cannot split cgroups (Quadlet's default), so use podman's own mode.");
             podmanArgs.add("--cgroups=enabled");
         }
@@ -83,6 +88,16 @@ public final class QuadletUnit {
         lines.add("[Install]");
         lines.add("WantedBy=default.target");
         return String.join("\n", lines) + "\n";
+    }
+
+    /** A -v value with a ./relative source as podman resolved it (systemd runs Quadlet's podman elsewhere). */
+    private static String absoluteSource(ContainerSpec run, String volume) {
+        String[] parts = volume.split(":", 3);
+        if (parts.length < 2 || !parts[0].startsWith(".")) {
+            return volume;
+        }
+        return run.volumes().stream().filter(mount -> mount.bind() && mount.destination().equals(parts[1]))
+                .map(mount -> mount.source() + volume.substring(parts[0].length())).findFirst().orElse(volume);
     }
 
     /** A value as it stands in the file: unit files expand %, so it is doubled. */

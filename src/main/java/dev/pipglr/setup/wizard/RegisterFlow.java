@@ -12,7 +12,6 @@ import dev.pipglr.setup.runlabel.RunlabelException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,13 +171,9 @@ public final class RegisterFlow {
         if (!(label instanceof Runlabel.RunContainer run)) {
             throw new RunlabelException("the register label does not run a container");
         }
-        ContainerSpec spec = run.spec();
-        // The URL field wins over the image's default, as -e GITLAB_URL=... would by hand.
-        Map<String, String> env = new HashMap<>(spec.env());
-        env.put("GITLAB_URL", url);
-        return new ContainerSpec(spec.image(), spec.name(), spec.entrypoint(), spec.command(), env, spec.secrets(),
-                spec.volumes(), spec.devices(), spec.systemd(), spec.privileged(), spec.tty(), spec.interactive(),
-                spec.remove(), spec.detach(), spec.hostname(), spec.network(), spec.labels());
+        // The URL field wins over the image's default, as -e would by hand: GITLAB_URL for this
+        // repository's image, CI_SERVER_URL for gitlab-runner itself (upstream's register label runs it directly).
+        return run.spec().withEnv("GITLAB_URL", url).withEnv("CI_SERVER_URL", url);
     }
 
     /** The private folder and an empty config.toml in it (kept when an earlier attempt left one). */

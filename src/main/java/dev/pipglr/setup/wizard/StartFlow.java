@@ -52,7 +52,9 @@ public final class StartFlow {
         Optional<ContainerSummary> existing = podman.container(name);
         switch (mode) {
             case CREATE -> {
-                if (existing.isPresent()) {
+                if (existing.isPresent() && spec.replace()) {
+                    podman.removeContainer(name); // --replace, as podman run does
+                } else if (existing.isPresent()) {
                     throw new PodmanException("A container named " + name + " exists already (" + existing.get().describe()
                             + "): start it as it is, or recreate it.");
                 }
