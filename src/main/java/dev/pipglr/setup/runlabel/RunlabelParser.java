@@ -60,7 +60,7 @@ public final class RunlabelParser {
     }
 
     /** The words podman runs for the label, "podman" first. */
-    List<String> podmanWords(String labelName, String labelText) throws RunlabelException {
+    public List<String> podmanWords(String labelName, String labelText) throws RunlabelException {
         if (labelText == null || labelText.isBlank()) {
             throw new RunlabelException("the image has no " + labelName + " label");
         }

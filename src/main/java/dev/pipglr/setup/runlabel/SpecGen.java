@@ -102,7 +102,7 @@ final class SpecGen {
         logConfiguration();
         putIfSet("cgroup_parent", args.string("cgroup-parent"));
         putIfSet("cgroups_mode", args.string("cgroups"));
-        putList("groups", args.list("group-add"));
+        groups(annotations);
         putIfSet("hostname", args.string("hostname"));
         Map<String, String> sysctl = pairs("sysctl", args.list("sysctl"), "sysctls must be KEY=VALUE");
         if (!sysctl.isEmpty()) {
@@ -158,6 +158,19 @@ final class SpecGen {
         putIfSet("group_entry", args.string("group-entry"));
         image();
         return body;
+    }
+
+    /** keep-groups is no group: podman's client turns it into crun's keep-original-groups annotation. */
+    private void groups(Map<String, String> annotations) throws RunlabelException {
+        List<String> groups = new ArrayList<>(args.list("group-add"));
+        if (groups.contains("keep-groups")) {
+            if (groups.size() > 1) {
+                throw bad("group-add", "keep-groups", "podman allows it with no other --group-add");
+            }
+            annotations.put("run.oci.keep_original_groups", "1");
+            groups.clear();
+        }
+        putList("groups", groups);
     }
 
     private void image() throws RunlabelException {
