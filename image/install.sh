@@ -67,6 +67,10 @@ chmod 0755 /usr/local/bin/gitlab-runner
 install -m 0755 "$here/pipglr-register" /usr/local/bin/pipglr-register
 install -D -m 0755 "$here/pipglr-podman-service" /usr/local/libexec/pipglr-podman-service
 mkdir -p /etc/gitlab-runner
+# Upstream pipglr's path of the nested podman's socket, which users mount into jobs from config.toml
+# (volumes = ["/home/runner/podman.sock:/var/run/podman.sock"]): the same socket, under both names.
+ln -sfn /run/pipglr/podman.sock /home/runner/podman.sock
+chown -h runner:runner /home/runner/podman.sock
 printf 'GITLAB_URL=%s\nNESTED_PRIVILEGED=%s\n' "$GITLAB_URL" "$NESTED_PRIVILEGED" > "$here/build.env"
 
 # --- systemd units -------------------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.pipglr.setup.app;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.podman.SocketCandidate;
+import dev.pipglr.setup.wizard.ImageSource;
 import dev.pipglr.setup.wizard.SetupInspector;
 import dev.pipglr.setup.wizard.SetupReport;
 
@@ -16,12 +17,12 @@ final class Inspection {
     }
 
     static SetupReport inspect(Machine machine) {
-        return inspector(machine, List::of).inspect();
+        return inspector(machine, List::of, () -> ImageSource.DEFAULT_IMAGE).inspect();
     }
 
     /** @param preferredSockets sockets to try first, e.g. a session service the wizard started */
-    static SetupInspector inspector(Machine machine, Supplier<List<SocketCandidate>> preferredSockets) {
+    static SetupInspector inspector(Machine machine, Supplier<List<SocketCandidate>> preferredSockets, Supplier<String> image) {
         PodmanConnector connector = new PodmanConnector(machine);
-        return new SetupInspector(machine, () -> connector.connect(preferredSockets.get()));
+        return new SetupInspector(machine, () -> connector.connect(preferredSockets.get()), image);
     }
 }

@@ -47,11 +47,13 @@ public final class WizardApplication extends Application {
     @Override
     public void start(Stage stage) {
         Machine machine = new LocalMachine();
+        AtomicReference<WizardViewModel> created = new AtomicReference<>();
         WizardViewModel viewModel = new WizardViewModel(
-                () -> Inspection.inspector(machine, this::sessionSockets).inspect(),
+                () -> Inspection.inspector(machine, this::sessionSockets, () -> created.get().imageProperty().get()).inspect(),
                 () -> startSessionService(machine),
                 machine, () -> new PodmanConnector(machine).connect(sessionSockets()), () -> migrate(machine),
                 background, Platform::runLater);
+        created.set(viewModel);
         Scene scene = WizardWindow.createScene(viewModel);
         stage.setTitle(WizardWindow.TITLE);
         for (int size : new int[] {48, 128, 256}) {

@@ -50,6 +50,11 @@ public final class LocalMachine implements Machine {
     }
 
     @Override
+    public java.util.Map<String, String> environment() {
+        return java.util.Map.copyOf(environment);
+    }
+
+    @Override
     public Optional<String> readFile(String path) throws IOException {
         try {
             return Optional.of(Files.readString(Path.of(path), StandardCharsets.UTF_8));

@@ -18,6 +18,9 @@ public interface Machine {
     /** An environment variable of the wizard's session, if set and not blank. */
     Optional<String> env(String name);
 
+    /** The wizard's whole environment (what podman started from here would inherit). */
+    java.util.Map<String, String> environment();
+
     /** The file's text, or empty when it does not exist. */
     Optional<String> readFile(String path) throws IOException;
 

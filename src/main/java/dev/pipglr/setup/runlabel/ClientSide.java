@@ -13,7 +13,16 @@ public interface ClientSide {
 
     Optional<String> env(String name);
 
+    /** The whole environment podman would inherit (for --env-host, the proxy variables and -e PREFIX*). */
+    java.util.Map<String, String> environment();
+
     String readFile(Path path) throws IOException;
+
+    /**
+     * The user's numeric uid and primary gid, as rootless podman records them in its own
+     * environment (which --env-host copies); 0 and 0 for root.
+     */
+    long[] ids() throws java.io.IOException;
 
     /** The folder podman runs in: $PWD, and where ./relative paths resolve. */
     Path workDir();
@@ -28,8 +37,18 @@ public interface ClientSide {
             }
 
             @Override
+            public java.util.Map<String, String> environment() {
+                return java.util.Map.of();
+            }
+
+            @Override
             public String readFile(Path path) throws IOException {
                 throw new IOException("no files are read here");
+            }
+
+            @Override
+            public long[] ids() throws IOException {
+                throw new IOException("no user is known here");
             }
 
             @Override

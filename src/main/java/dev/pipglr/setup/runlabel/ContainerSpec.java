@@ -132,17 +132,38 @@ public record ContainerSpec(RunArgs args, Map<String, Object> body) {
         return new ContainerSpec(args.with("env", key + "=" + value), changed);
     }
 
-    /** The options as podman's command line takes them, in the label's order, each in its long form. */
+    /**
+     * The options as podman's command line takes them, in the label's order, each in its long
+     * form; a ./relative -v source as podman resolved it (so the line runs from any folder).
+     */
     public List<String> optionWords() {
         List<String> words = new ArrayList<>();
         for (RunArgs.Given given : args.given()) {
             if (given.flag().kind() == RunFlags.Kind.BOOL) {
                 words.add(given.value().equals("true") ? given.flag().longName() : given.flag().longName() + "=" + given.value());
             } else {
-                words.add(given.flag().longName() + "=" + given.value());
+                words.add(given.flag().longName() + "=" + optionValue(given));
             }
         }
         return words;
+    }
+
+    /** The option's value; for -v with a ./relative source, the absolute source podman was given. */
+    @SuppressWarnings("unchecked")
+    public String optionValue(RunArgs.Given given) {
+        String value = given.value();
+        String[] parts = value.split(":", 3);
+        if (!given.flag().name().equals("volume") || parts.length < 2 || !parts[0].startsWith(".")) {
+            return value;
+        }
+        for (String field : List.of("mounts", "overlay_volumes")) {
+            for (Map<String, Object> mount : (List<Map<String, Object>>) body.getOrDefault(field, List.of())) {
+                if (parts[1].equals(mount.get("destination"))) {
+                    return mount.get("source") + value.substring(parts[0].length());
+                }
+            }
+        }
+        return value;
     }
 
     /** The same request as a {@code podman run} command line, for the user to read or run by hand. */

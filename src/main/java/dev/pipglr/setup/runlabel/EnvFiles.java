@@ -8,7 +8,7 @@ final class EnvFiles {
     private EnvFiles() {
     }
 
-    static Map<String, String> parse(String text, ClientSide client, String labelName) throws RunlabelException {
+    static Map<String, String> parse(String text, Map<String, String> podmanEnv, String labelName) throws RunlabelException {
         Map<String, String> env = new java.util.TreeMap<>();
         for (String line : text.split("\n", -1)) {
             String entry = line.stripLeading();
@@ -22,21 +22,25 @@ final class EnvFiles {
             if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
                 throw new RunlabelException("an --env-file line of the " + labelName + " label has a variable name with blanks: " + key);
             }
-            putEntry(env, entry, client);
+            putEntry(env, entry, podmanEnv);
         }
         return env;
     }
 
-    static void putEntry(Map<String, String> env, String entry, ClientSide client) throws RunlabelException {
+    /** One entry; KEY and KEY* read podman's environment (podman leaves an unset KEY out). */
+    static void putEntry(Map<String, String> env, String entry, Map<String, String> podmanEnv) {
         int eq = entry.indexOf('=');
         if (eq > 0) {
             env.put(entry.substring(0, eq), entry.substring(eq + 1));
         } else if (entry.endsWith("*")) {
-            throw new RunlabelException("-e " + entry + " copies every variable of podman's environment that starts with "
-                    + entry.substring(0, entry.length() - 1) + "; the wizard does not hand its environment over wholesale: "
-                    + "name the variables one by one (-e NAME=VALUE)");
-        } else {
-            client.env(entry).ifPresent(value -> env.put(entry, value));
+            String prefix = entry.substring(0, entry.length() - 1);
+            podmanEnv.forEach((name, value) -> {
+                if (name.startsWith(prefix)) {
+                    env.put(name, value);
+                }
+            });
+        } else if (podmanEnv.containsKey(entry)) {
+            env.put(entry, podmanEnv.get(entry));
         }
     }
 }

@@ -193,9 +193,12 @@ public final class RunFlags {
         add(new Flag("replace", null, b, Handling.CLIENT, "the wizard removes a container of the same name first"));
 
         String pull = "only steers pulling the image; the wizard uses the image already stored (pulled on the start page)";
-        for (String name : List.of("authfile", "cert-dir", "creds", "decryption-key", "retry", "retry-delay")) {
-            add(new Flag(name, null, name.equals("decryption-key") ? a : s, Handling.NO_EFFECT, pull));
+        for (String name : List.of("retry", "retry-delay")) {
+            add(new Flag(name, null, s, Handling.NO_EFFECT, pull));
         }
+        String file = pull + "; its file must exist all the same, as podman's client checks";
+        add(new Flag("authfile", null, s, Handling.NO_EFFECT, file));
+        add(new Flag("decryption-key", null, a, Handling.NO_EFFECT, file));
         add(new Flag("tls-verify", null, b, Handling.NO_EFFECT, pull));
         add(new Flag("disable-content-trust", null, b, Handling.NO_EFFECT, "accepted and ignored by podman itself (Docker compatibility)"));
         add(new Flag("pull", null, s, Handling.NO_EFFECT, "missing and never behave alike for a stored image; always and newer are refused (pull the image first)"));

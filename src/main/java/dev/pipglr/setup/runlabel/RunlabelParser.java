@@ -53,7 +53,7 @@ public final class RunlabelParser {
             return new Runlabel.RunContainer(parseRun(labelName, rest.subList(2, rest.size())));
         }
         if (startsWith(rest, "volume", "create")) {
-            return new Runlabel.CreateVolume(parseVolumeCreate(labelName, rest.subList(2, rest.size())));
+            return new Runlabel.CreateVolume(VolumeCreate.parse(labelName, rest.subList(2, rest.size())));
         }
         throw new RunlabelException("the " + labelName + " label runs 'podman " + String.join(" ", rest.subList(0, Math.min(2, rest.size())))
                 + "'; the wizard carries out podman run, podman container run and podman volume create");
@@ -116,7 +116,7 @@ public final class RunlabelParser {
     /** podman's envmapper: only these have values; every other variable becomes empty. */
     private String variable(String variable) {
         return switch (variable) {
-            case "OPT1", "OPT2", "OPT3", "HOME" -> client.env(variable).orElse("");
+            case "OPT1", "OPT2", "OPT3", "HOME" -> client.environment().getOrDefault(variable, "");
             case "PWD" -> client.workDir().toString();
             default -> "";
         };
@@ -252,9 +252,5 @@ public final class RunlabelParser {
             throw new RunlabelException("the " + labelName + " label asks for --pull=" + option.value() + ": the wizard uses the "
                     + "image already stored; pull it first (the start page does), or run the label by hand");
         }
-    }
-
-    private static VolumeSpec parseVolumeCreate(String labelName, List<String> args) throws RunlabelException {
-        return VolumeCreate.parse(labelName, args);
     }
 }

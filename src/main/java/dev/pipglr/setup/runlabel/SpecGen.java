@@ -77,8 +77,8 @@ final class SpecGen {
             }
             annotations.put(annotation.substring(0, eq), annotation.substring(eq + 1));
         }
-        if (args.has("userns")) {
-            annotations.put("io.podman.annotations.userns", args.string("userns"));
+        if (userns() != null) {
+            annotations.put("io.podman.annotations.userns", userns());
         }
         putIfSet("work_dir", args.string("workdir"));
         if (args.has("entrypoint")) {
@@ -157,6 +157,13 @@ final class SpecGen {
         putIfSet("passwd_entry", args.string("passwd-entry"));
         putIfSet("group_entry", args.string("group-entry"));
         image();
+        // podman's client refuses a missing credential or key file before anything else
+        if (args.has("authfile")) {
+            read("authfile", args.string("authfile"));
+        }
+        for (String key : args.list("decryption-key")) {
+            read("decryption-key", key.split(":", 2)[0]);
+        }
         return body;
     }
 
@@ -233,7 +240,7 @@ final class SpecGen {
         namespace("ipcns", "ipc", true);
         namespace("utsns", "uts", false);
         namespace("cgroupns", "cgroupns", false);
-        String userns = args.string("userns");
+        String userns = userns();
         if (userns == null && !args.has("pod")) {
             userns = client.env("PODMAN_USERNS").orElse(null);
         }
@@ -251,14 +258,21 @@ final class SpecGen {
             mappings.put("UIDMap", uids.isEmpty() ? null : uids);
             mappings.put("GIDMap", gids.isEmpty() ? null : gids);
             body.put("idmappings", mappings);
-            if (userns == null) {
-                body.put("userns", Map.of("nsmode", "private"));
-            }
         }
         if (args.has("subuidname") || args.has("subgidname")) {
             throw new RunlabelException("--subuidname/--subgidname in the " + labelName + " label: podman's client reads "
                     + "/etc/subuid and /etc/subgid itself for these; the wizard does not carry them out through the API");
         }
+    }
+
+    /** --userns as podman's client settles it: mappings force "private" and exclude --userns. */
+    private String userns() throws RunlabelException {
+        boolean mapped = args.has("uidmap") || args.has("gidmap");
+        if (mapped && args.has("userns")) {
+            throw new RunlabelException("the " + labelName + " label gives --userns with --uidmap/--gidmap, which podman refuses as "
+                    + "mutually exclusive");
+        }
+        return mapped ? "private" : args.string("userns");
     }
 
     private List<Map<String, Object>> idMap(String option, List<String> values) throws RunlabelException {
@@ -355,15 +369,61 @@ final class SpecGen {
         }
     }
 
+    /** The variables podman's HTTP-proxy setting copies (containers/common ProxyEnv). */
+    private static final List<String> PROXY_ENV = List.of("http_proxy", "https_proxy", "ftp_proxy", "no_proxy",
+            "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY");
+
+    /** The environment of the podman that runlabel starts: the caller's, plus the marker runlabel adds. */
+    private Map<String, String> podmanEnvironment() {
+        Map<String, String> env = new TreeMap<>(client.environment());
+        env.put("PODMAN_RUNLABEL_NESTED", "1");
+        return env;
+    }
+
+    /**
+     * What podman's process holds when it creates the container, for --env-host: podman sets
+     * TMPDIR (cmd/podman/root.go), rootless XDG_CONFIG_HOME (registry/config.go) and the
+     * markers of its user namespace (pkg/rootless) on itself before it runs.
+     */
+    private Map<String, String> podmanProcessEnvironment() throws RunlabelException {
+        Map<String, String> env = podmanEnvironment();
+        env.putIfAbsent("TMPDIR", "/var/tmp");
+        long[] ids;
+        try {
+            ids = client.ids();
+        } catch (java.io.IOException e) {
+            throw new RunlabelException("--env-host in the " + labelName + " label: the user's ids cannot be read (" + e.getMessage() + ")");
+        }
+        if (ids[0] != 0) {
+            env.putIfAbsent("XDG_CONFIG_HOME", env.getOrDefault("HOME", "") + "/.config");
+            env.put("_CONTAINERS_USERNS_CONFIGURED", "done");
+            env.put("_CONTAINERS_ROOTLESS_UID", String.valueOf(ids[0]));
+            env.put("_CONTAINERS_ROOTLESS_GID", String.valueOf(ids[1]));
+        }
+        return env;
+    }
+
+    /**
+     * --env-host and --http-proxy copy the environment of the process that creates the container.
+     * For podman's command line that is podman started from here; through the API it would be
+     * podman's service, with another environment. So the wizard copies its own, as podman's
+     * command line would, and asks the service for neither.
+     */
     private void environment() throws RunlabelException {
-        body.put("env_host", args.bool("env-host", false));
-        body.put("httpproxy", args.bool("http-proxy", true));
+        body.put("env_host", false);
+        body.put("httpproxy", false);
+        Map<String, String> podmanEnv = podmanEnvironment();
         Map<String, String> env = new TreeMap<>();
+        if (args.bool("env-host", false)) {
+            env.putAll(podmanProcessEnvironment());
+        } else if (args.bool("http-proxy", true)) {
+            PROXY_ENV.stream().filter(podmanEnv::containsKey).forEach(name -> env.put(name, podmanEnv.get(name)));
+        }
         for (String file : args.list("env-file")) {
-            env.putAll(EnvFiles.parse(read("env-file", file), client, labelName));
+            env.putAll(EnvFiles.parse(read("env-file", file), podmanEnv, labelName));
         }
         for (String value : args.list("env")) {
-            EnvFiles.putEntry(env, value, client);
+            EnvFiles.putEntry(env, value, podmanEnv);
         }
         if (!env.isEmpty()) {
             body.put("env", env);

@@ -85,7 +85,7 @@ public final class ConfigStore {
         } catch (PodmanException failure) {
             settle(image, text, previous, backup, failure);
         }
-        boolean running = podman.container(PipglrNames.CONTAINER).map(container -> container.running()).orElse(false);
+        boolean running = podman.container(RunnerContainer.name(machine, podman, image)).map(container -> container.running()).orElse(false);
         return new Saved(backup, running);
     }
 

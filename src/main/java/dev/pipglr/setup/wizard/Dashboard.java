@@ -54,11 +54,12 @@ public final class Dashboard {
 
     public State read(String image) {
         List<String> problems = new ArrayList<>();
-        Optional<ContainerSummary> container = podman.container(PipglrNames.CONTAINER);
+        String name = RunnerContainer.name(machine, podman, image);
+        Optional<ContainerSummary> container = podman.container(name);
         Optional<Duration> uptime = Optional.empty();
         String runningImage = container.map(ContainerSummary::image).orElse(image);
         if (container.isPresent() && container.get().running()) {
-            uptime = startedAt().map(started -> Duration.between(started, clock.instant()));
+            uptime = startedAt(name).map(started -> Duration.between(started, clock.instant()));
         }
         String version = podman.imageLabels(runningImage).map(labels -> labels.getOrDefault("org.opencontainers.image.version",
                 labels.getOrDefault("version", "unknown"))).orElse("not stored");
@@ -77,8 +78,8 @@ public final class Dashboard {
         return new State(container, uptime, runningImage, version, runners, sizes, problems);
     }
 
-    private Optional<Instant> startedAt() {
-        return podman.inspectJson(PipglrNames.CONTAINER).flatMap(json -> {
+    private Optional<Instant> startedAt(String name) {
+        return podman.inspectJson(name).flatMap(json -> {
             try {
                 String started = JSON.readTree(json).path("State").path("StartedAt").asText("");
                 return started.isEmpty() ? Optional.empty() : Optional.of(OffsetDateTime.parse(started).toInstant());
@@ -116,17 +117,18 @@ public final class Dashboard {
     }
 
     /** One text for a bug report: podman version and info, the container (values redacted), the last log lines. */
-    public String debugReport(int lastLines) {
+    public String debugReport(String image, int lastLines) {
+        String name = RunnerContainer.name(machine, podman, image);
         StringBuilder report = new StringBuilder("pipglr Setup debug report, ").append(OffsetDateTime.now(clock)).append("\n\n");
         try {
             report.append(podman.versionAndInfoJson()).append("\n\n");
         } catch (PodmanException e) {
             report.append("podman version/info: ").append(Problems.describe(e)).append("\n\n");
         }
-        report.append("container ").append(PipglrNames.CONTAINER).append(" (environment and secret values redacted):\n");
+        report.append("container ").append(name).append(" (environment and secret values redacted):\n");
         try {
-            report.append(podman.inspectJson(PipglrNames.CONTAINER).map(Dashboard::redact).orElse("(no such container)")).append("\n\n");
-            List<String> lines = podman.logs(PipglrNames.CONTAINER).lines().toList();
+            report.append(podman.inspectJson(name).map(Dashboard::redact).orElse("(no such container)")).append("\n\n");
+            List<String> lines = podman.logs(name).lines().toList();
             report.append("last ").append(Math.min(lastLines, lines.size())).append(" log lines:\n");
             lines.subList(Math.max(0, lines.size() - lastLines), lines.size())
                     .forEach(line -> report.append(ConfigTokens.redact(line)).append('\n'));

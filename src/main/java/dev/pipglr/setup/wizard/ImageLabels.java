@@ -1,5 +1,6 @@
 package dev.pipglr.setup.wizard;
 
+import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.WizardFolders;
 import dev.pipglr.setup.podman.Podman;
@@ -9,7 +10,10 @@ import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
 import dev.pipglr.setup.runlabel.RunlabelParser;
 
+import dev.pipglr.setup.host.ShellQuoting;
+
 import java.io.IOException;
+import java.util.List;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +28,23 @@ public final class ImageLabels {
     static Runlabel interpret(Machine machine, Podman podman, String image, String label) throws RunlabelException {
         Map<String, String> labels = podman.imageLabels(image).orElseThrow(() -> new PodmanException(
                 "The image " + image + " is not stored locally; pull it first (podman pull " + image + ")."));
-        return parser(machine, image).parse(label, labels.get(label));
+        try {
+            return parser(machine, image).parse(label, labels.get(label));
+        } catch (RunlabelException cannot) {
+            throw new RunlabelException(cannot.getMessage() + ". " + byHand(label, image));
+        }
+    }
+
+    /** The way on when the wizard cannot carry a label out: podman's own runlabel, by hand, then a fresh look. */
+    static String byHand(String label, String image) {
+        String runlabel = ShellQuoting.command(List.of("podman", "container", "runlabel", label, image));
+        if (label.equals("register")) {
+            return "To go on, register by hand in a terminal, in an empty folder: printf '%s' \"$TOKEN\" | podman secret create "
+                    + PipglrNames.TOKEN_SECRET + " - && touch config.toml && " + runlabel + " && podman secret create "
+                    + PipglrNames.CONFIG_SECRET + " ./config.toml; podman secret rm " + PipglrNames.TOKEN_SECRET
+                    + " (run the runlabel line once per runner), then press Refresh";
+        }
+        return "To go on, run it by hand in a terminal: " + runlabel + ", then press Refresh";
     }
 
     /** NAME as runlabel without --name has it (the image's base name); podman's environment is the wizard's. */
@@ -42,8 +62,22 @@ public final class ImageLabels {
             }
 
             @Override
+            public Map<String, String> environment() {
+                return machine.environment();
+            }
+
+            @Override
             public String readFile(Path path) throws IOException {
                 return machine.readFile(path.toString()).orElseThrow(() -> new NoSuchFileException(path.toString()));
+            }
+
+            @Override
+            public long[] ids() throws IOException {
+                CommandResult gid = machine.run(List.of("id", "-g"), java.time.Duration.ofSeconds(10));
+                if (!gid.succeeded()) {
+                    throw new IOException("id -g failed: " + gid.firstErrorLine());
+                }
+                return new long[] {machine.user().uid(), Long.parseLong(gid.stdout().strip())};
             }
 
             @Override

@@ -55,7 +55,7 @@ public final class QuadletUnit {
                 case "network" -> lines.add("Network=" + value(given.value()));
                 case "label" -> lines.add("Label=" + quoted(given.value()));
                 case "secret" -> lines.add("Secret=" + value(given.value()));
-                case "volume" -> lines.add("Volume=" + value(absoluteSource(run, given.value())));
+                case "volume" -> lines.add("Volume=" + value(run.optionValue(given)));
                 case "device" -> lines.add("AddDevice=" + value(given.value()));
                 case "entrypoint" -> podmanArgs.add(run.entrypointOption());
                 default -> {
@@ -88,16 +88,6 @@ public final class QuadletUnit {
         lines.add("[Install]");
         lines.add("WantedBy=default.target");
         return String.join("\n", lines) + "\n";
-    }
-
-    /** A -v value with a ./relative source as podman resolved it (systemd runs Quadlet's podman elsewhere). */
-    private static String absoluteSource(ContainerSpec run, String volume) {
-        String[] parts = volume.split(":", 3);
-        if (parts.length < 2 || !parts[0].startsWith(".")) {
-            return volume;
-        }
-        return run.volumes().stream().filter(mount -> mount.bind() && mount.destination().equals(parts[1]))
-                .map(mount -> mount.source() + volume.substring(parts[0].length())).findFirst().orElse(volume);
     }
 
     /** A value as it stands in the file: unit files expand %, so it is doubled. */

@@ -39,10 +39,17 @@ public final class SetupInspector {
 
     private final Machine machine;
     private final PodmanSource podmanSource;
+    private final java.util.function.Supplier<String> image;
 
     public SetupInspector(Machine machine, PodmanSource podmanSource) {
+        this(machine, podmanSource, () -> ImageSource.DEFAULT_IMAGE);
+    }
+
+    /** @param image the image whose run label names the runner's container */
+    public SetupInspector(Machine machine, PodmanSource podmanSource, java.util.function.Supplier<String> image) {
         this.machine = machine;
         this.podmanSource = podmanSource;
+        this.image = image;
     }
 
     public SetupReport inspect() {
@@ -283,10 +290,11 @@ public final class SetupInspector {
     }
 
     private StepReport start(Podman podman) {
-        Optional<ContainerSummary> container = podman.container(PipglrNames.CONTAINER);
+        String name = RunnerContainer.name(machine, podman, image.get());
+        Optional<ContainerSummary> container = podman.container(name);
         if (container.isEmpty()) {
-            return new StepReport(StepId.START, StepStatus.TODO, "The runner container " + PipglrNames.CONTAINER + " does not exist.",
-                    List.of("no container named " + PipglrNames.CONTAINER), List.of("Run the image's run label, then watch its logs."));
+            return new StepReport(StepId.START, StepStatus.TODO, "The runner container " + name + " does not exist.",
+                    List.of("no container named " + name), List.of("Run the image's run label, then watch its logs."));
         }
         ContainerSummary found = container.get();
         List<String> findings = List.of("container " + found.name() + " (" + found.image() + "): " + found.describe());

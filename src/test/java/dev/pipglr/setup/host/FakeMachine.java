@@ -59,6 +59,11 @@ public final class FakeMachine implements Machine {
     }
 
     @Override
+    public Map<String, String> environment() {
+        return Map.copyOf(env);
+    }
+
+    @Override
     public Optional<String> readFile(String path) {
         return Optional.ofNullable(files.get(path));
     }

@@ -150,6 +150,9 @@ class PipglrImageIT {
                 "gitlab-runner.service", "pipglr-podman.socket", "pipglr-podman.service", "pipglr-prune.timer").strip());
         assertEquals("podman", podman.ok("exec", "pipglr", "ps", "-o", "user=", "-C", "podman").lines().findFirst()
                 .orElse("").strip(), "the nested podman runs as user podman");
+        assertEquals("true", podman.ok("exec", "--user", "runner", "pipglr", "podman", "--remote", "--url",
+                "unix:///home/runner/podman.sock", "info", "--format", "{{.Host.Security.Rootless}}").strip(),
+                "the nested podman answers at upstream's path too");
 
         // The timer fires on PRUNE_INTERVAL, as systemd itself normalises it; the prune itself works.
         String normalized = podman.ok("exec", "pipglr", "systemd-analyze", "calendar", pruneInterval).lines()

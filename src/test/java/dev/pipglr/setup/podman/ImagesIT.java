@@ -49,7 +49,7 @@ class ImagesIT {
                 "runlabel-plan", "--image", TestHosts.testImage(), "run");
 
         assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-        assertTrue(run.stdout().contains("podman run -td --name pipglr --secret config.toml,uid=1001,gid=1001,mode=0400"), run.stdout());
+        assertTrue(run.stdout().contains("podman run --detach --tty --name=pipglr --secret=config.toml,uid=1001,gid=1001,mode=0400"), run.stdout());
 
         var missing = dev.pipglr.setup.app.CliRunner.runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.workstationSocket()),
                 "runlabel-plan", "--image", TestHosts.testImage(), "install");

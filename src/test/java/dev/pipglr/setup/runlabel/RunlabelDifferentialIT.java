@@ -119,9 +119,48 @@ class RunlabelDifferentialIT {
             "podman run -d --name NAME --rm IMAGE sleep 300",
             "podman run -d --name NAME --pull never --quiet --tls-verify=false IMAGE sleep 300",
             "podman run -d --name NAME --privileged=false --group-add keep-groups IMAGE sleep 300",
-            "podman container run -d --name NAME -- IMAGE sleep 300");
+            "podman container run -d --name NAME -- IMAGE sleep 300",
+            "podman run -d --name NAME --arch amd64 --os linux IMAGE sleep 300",
+            "podman run -d --name NAME --platform linux/amd64 IMAGE sleep 300",
+            "podman run -d --name NAME --blkio-weight 300 --cpu-rt-period 1000 --cpu-rt-runtime 500 --cpuset-mems 0 IMAGE sleep 300",
+            "podman run -d --name NAME --device-read-bps /dev/null:1mb --device-write-iops /dev/null:100 IMAGE sleep 300",
+            "podman run -d --name NAME --conmon-pidfile /home/alice/difftest/NAME.conmon.pid IMAGE sleep 300",
+            "podman run -d --name NAME --uidmap 0:1:1000 --gidmap 0:1:1000 IMAGE sleep 300",
+            "podman run -d --name NAME --group-entry builders:x:1234: IMAGE sleep 300",
+            "podman run -d --name NAME --health-cmd true --health-log-destination local --health-max-log-count 10 --health-max-log-size 100 IMAGE sleep 300",
+            "podman run -d --name NAME --health-cmd true --health-startup-cmd true --health-startup-interval 5s --health-startup-retries 2 --health-startup-success 1 --health-startup-timeout 3s IMAGE sleep 300",
+            "podman run -d --name NAME --hosts-file none --no-hostname IMAGE sleep 300",
+            "podman run -d --name NAME --no-hosts --hostuser alice IMAGE sleep 300",
+            "podman run -d --name NAME --init --init-path /usr/libexec/podman/catatonit IMAGE sleep 300",
+            "podman run -d --name NAME --label-file ./labels.txt --label c=3 IMAGE sleep 300",
+            "podman run -d --name NAME --requires dif-base --volumes-from dif-base IMAGE sleep 300",
+            "podman run -d --name NAME --pod dif-pod IMAGE sleep 300",
+            "podman run -d --name NAME --shm-size-systemd 64m --unsetenv-all IMAGE /bin/sleep 300",
+            "podman run -d --name NAME -P --expose 8000 --env-host IMAGE sleep 300",
+            "podman run -d --name NAME --memory-swap -1 -m 128m --cgroups=disabled IMAGE sleep 300",
+            "podman run -d --name NAME --ipc shareable --pid host --uts host IMAGE sleep 300",
+            "podman run -d --name NAME --security-opt apparmor=unconfined --security-opt proc-opts=subset=pid --security-opt systempaths=unconfined IMAGE sleep 300",
+            "podman run -d --name NAME --cap-add=all --device /dev/fuse:/dev/fuse:rwm IMAGE sleep 300",
+            "podman run -d --name NAME --secret difftest-config --secret difftest-config,type=env,target=AGAIN IMAGE sleep 300",
+            "podman run -d --name NAME --blkio-weight-device /dev/null:200 --device-read-iops /dev/null:10 --device-write-bps /dev/null:1mb --cgroup-conf memory.high=1g IMAGE sleep 300",
+            "podman run -d --name NAME --pod-id-file ./pod.id --passwd=false IMAGE sleep 300",
+            "podman run -d --replace --name NAME --sig-proxy=false --detach-keys ctrl-x IMAGE sleep 300",
+            "podman run -d --name NAME --pull=missing --retry 2 --retry-delay 1s --authfile ./auth.json --disable-content-trust IMAGE sleep 300");
+
+    /** podman volume create labels; each creates the volume NAME. */
+    static final List<String> VOLUME_CORPUS = List.of(
+            "podman volume create NAME",
+            "podman volume create --opt o=uid=1001,gid=1001 NAME",
+            "podman volume create -o type=tmpfs -o device=tmpfs -o o=size=1m NAME",
+            "podman volume create --label app=pipglr -l tier=cache NAME",
+            "podman volume create --driver local --ignore NAME",
+            "podman volume create -d=local -oo=uid=1000,gid=1000 NAME",
+            "docker volume create --label=$HOME NAME");
 
     private static WorkstationMachine workstation;
+    /** The environment of the shell that runs podman's runlabel: the wizard's side gets the same. */
+    private static Map<String, String> shellEnvironment;
+    private static final String SHELL = "cd " + DIR + " && export OPT1='" + OPT1 + "' USER=alice && ";
     private static DockerJavaPodman podman;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -130,23 +169,42 @@ class RunlabelDifferentialIT {
         workstation = TestHosts.workstation();
         podman = DockerJavaPodman.connect(new SocketCandidate("test workstation", TestHosts.workstationSocket()), Duration.ofSeconds(30));
         StringBuilder containerfile = new StringBuilder("FROM " + TestHosts.testImage() + "\n");
+        for (int i = 0; i < VOLUME_CORPUS.size(); i++) {
+            containerfile.append("LABEL v").append(i).append("=\"").append(VOLUME_CORPUS.get(i).replace("$", "\\$")).append("\"\n");
+        }
         for (int i = 0; i < CORPUS.size(); i++) {
             // \$ keeps the build from expanding variables: the label holds them as written
             containerfile.append("LABEL l").append(i).append("=\"")
                     .append(CORPUS.get(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$")).append("\"\n");
         }
         alice("mkdir -p " + DIR + "/cfg && cd " + DIR + " && printf '%s' \"$0\" > Containerfile"
-                + " && printf 'LEVEL=debug\\nMOTTO=hello world\\n' > runner.env"
+                + " && printf 'LEVEL=debug\\nMOTTO=hello world\\n' > runner.env && printf '# labels\\na=1\\nb=two\\n' > labels.txt && printf '{}' > auth.json"
+                + " && (podman container exists dif-base || podman run -d --name dif-base " + TestHosts.testImage() + " sleep 3000 >/dev/null)"
+                + " && (podman pod exists dif-pod || podman pod create --name dif-pod >/dev/null)"
+                + " && podman pod inspect dif-pod --format '{{.Id}}' > pod.id"
                 + " && podman build -q -t " + IMAGE + " . >/dev/null"
                 + " && (podman secret exists difftest-config || printf x | podman secret create difftest-config - >/dev/null)"
                 + " && for v in difftest-storage difftest-cache; do podman volume exists $v || podman volume create $v >/dev/null; done",
                 containerfile.toString());
+        shellEnvironment = readShellEnvironment();
+    }
+
+    private static Map<String, String> readShellEnvironment() throws IOException {
+        Map<String, String> env = new java.util.TreeMap<>();
+        for (String line : alice(SHELL + "env -0 | tr '\\0' '\\n'").stdout().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return env;
     }
 
     @AfterAll
     static void cleanUp() throws IOException {
         if (workstation != null) {
-            alice("podman ps -a --format '{{.Names}}' | grep '^dif-' | xargs -r podman rm -f -t 0 -v >/dev/null; true");
+            alice("podman ps -a --format '{{.Names}}' | grep '^dif-' | xargs -r podman rm -f -t 0 -v >/dev/null; "
+                    + "podman pod rm -f -t 0 dif-pod >/dev/null 2>&1; true");
         }
         if (podman != null) {
             podman.close();
@@ -163,6 +221,39 @@ class RunlabelDifferentialIT {
         return result;
     }
 
+    static IntStream volumeLabels() {
+        return IntStream.range(0, VOLUME_CORPUS.size());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("volumeLabels")
+    void podmanAndTheWizardCreateTheSameVolume(int index) throws Exception {
+        String label = "v" + index;
+        String cliName = "difvol-cli-" + index;
+        String apiName = "difvol-api-" + index;
+        alice("podman volume rm -f " + cliName + " " + apiName + " >/dev/null 2>&1; true");
+        try {
+            alice("cd " + DIR + " && podman container runlabel --name " + cliName + " " + label + " " + IMAGE + " >/dev/null");
+            VolumeSpec spec = ((Runlabel.CreateVolume) new RunlabelParser(IMAGE, apiName, client()).parse(label, VOLUME_CORPUS.get(index))).spec();
+            podman.createVolume(spec.name(), spec.libpodCreateBody());
+            JsonNode both = JSON.readTree(alice("podman volume inspect " + cliName + " " + apiName).stdout());
+            List<String> differences = new ArrayList<>();
+            compare("", volume(both.get(0), cliName), volume(both.get(1), apiName), differences);
+            assertTrue(differences.isEmpty(), VOLUME_CORPUS.get(index) + "\n differs from podman's own runlabel in:\n  "
+                    + String.join("\n  ", differences));
+        } finally {
+            alice("podman volume rm -f " + cliName + " " + apiName + " >/dev/null 2>&1; true");
+        }
+    }
+
+    /** A volume's inspect without what differs between any two volumes: its name, folder and creation time. */
+    private static JsonNode volume(JsonNode volume, String name) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(volume.toString().replace(name, "NAME"));
+        node.remove(List.of("CreatedAt", "LockNumber"));
+        return node;
+    }
+
     static IntStream labels() {
         return IntStream.range(0, CORPUS.size());
     }
@@ -171,7 +262,17 @@ class RunlabelDifferentialIT {
         return new ClientSide() {
             @Override
             public Optional<String> env(String name) {
-                return Optional.ofNullable(Map.of("HOME", "/home/alice", "OPT1", OPT1, "USER", "alice").get(name));
+                return Optional.ofNullable(shellEnvironment.get(name));
+            }
+
+            @Override
+            public Map<String, String> environment() {
+                return shellEnvironment;
+            }
+
+            @Override
+            public long[] ids() throws IOException {
+                return new long[] {workstation.user().uid(), Long.parseLong(alice("id -g").stdout().strip())};
             }
 
             @Override
@@ -192,7 +293,7 @@ class RunlabelDifferentialIT {
         String label = "l" + index;
         String cliName = "dif-cli-" + index;
         String apiName = "dif-api-" + index;
-        String env = "cd " + DIR + " && export OPT1='" + OPT1 + "' USER=alice && ";
+        String env = SHELL;
         alice("podman rm -f -t 0 -v " + cliName + " " + apiName + " >/dev/null 2>&1; true");
 
         // the words podman runs, as podman shows them, are the words the wizard read
@@ -201,11 +302,27 @@ class RunlabelDifferentialIT {
         List<String> words = parser.podmanWords(label, CORPUS.get(index));
         assertEquals(display.strip().replaceFirst("^command: \\S+ ", "command: podman "), "command: " + String.join(" ", words));
 
-        alice(env + "podman container runlabel --name " + cliName + " " + label + " " + IMAGE + " >/dev/null");
+        // podman's own run may fail on this machine (cgroups v1, rootless); then the wizard's must fail alike
+        CommandResult cli = workstation.exec("alice", List.of("sh", "-c",
+                env + "podman container runlabel --name " + cliName + " " + label + " " + IMAGE + " >/dev/null"));
         ContainerSpec spec = ((Runlabel.RunContainer) new RunlabelParser(IMAGE, apiName, client()).parse(label, CORPUS.get(index))).spec();
-        String id = podman.createContainer(spec.libpodCreateBody());
-        podman.startContainer(id);
-
+        String wizardFailure = null;
+        String id = null;
+        try {
+            id = podman.createContainer(spec.libpodCreateBody());
+            podman.startContainer(id);
+        } catch (dev.pipglr.setup.podman.PodmanException e) {
+            wizardFailure = e.getMessage();
+        }
+        assertEquals(cli.succeeded(), wizardFailure == null, CORPUS.get(index) + ": podman "
+                + (cli.succeeded() ? "ran it" : "failed (" + cli.stderr().strip() + ")") + ", the wizard "
+                + (wizardFailure == null ? "ran it" : "failed (" + wizardFailure + ")"));
+        boolean cliCreated = workstation.exec("alice", List.of("podman", "container", "exists", cliName)).succeeded();
+        assertEquals(cliCreated, id != null, "podman " + (cliCreated ? "created" : "did not create") + " the container, the wizard "
+                + (id != null ? "did" : "did not"));
+        if (!cliCreated) {
+            return;
+        }
         JsonNode both = JSON.readTree(alice("podman container inspect " + cliName + " " + apiName).stdout());
         List<String> differences = new ArrayList<>();
         compare("", normalize(both.get(0), cliName), normalize(both.get(1), apiName), differences);

@@ -26,10 +26,23 @@ class RunlabelParserTest {
     private static final Path WORK = Path.of("/home/alice/.local/state/pipglr-setup/work");
 
     /** podman's environment here: HOME and OPT1 set, and USER, which runlabel does not expand. */
+    private static final Map<String, String> ENVIRONMENT = Map.of("HOME", "/home/alice", "OPT1", "--cpus=2", "USER", "alice",
+            "GREETING", "hi", "GREEN", "yes", "https_proxy", "http://proxy.test:3128");
+
     private static final ClientSide CLIENT = new ClientSide() {
         @Override
         public Optional<String> env(String name) {
-            return Optional.ofNullable(Map.of("HOME", "/home/alice", "OPT1", "--cpus=2", "USER", "alice", "GREETING", "hi").get(name));
+            return Optional.ofNullable(ENVIRONMENT.get(name));
+        }
+
+        @Override
+        public Map<String, String> environment() {
+            return ENVIRONMENT;
+        }
+
+        @Override
+        public long[] ids() {
+            return new long[] {1500, 1501};
         }
 
         @Override
@@ -90,7 +103,8 @@ class RunlabelParserTest {
                 + "-e G=IMAGE -e H=x=NAME -e I=$NAMESPACE -e J=$$ -e K=$1 $OPT1 NAME");
         assertEquals(Map.ofEntries(Map.entry("A", "/home/alice"), Map.entry("B", WORK.toString()), Map.entry("C", ""),
                 Map.entry("D", ""), Map.entry("E", "pipglr"), Map.entry("F", IMAGE), Map.entry("G", IMAGE), Map.entry("H", "x=pipglr"),
-                Map.entry("I", "pipglrSPACE"), Map.entry("J", ""), Map.entry("K", "")), spec.env());
+                Map.entry("I", "pipglrSPACE"), Map.entry("J", ""), Map.entry("K", ""),
+                Map.entry("https_proxy", "http://proxy.test:3128")), spec.env(), "proxies are copied, as --http-proxy's default says");
         assertEquals("pipglr", spec.image(), "NAME is the image's base name without its tag");
         assertEquals("2", spec.args().string("cpus"), "$OPT1 is split into options after expansion");
     }
@@ -134,7 +148,7 @@ class RunlabelParserTest {
         ContainerSpec spec = run("podman run -dit -p8080:80 -eA=1 -e=B=2 -v/srv:/srv:ro -u=1000 IMAGE cmd --flag");
         assertTrue(spec.detach() && spec.interactive() && spec.tty());
         assertEquals(List.of("8080:80"), spec.args().list("publish"));
-        assertEquals(Map.of("A", "1", "B", "2"), spec.env());
+        assertEquals(Map.of("A", "1", "B", "2", "https_proxy", "http://proxy.test:3128"), spec.env());
         assertEquals("1000", spec.libpodCreateBody().get("user"));
         assertEquals(List.of("cmd", "--flag"), spec.command(), "options end at the image");
         assertEquals(false, body("podman run --privileged=false --rm=0 IMAGE").get("privileged"));
@@ -173,8 +187,24 @@ class RunlabelParserTest {
     @Test
     void envFilesAndInheritedVariablesAreReadOnTheClientSideAsPodmanDoes() throws Exception {
         ContainerSpec spec = run("podman run -d --env-file ./runner.env -e GREETING -e MISSING -e LOG_LEVEL=info IMAGE");
-        assertEquals(Map.of("LOG_LEVEL", "info", "MOTTO", "hello world", "GREETING", "hi"), spec.env(),
-                "-e wins over the file; an unset variable is left out, as podman leaves it out");
+        assertEquals(Map.of("LOG_LEVEL", "info", "MOTTO", "hello world", "GREETING", "hi", "https_proxy", "http://proxy.test:3128"),
+                spec.env(), "-e wins over the file; an unset variable is left out, as podman leaves it out; proxies are copied");
+        assertEquals(Map.of("GREETING", "hi", "GREEN", "yes"), run("podman run -d --http-proxy=false -e 'GRE*' IMAGE").env());
+    }
+
+    @Test
+    void theHostEnvironmentIsTheWizardsAsItWouldBePodmansNotTheApiServices() throws Exception {
+        Map<String, Object> body = body("podman run -d --env-host -e USER=bob IMAGE");
+        Map<String, String> expected = new java.util.TreeMap<>(ENVIRONMENT);
+        expected.put("PODMAN_RUNLABEL_NESTED", "1");
+        expected.put("USER", "bob");
+        // what podman sets on its own process before it creates the container
+        expected.put("TMPDIR", "/var/tmp");
+        expected.put("XDG_CONFIG_HOME", "/home/alice/.config");
+        expected.putAll(Map.of("_CONTAINERS_USERNS_CONFIGURED", "done", "_CONTAINERS_ROOTLESS_UID", "1500", "_CONTAINERS_ROOTLESS_GID", "1501"));
+        assertEquals(expected, body.get("env"));
+        assertEquals(false, body.get("env_host"), "the service's own environment must not be copied");
+        assertEquals(false, body.get("httpproxy"));
     }
 
     @Test
@@ -201,7 +231,10 @@ class RunlabelParserTest {
             "podman run -v ~/x:/y IMAGE | ~ is left to a shell",
             "podman run --name | --name in the test label has no value",
             "podman pull IMAGE | the wizard carries out podman run",
-            "podman run -e 'X*' IMAGE | copies every variable",
+            "podman run --userns=auto --uidmap 0:1:10 IMAGE | mutually exclusive",
+            "podman run --authfile ./missing.json IMAGE | --authfile ./missing.json in the test label: cannot read",
+            "podman run --cert-dir /tmp IMAGE | --cert-dir, which is not an option of podman run",
+            "podman run --decryption-key ./key.pem:secret IMAGE | --decryption-key ./key.pem in the test label: cannot read",
             "podman run --mount type=devpts,target=/dev/pts2 IMAGE | not type=devpts",
     })
     void whatTheWizardCannotDoAsPodmanDoesIsRefusedByName(String label, String expected) {

@@ -45,6 +45,11 @@ public final class WorkstationMachine implements Machine {
     }
 
     @Override
+    public Map<String, String> environment() {
+        return env;
+    }
+
+    @Override
     public Optional<String> readFile(String path) throws IOException {
         CommandResult cat = exec("root", List.of("cat", path));
         if (cat.succeeded()) {

@@ -95,12 +95,16 @@ class WizardGuiIT {
         robot.clickOn("#token").write(TOKEN);
         assertTrue(robot.lookup("#token").queryAs(javafx.scene.control.PasswordField.class).getText().equals(TOKEN),
                 "the token field is a password field (masked)");
-        robot.doubleClickOn("#gitlabUrl").write("https://gitlab.example.test/");
+        // the whole field replaced, as a user selecting it all would (a double click selects one word only)
+        robot.interact(() -> robot.lookup("#gitlabUrl").queryAs(javafx.scene.control.TextField.class).clear());
+        robot.clickOn("#gitlabUrl").write("https://gitlab.example.test/");
         robot.clickOn("#register");
         waitForStatus(StepId.REGISTER, StepStatus.DONE);
         String registerOutput = text(robot, "#registerOutput");
         assertTrue(registerOutput.contains("Registered 1 runner(s)."), registerOutput);
-        assertTrue(registerOutput.contains("$ podman run -it --rm --secret REGISTRATION_TOKEN,type=env"), registerOutput);
+        assertTrue(registerOutput.contains("$ podman run --interactive --tty --rm --secret=REGISTRATION_TOKEN,type=env"), registerOutput);
+        assertTrue(registerOutput.contains("--env=GITLAB_URL=https://gitlab.example.test/ --env=CI_SERVER_URL=https://gitlab.example.test/"),
+                "the URL typed wins over the label's: " + registerOutput);
         assertEquals("", text(robot, "#token"), "the token is cleared once it is stored and used");
 
         robot.clickOn("#step-volumes");

@@ -74,7 +74,7 @@ class DashboardIT {
 
     @Test
     void theDebugReportHasPodmanTheContainerAndLogsButNoSecrets() {
-        String report = new Dashboard(workstation, podman, Clock.systemUTC()).debugReport(50);
+        String report = new Dashboard(workstation, podman, Clock.systemUTC()).debugReport(image, 50);
 
         assertTrue(report.contains("podman version:"), report);
         assertTrue(report.contains("\"Name\" : \"pipglr\"") || report.contains("\"Name\": \"pipglr\"") || report.contains("pipglr"), report);

@@ -22,6 +22,7 @@ final class FakePodman implements Podman {
     final Set<String> secrets = new HashSet<>();
     final Map<String, VolumeSummary> volumes = new HashMap<>();
     final Map<String, ContainerSummary> containers = new HashMap<>();
+    final Map<String, Map<String, String>> imageLabels = new HashMap<>();
     PodmanException volumeFailure;
     boolean closed;
 
@@ -70,7 +71,7 @@ final class FakePodman implements Podman {
 
     @Override
     public Optional<Map<String, String>> imageLabels(String image) {
-        return Optional.empty();
+        return Optional.ofNullable(imageLabels.get(image));
     }
 
     @Override

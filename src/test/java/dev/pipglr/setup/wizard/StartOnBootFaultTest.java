@@ -74,6 +74,11 @@ class StartOnBootFaultTest {
         }
 
         @Override
+        public java.util.Map<String, String> environment() {
+            return machine.environment();
+        }
+
+        @Override
         public Optional<String> readFile(String path) throws IOException {
             return machine.readFile(path);
         }

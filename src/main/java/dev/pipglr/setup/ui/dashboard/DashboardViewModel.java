@@ -4,7 +4,7 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.wizard.Dashboard;
-import dev.pipglr.setup.wizard.PipglrNames;
+import dev.pipglr.setup.wizard.RunnerContainer;
 import dev.pipglr.setup.wizard.StartFlow;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -74,16 +74,16 @@ public final class DashboardViewModel {
     }
 
     public void stop() {
-        act("Stopped the runner.", podman -> podman.stopContainer(PipglrNames.CONTAINER, 30));
+        act("Stopped the runner.", (podman, name) -> podman.stopContainer(name, 30));
     }
 
     public void restart() {
-        act("Restarted the runner.", podman -> podman.restartContainer(PipglrNames.CONTAINER));
+        act("Restarted the runner.", (podman, name) -> podman.restartContainer(name));
     }
 
     /** The user confirmed {@link #REMOVE_WARNING}. */
     public void remove() {
-        act("Removed the runner container.", podman -> podman.removeContainer(PipglrNames.CONTAINER));
+        act("Removed the runner container.", (podman, name) -> podman.removeContainer(name));
     }
 
     /** The user confirmed {@link #RECREATE_WARNING}. */
@@ -100,8 +100,9 @@ public final class DashboardViewModel {
     /** Writes the debug report (podman version and info, container with values redacted, last log lines) to a file. */
     public void collectDebugInfo(Path file) {
         action.clear();
+        String chosen = image.get();
         action.run(null, (podman, report) -> {
-            String text = new Dashboard(machine, podman, Clock.systemUTC()).debugReport(200);
+            String text = new Dashboard(machine, podman, Clock.systemUTC()).debugReport(chosen, 200);
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return file;
         }, written -> action.say("Wrote the debug report to " + written + ". Secrets and environment values are redacted; "
@@ -109,13 +110,15 @@ public final class DashboardViewModel {
     }
 
     private interface ContainerAction {
-        void apply(dev.pipglr.setup.podman.Podman podman);
+        /** @param name the runner's container, as the image's run label names it */
+        void apply(dev.pipglr.setup.podman.Podman podman, String name);
     }
 
     private void act(String done, ContainerAction containerAction) {
         action.clear();
+        String chosen = image.get();
         action.run(null, (podman, report) -> {
-            containerAction.apply(podman);
+            containerAction.apply(podman, RunnerContainer.name(machine, podman, chosen));
             return done;
         }, message -> {
             action.say(message);

@@ -8,7 +8,6 @@ import dev.pipglr.setup.ui.boot.BootView;
 import dev.pipglr.setup.ui.dashboard.DashboardView;
 import dev.pipglr.setup.ui.linger.LingerView;
 import dev.pipglr.setup.ui.logs.LogView;
-import dev.pipglr.setup.wizard.PipglrNames;
 import dev.pipglr.setup.wizard.StepStatus;
 import dev.pipglr.setup.ui.register.RegisterView;
 import dev.pipglr.setup.ui.start.StartView;
@@ -113,7 +112,7 @@ public final class WizardView {
         planBox.setManaged(hasPlan);
         actionPane.getChildren().setAll(actionPanel(item.step()).map(List::of).orElse(List.of()));
         if (item.step() == StepId.START && report != null && report.status() != StepStatus.BLOCKED) {
-            viewModel.logs().follow(PipglrNames.CONTAINER);
+            viewModel.followRunnerLogs();
         }
         actionPane.setManaged(!actionPane.getChildren().isEmpty());
         boolean usesImage = item.step() != StepId.PREFLIGHT && item.step() != StepId.LINGER && item.step() != StepId.SUBIDS;

@@ -19,6 +19,8 @@ import javafx.beans.property.StringProperty;
 import dev.pipglr.setup.ui.linger.LingerViewModel;
 import dev.pipglr.setup.ui.subids.SubIdsViewModel;
 import dev.pipglr.setup.wizard.SetupReport;
+import dev.pipglr.setup.wizard.RunnerContainer;
+import dev.pipglr.setup.wizard.PipglrNames;
 import dev.pipglr.setup.wizard.StepId;
 import dev.pipglr.setup.wizard.StepReport;
 import dev.pipglr.setup.wizard.StepStatus;
@@ -54,6 +56,10 @@ public final class WizardViewModel {
 
     private final Supplier<SetupReport> inspection;
     private final SessionServiceStarter sessionServiceStarter;
+    private final Machine machine;
+    private final Supplier<Podman> podman;
+    private final Executor background;
+    private final Executor fxThread;
 
     private final ObservableList<StepItem> steps = FXCollections.observableArrayList(
             Arrays.stream(StepId.values()).map(StepItem::new).toList());
@@ -82,6 +88,10 @@ public final class WizardViewModel {
                            Supplier<Podman> podman, Callable<CommandResult> migrate, Executor background, Executor fxThread) {
         this.inspection = inspection;
         this.sessionServiceStarter = sessionServiceStarter;
+        this.machine = machine;
+        this.podman = podman;
+        this.background = background;
+        this.fxThread = fxThread;
         this.action = new BackgroundAction(background, fxThread);
         this.linger = new LingerViewModel(machine, background, fxThread, this::refresh);
         this.subIds = new SubIdsViewModel(machine, background, fxThread, migrate, this::refresh);
@@ -107,6 +117,21 @@ public final class WizardViewModel {
 
     public ConfigViewModel config() {
         return config;
+    }
+
+    /** Follows the logs of the container the image's run label names (read in the background). */
+    public void followRunnerLogs() {
+        String chosen = image.get();
+        background.execute(() -> {
+            String name;
+            try (Podman connected = podman.get()) {
+                name = RunnerContainer.name(machine, connected, chosen);
+            } catch (RuntimeException unreachable) {
+                name = PipglrNames.CONTAINER; // the log view says itself when podman does not answer
+            }
+            String runner = name;
+            fxThread.execute(() -> logs.follow(runner));
+        });
     }
 
     /** The pipglr image steps 3, 5 and 6 use. */
