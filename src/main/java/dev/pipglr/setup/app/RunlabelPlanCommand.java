@@ -10,6 +10,7 @@ import dev.pipglr.setup.host.WizardFolders;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.podman.StoredImage;
 import dev.pipglr.setup.runlabel.ApiRequest;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
@@ -82,24 +83,36 @@ final class RunlabelPlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String image = source.image != null ? source.image : DEFAULT_IMAGE;
         String text;
+        // IMAGE and NAME as podman's runlabel has them: from the stored image when it is read from one
+        String imageName = image;
+        String nameSource = image;
         if (source.labelText != null) {
             text = source.labelText;
         } else {
-            Optional<String> read;
-            try {
-                read = readLabel(image);
+            Optional<StoredImage> stored;
+            try (Podman podman = new PodmanConnector(machine).connect(List.of())) {
+                stored = podman.storedImage(image);
             } catch (PodmanException e) {
                 err.println("runlabel-plan: " + e.getMessage());
                 return 2;
             }
-            if (read.isEmpty()) {
+            if (stored.isEmpty()) {
+                err.println("runlabel-plan: the image " + image + " is not stored locally; pull it first (podman pull " + image + ")");
                 return 2;
             }
-            text = read.get();
+            Map<String, String> labels = stored.get().labels();
+            text = labels.get(label);
+            if (text == null) {
+                err.println("runlabel-plan: the image " + image + " has no " + label + " label; it has: "
+                        + (labels.isEmpty() ? "no labels" : String.join(", ", new java.util.TreeSet<>(labels.keySet()))));
+                return 2;
+            }
+            imageName = stored.get().newestName();
+            nameSource = stored.get().id().startsWith(image) ? imageName : image;
         }
         Runlabel runlabel;
         try {
-            runlabel = new RunlabelParser(image, name != null ? name : RunlabelParser.defaultName(image),
+            runlabel = new RunlabelParser(imageName, name != null ? name : RunlabelParser.defaultName(nameSource),
                     ImageLabels.clientSide(machine, workDir != null ? workDir : WizardFolders.work(machine))).parse(label, text);
         } catch (RunlabelException e) {
             err.println("runlabel-plan: " + e.getMessage());
@@ -108,23 +121,6 @@ final class RunlabelPlanCommand implements Callable<Integer> {
         out.print(json ? toJson(label, text, runlabel) : toText(label, runlabel));
         out.flush();
         return 0;
-    }
-
-    private Optional<String> readLabel(String image) {
-        try (Podman podman = new PodmanConnector(machine).connect(List.of())) {
-            Optional<Map<String, String>> labels = podman.imageLabels(image);
-            if (labels.isEmpty()) {
-                err.println("runlabel-plan: the image " + image + " is not stored locally; pull it first (podman pull " + image + ")");
-                return Optional.empty();
-            }
-            String text = labels.get().get(label);
-            if (text == null) {
-                err.println("runlabel-plan: the image " + image + " has no " + label + " label; it has: "
-                        + (labels.get().isEmpty() ? "no labels" : String.join(", ", new java.util.TreeSet<>(labels.get().keySet()))));
-                return Optional.empty();
-            }
-            return Optional.of(text);
-        }
     }
 
     static String toText(String label, Runlabel runlabel) throws Exception {

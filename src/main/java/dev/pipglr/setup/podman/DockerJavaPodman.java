@@ -218,6 +218,17 @@ public final class DockerJavaPodman implements Podman {
         }
     }
 
+    @Override
+    public Optional<StoredImage> storedImage(String image) {
+        return libpodGet("/images/" + encode(image) + "/json", "inspect the image " + image).map(inspected -> {
+            List<String> names = new ArrayList<>();
+            inspected.path("NamesHistory").forEach(name -> names.add(name.asText()));
+            Map<String, String> labels = new java.util.TreeMap<>();
+            inspected.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+            return new StoredImage(inspected.path("Id").asText(), names, labels);
+        });
+    }
+
     /** libpod streams one JSON object per line: {"stream": ...} for progress, {"error": ...} when it fails. */
     @Override
     public void pullImage(String image, java.util.function.Consumer<String> progress) {

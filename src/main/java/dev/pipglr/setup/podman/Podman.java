@@ -24,6 +24,9 @@ public interface Podman extends AutoCloseable {
 
     Optional<ContainerSummary> container(String name);
 
+    /** The image as podman stores it (id, names, labels), or empty when it is not stored locally. */
+    Optional<StoredImage> storedImage(String image);
+
     /** The image's labels (empty map when it has none), or empty when the image is not stored locally. */
     Optional<Map<String, String>> imageLabels(String image);
 

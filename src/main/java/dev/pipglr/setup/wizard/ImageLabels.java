@@ -5,6 +5,7 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.WizardFolders;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.podman.StoredImage;
 import dev.pipglr.setup.runlabel.ClientSide;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
@@ -26,10 +27,10 @@ public final class ImageLabels {
     }
 
     static Runlabel interpret(Machine machine, Podman podman, String image, String label) throws RunlabelException {
-        Map<String, String> labels = podman.imageLabels(image).orElseThrow(() -> new PodmanException(
+        StoredImage stored = podman.storedImage(image).orElseThrow(() -> new PodmanException(
                 "The image " + image + " is not stored locally; pull it first (podman pull " + image + ")."));
         try {
-            return parser(machine, image).parse(label, labels.get(label));
+            return parser(machine, image, stored).parse(label, stored.labels().get(label));
         } catch (RunlabelException cannot) {
             throw new RunlabelException(cannot.getMessage() + ". " + byHand(label, image));
         }
@@ -47,9 +48,13 @@ public final class ImageLabels {
         return "To go on, run it by hand in a terminal: " + runlabel + ", then press Refresh";
     }
 
-    /** NAME as runlabel without --name has it (the image's base name); podman's environment is the wizard's. */
-    public static RunlabelParser parser(Machine machine, String image) {
-        return new RunlabelParser(image, RunlabelParser.defaultName(image), clientSide(machine, WizardFolders.work(machine)));
+    /**
+     * IMAGE and NAME as podman's runlabel (without --name) has them: IMAGE is the stored image's
+     * newest name, NAME the base name of what was asked for (of IMAGE when that was the image's id).
+     */
+    public static RunlabelParser parser(Machine machine, String image, StoredImage stored) {
+        return new RunlabelParser(stored.newestName(), RunlabelParser.defaultName(
+                stored.id().startsWith(image) ? stored.newestName() : image), clientSide(machine, WizardFolders.work(machine)));
     }
 
     /** The wizard's side of a label run: its environment, its files and its private folder as podman's working folder. */

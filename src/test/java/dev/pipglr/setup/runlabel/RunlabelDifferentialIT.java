@@ -332,6 +332,51 @@ class RunlabelDifferentialIT {
     }
 
     /**
+     * What a user (and an acceptance check) does with {@code runlabel-plan --image NAME --json}:
+     * send its create request as it stands. The image is named as users type it (short, no tag,
+     * or in full); podman's runlabel of the same label is the oracle, as above.
+     */
+    @ParameterizedTest(name = "[{index}] {0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"0, pipglr-difftest", "13, localhost/pipglr-difftest", "22, pipglr-difftest:latest",
+            "52, localhost/pipglr-difftest:latest", "53, pipglr-difftest"})
+    void theCreateRequestRunlabelPlanPrintsMakesPodmansContainer(int index, String imageAsTyped) throws Exception {
+        String label = "l" + index;
+        String cliName = "dif-plancli-" + index;
+        String planName = "dif-plan-" + index; // NAME for both; podman's is renamed once created
+        alice("podman rm -f -t 0 -v " + cliName + " " + planName + " >/dev/null 2>&1; true");
+        try {
+            alice(SHELL + "podman container runlabel --name " + planName + " " + label + " " + imageAsTyped
+                    + " >/dev/null && podman rename " + planName + " " + cliName);
+
+            ProcessBuilder plan = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    System.getProperty("pipglr.jar", "target/pipglr-setup.jar"), "runlabel-plan", "--image", imageAsTyped, label,
+                    "--name", planName, "--work-dir", DIR, "--json");
+            plan.environment().clear();
+            plan.environment().putAll(shellEnvironment);
+            plan.environment().put("CONTAINER_HOST", "unix://" + TestHosts.workstationSocket());
+            plan.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+            Process process = plan.redirectErrorStream(true).start();
+            String printed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, process.waitFor(), printed);
+            JsonNode create = null;
+            for (JsonNode request : JSON.readTree(printed).path("requests")) {
+                if (request.path("path").asText().endsWith("/containers/create")) {
+                    create = request.path("body");
+                }
+            }
+            String id = podman.createContainer(JSON.convertValue(create, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+            podman.startContainer(id);
+
+            JsonNode both = JSON.readTree(alice("podman container inspect " + cliName + " " + planName).stdout());
+            List<String> differences = new ArrayList<>();
+            compare("", normalize(both.get(0), cliName), normalize(both.get(1), planName), differences);
+            assertTrue(differences.isEmpty(), CORPUS.get(index) + " with " + imageAsTyped + "\n differs in:\n  " + String.join("\n  ", differences));
+        } finally {
+            alice("podman rm -f -t 0 -v " + cliName + " " + planName + " >/dev/null 2>&1; true");
+        }
+    }
+
+    /**
      * Fields that differ between any two containers, whoever creates them, and why they are left out.
      */
     static final Map<String, String> VOLATILE = Map.ofEntries(

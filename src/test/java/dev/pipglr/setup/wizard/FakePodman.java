@@ -70,6 +70,11 @@ final class FakePodman implements Podman {
     }
 
     @Override
+    public Optional<dev.pipglr.setup.podman.StoredImage> storedImage(String image) {
+        return imageLabels(image).map(labels -> new dev.pipglr.setup.podman.StoredImage("0123456789abcdef", java.util.List.of(image), labels));
+    }
+
+    @Override
     public Optional<Map<String, String>> imageLabels(String image) {
         return Optional.ofNullable(imageLabels.get(image));
     }
