@@ -71,14 +71,6 @@ public record ContainerSpec(RunArgs args, Map<String, Object> body) {
         return volumes;
     }
 
-    public List<String> devices() {
-        return args.list("device");
-    }
-
-    public String systemd() {
-        return args.string("systemd");
-    }
-
     public boolean privileged() {
         return args.bool("privileged", false);
     }

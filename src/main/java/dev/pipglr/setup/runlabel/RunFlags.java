@@ -166,8 +166,6 @@ public final class RunFlags {
         api("shm-size-systemd", s, "shm_size_systemd");
         api("stop-signal", s, "stop_signal");
         api("stop-timeout", s, "stop_timeout");
-        api("subgidname", s, "idmappings");
-        api("subuidname", s, "idmappings");
         api("sysctl", c, "sysctl");
         api("systemd", s, "systemd");
         api("timeout", s, "timeout");
@@ -214,6 +212,9 @@ public final class RunFlags {
         add(new Flag("rmi", null, b, Handling.REFUSED, "removes the image after the run, the image the wizard needs for the next steps"));
         add(new Flag("rootfs", null, b, Handling.REFUSED, "runs a directory instead of an image; the wizard's steps need the image"));
         add(new Flag("help", null, b, Handling.REFUSED, "prints help instead of running"));
+        String subIds = "makes podman's client read /etc/subuid and /etc/subgid itself to build the ID mappings";
+        add(new Flag("subuidname", null, s, Handling.REFUSED, subIds));
+        add(new Flag("subgidname", null, s, Handling.REFUSED, subIds));
     }
 
     private RunFlags() {

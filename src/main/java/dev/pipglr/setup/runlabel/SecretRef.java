@@ -14,25 +14,4 @@ public record SecretRef(String source, boolean asEnv, String target, Integer uid
         }
         return asEnv ? source : "/run/secrets/" + source;
     }
-
-    /** The option as podman's CLI takes it. */
-    public String optionValue() {
-        StringBuilder text = new StringBuilder(source);
-        if (asEnv) {
-            text.append(",type=env");
-        }
-        if (target != null) {
-            text.append(",target=").append(target);
-        }
-        if (uid != null) {
-            text.append(",uid=").append(uid);
-        }
-        if (gid != null) {
-            text.append(",gid=").append(gid);
-        }
-        if (mode != null) {
-            text.append(",mode=0").append(Integer.toOctalString(mode));
-        }
-        return text.toString();
-    }
 }

@@ -259,10 +259,6 @@ final class SpecGen {
             mappings.put("GIDMap", gids.isEmpty() ? null : gids);
             body.put("idmappings", mappings);
         }
-        if (args.has("subuidname") || args.has("subgidname")) {
-            throw new RunlabelException("--subuidname/--subgidname in the " + labelName + " label: podman's client reads "
-                    + "/etc/subuid and /etc/subgid itself for these; the wizard does not carry them out through the API");
-        }
     }
 
     /** --userns as podman's client settles it: mappings force "private" and exclude --userns. */

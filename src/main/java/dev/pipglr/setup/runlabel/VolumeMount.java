@@ -11,8 +11,4 @@ public record VolumeMount(boolean bind, String source, String destination, List<
     public VolumeMount {
         options = List.copyOf(options);
     }
-
-    public String optionValue() {
-        return source + ":" + destination + (options.isEmpty() ? "" : ":" + String.join(",", options));
-    }
 }

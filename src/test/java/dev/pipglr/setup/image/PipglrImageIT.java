@@ -3,7 +3,7 @@ package dev.pipglr.setup.image;
 import dev.pipglr.setup.runlabel.RunlabelParser;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
-import dev.pipglr.setup.runlabel.ShellWords;
+import dev.pipglr.setup.runlabel.PodmanShlex;
 import dev.pipglr.setup.testhost.HostPodmanCli;
 import dev.pipglr.setup.testhost.TestHosts;
 import org.junit.jupiter.api.AfterAll;
@@ -190,7 +190,7 @@ class PipglrImageIT {
 
     /** Runs a label exactly as pipglr Setup reads it (its command line), with podman's CLI. */
     private String runLabel(String image, String label, Path work) throws IOException, RunlabelException {
-        List<String> words = ShellWords.split(parse(image, label, work).commandLine());
+        List<String> words = PodmanShlex.split(parse(image, label, work).commandLine());
         return podman.ok(Duration.ofMinutes(3), words.subList(1, words.size()));
     }
 

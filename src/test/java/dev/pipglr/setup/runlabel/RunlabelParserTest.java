@@ -243,6 +243,19 @@ class RunlabelParserTest {
     }
 
     @Test
+    void everyRefusedOptionIsRefusedByNameWithItsReason() {
+        for (RunFlags.Flag flag : RunFlags.all()) {
+            if (flag.handling() != RunFlags.Handling.REFUSED) {
+                continue;
+            }
+            String label = "podman run " + flag.longName() + (flag.kind() == RunFlags.Kind.BOOL ? "" : " 1") + " IMAGE";
+            RunlabelException refused = assertThrows(RunlabelException.class, () -> parser.parse("test", label), label);
+            assertTrue(refused.getMessage().contains(flag.longName() + ", which the wizard cannot carry out through podman's API: it "
+                    + flag.note()), refused.getMessage());
+        }
+    }
+
+    @Test
     void optionsThatOnlySteerAPullOrATerminalChangeNothingInTheRequest() throws Exception {
         assertEquals(body("podman run -d IMAGE"), body("podman run -d --tls-verify=false --retry 2 --quiet --sig-proxy=false IMAGE"));
     }
