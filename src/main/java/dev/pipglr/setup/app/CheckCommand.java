@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** {@code check}: the wizard's view of every step, as a table or JSON. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -27,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also list what was found and what is left to do for each step.")
     boolean verbose;
 
-    private final Machine machine;
+    private final Supplier<SetupReport> inspection;
     private final PrintStream out;
 
     CheckCommand() {
@@ -35,13 +36,18 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     CheckCommand(Machine machine, PrintStream out) {
-        this.machine = machine;
+        this(() -> Inspection.inspect(machine), out);
+    }
+
+    /** @param inspection reads every registered step (tests pass their own steps and podman) */
+    CheckCommand(Supplier<SetupReport> inspection, PrintStream out) {
+        this.inspection = inspection;
         this.out = out;
     }
 
     @Override
     public Integer call() throws Exception {
-        SetupReport report = Inspection.inspect(machine);
+        SetupReport report = inspection.get();
         out.print(json ? toJson(report) : toTable(report, verbose));
         out.flush();
         return report.exitCode();
@@ -61,6 +67,11 @@ final class CheckCommand implements Callable<Integer> {
             step.findings().forEach(findings::add);
             ArrayNode plan = node.putArray("plan");
             step.plan().forEach(plan::add);
+            ObjectNode fix = node.putObject("fix");
+            ArrayNode commands = fix.putArray("commands");
+            step.fix().commands().forEach(commands::add);
+            fix.put("needs_administrator", step.fix().needsAdministrator());
+            fix.put("verification", step.fix().verification());
         }
         return mapper.writeValueAsString(steps) + System.lineSeparator();
     }

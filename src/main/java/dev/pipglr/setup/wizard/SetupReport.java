@@ -8,6 +8,7 @@ import java.util.Optional;
 /**
  * Every step as found on the machine, plus what preflight learned about podman.
  *
+ * @param steps             one report per registered step, in order, the gate first
  * @param podmanInstalled   whether a podman executable is on the PATH
  * @param canStartSessionService podman is installed but no service answered: the wizard can start one
  * @param attempts          the places tried when no service answered
@@ -25,16 +26,16 @@ public record SetupReport(List<StepReport> steps, boolean podmanInstalled, boole
         attempts = List.copyOf(attempts);
     }
 
-    public StepReport step(StepId id) {
-        return steps.stream().filter(report -> report.step() == id).findFirst().orElseThrow();
+    public StepReport step(StepDefinition id) {
+        return find(id).orElseThrow();
     }
 
-    public Optional<StepReport> find(StepId id) {
-        return steps.stream().filter(report -> report.step() == id).findFirst();
+    public Optional<StepReport> find(StepDefinition id) {
+        return steps.stream().filter(report -> report.step().equals(id)).findFirst();
     }
 
     public int exitCode() {
-        if (step(StepId.PREFLIGHT).status() == StepStatus.BLOCKED) {
+        if (!steps.isEmpty() && steps.get(0).status() == StepStatus.BLOCKED) {
             return EXIT_BLOCKED;
         }
         return steps.stream().allMatch(report -> report.status() == StepStatus.DONE) ? EXIT_DONE : EXIT_TODO;

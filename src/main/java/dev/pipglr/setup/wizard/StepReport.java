@@ -7,12 +7,16 @@ import java.util.List;
  *
  * @param detail   one sentence: why the step has this status (the reason when blocked, the error when unknown)
  * @param findings what the wizard read from the machine, one fact per entry
- * @param plan     what the step will do (or what the user must do) to reach "done"; empty when done
+ * @param fix      what the step will do (or what the user must do) to reach "done"; {@link Fix#NONE} when done
  */
-public record StepReport(StepId step, StepStatus status, String detail, List<String> findings, List<String> plan) {
+public record StepReport(StepDefinition step, StepStatus status, String detail, List<String> findings, Fix fix) {
 
     public StepReport {
         findings = List.copyOf(findings);
-        plan = List.copyOf(plan);
+    }
+
+    /** The fix as lines, as the page and {@code check --verbose} show them. */
+    public List<String> plan() {
+        return fix.lines();
     }
 }

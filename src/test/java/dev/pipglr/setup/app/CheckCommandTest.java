@@ -3,8 +3,10 @@ package dev.pipglr.setup.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipglr.setup.wizard.SetupReport;
-import dev.pipglr.setup.wizard.StepId;
+import dev.pipglr.setup.wizard.StepDefinition;
+import dev.pipglr.setup.wizard.Steps;
 import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.wizard.Fix;
 import dev.pipglr.setup.wizard.StepStatus;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +20,9 @@ class CheckCommandTest {
 
     private static SetupReport report() {
         List<StepReport> steps = new ArrayList<>();
-        for (StepId id : StepId.values()) {
-            steps.add(new StepReport(id, id == StepId.PREFLIGHT ? StepStatus.DONE : StepStatus.TODO, "detail of " + id.id(),
-                    List.of("found " + id.id()), id == StepId.PREFLIGHT ? List.of() : List.of("do " + id.id())));
+        for (StepDefinition id : Steps.standard()) {
+            steps.add(new StepReport(id, id == Steps.PREFLIGHT ? StepStatus.DONE : StepStatus.TODO, "detail of " + id.id(),
+                    List.of("found " + id.id()), id == Steps.PREFLIGHT ? Fix.NONE : Fix.of("checked again", Fix.Action.say("do " + id.id()))));
         }
         return new SetupReport(steps, true, false, List.of());
     }

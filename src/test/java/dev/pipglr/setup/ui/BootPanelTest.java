@@ -4,7 +4,7 @@ import dev.pipglr.setup.host.FakeMachine;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.ui.boot.BootView;
 import dev.pipglr.setup.ui.boot.BootViewModel;
-import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.ui.common.StepContext;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXMLLoader;
@@ -49,9 +49,8 @@ class BootPanelTest {
             }
             throw new dev.pipglr.setup.podman.PodmanUnavailableException(java.util.List.of());
         };
-        BootViewModel viewModel = new BootViewModel(new FakeMachine("alice", 1500).env("HOME", "/home/alice"),
-                new PodmanAction(slowPodman, background, Platform::runLater, () -> { }),
-                new SimpleStringProperty("localhost/pipglr-test:latest"));
+        BootViewModel viewModel = new BootViewModel(new StepContext(new FakeMachine("alice", 1500).env("HOME", "/home/alice"),
+                slowPodman, background, Platform::runLater, () -> { }, new SimpleStringProperty("localhost/pipglr-test:latest")));
         FXMLLoader loader = new FXMLLoader(BootView.class.getResource("/dev/pipglr/setup/ui/boot/BootView.fxml"));
         loader.setControllerFactory(type -> new BootView(viewModel));
         Parent root = loader.load();

@@ -4,12 +4,13 @@ import dev.pipglr.setup.host.FakeMachine;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.wizard.SetupReport;
-import dev.pipglr.setup.wizard.StepId;
+import dev.pipglr.setup.wizard.StepDefinition;
+import dev.pipglr.setup.wizard.Steps;
 import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.wizard.Fix;
 import dev.pipglr.setup.wizard.StepStatus;
 import javafx.application.Platform;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -20,8 +21,8 @@ final class OfflineWizard {
     }
 
     static WizardViewModel viewModel(StepStatus status, Executor background) {
-        List<StepReport> steps = Arrays.stream(StepId.values())
-                .map(id -> new StepReport(id, status, status.label(), List.of(), List.of())).toList();
+        List<StepReport> steps = Steps.standard().stream()
+                .map(id -> new StepReport(id, status, status.label(), List.of(), Fix.NONE)).toList();
         return new WizardViewModel(() -> new SetupReport(steps, true, false, List.of()), () -> { },
                 new FakeMachine("alice", 1500), () -> {
                     throw new PodmanUnavailableException(List.of());

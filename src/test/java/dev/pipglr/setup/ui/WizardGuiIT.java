@@ -6,7 +6,8 @@ import dev.pipglr.setup.testhost.WorkstationMachine;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
 import dev.pipglr.setup.wizard.SetupInspector;
-import dev.pipglr.setup.wizard.StepId;
+import dev.pipglr.setup.wizard.StepDefinition;
+import dev.pipglr.setup.wizard.Steps;
 import dev.pipglr.setup.wizard.StepReport;
 import dev.pipglr.setup.wizard.StepStatus;
 import javafx.application.Platform;
@@ -73,12 +74,12 @@ class WizardGuiIT {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private StepStatus status(StepId step) {
+    private StepStatus status(StepDefinition step) {
         StepReport report = viewModel.item(step).report();
         return report == null ? null : report.status();
     }
 
-    private void waitForStatus(StepId step, StepStatus status) throws Exception {
+    private void waitForStatus(StepDefinition step, StepStatus status) throws Exception {
         waitUntil(step.id() + " " + status.label(), () -> !viewModel.busyProperty().get() && status(step) == status);
     }
 
@@ -88,7 +89,7 @@ class WizardGuiIT {
 
     @Test
     void fromATokenToARunningRunnerWithClicksOnly(FxRobot robot) throws Exception {
-        waitForStatus(StepId.REGISTER, StepStatus.TODO);
+        waitForStatus(Steps.REGISTER, StepStatus.TODO);
 
         robot.clickOn("#step-register");
         assertEquals(TestHosts.testImage(), text(robot, "#image"));
@@ -99,7 +100,7 @@ class WizardGuiIT {
         robot.interact(() -> robot.lookup("#gitlabUrl").queryAs(javafx.scene.control.TextField.class).clear());
         robot.clickOn("#gitlabUrl").write("https://gitlab.example.test/");
         robot.clickOn("#register");
-        waitForStatus(StepId.REGISTER, StepStatus.DONE);
+        waitForStatus(Steps.REGISTER, StepStatus.DONE);
         String registerOutput = text(robot, "#registerOutput");
         assertTrue(registerOutput.contains("Registered 1 runner(s)."), registerOutput);
         assertTrue(registerOutput.contains("$ podman run --interactive --tty --rm --secret=REGISTRATION_TOKEN,type=env"), registerOutput);
@@ -109,15 +110,15 @@ class WizardGuiIT {
 
         robot.clickOn("#step-volumes");
         robot.clickOn("#createVolumes");
-        waitForStatus(StepId.VOLUMES, StepStatus.DONE);
+        waitForStatus(Steps.VOLUMES, StepStatus.DONE);
         assertTrue(text(robot, "#volumesOutput").contains("podman volume create --opt o=uid=1001,gid=1001 pipglr-cache"));
 
         robot.clickOn("#step-start");
         robot.clickOn("#startRunner");
-        waitForStatus(StepId.START, StepStatus.DONE);
+        waitForStatus(Steps.START, StepStatus.DONE);
         assertTrue(text(robot, "#startOutput").contains("The runner is running."), text(robot, "#startOutput"));
 
-        assertEquals(StepStatus.DONE, status(StepId.CONFIG));
+        assertEquals(StepStatus.DONE, status(Steps.CONFIG));
         for (String id : List.of("#registerOutput", "#volumesOutput", "#startOutput", "#stepFindings", "#activity")) {
             String shown = robot.lookup(id).tryQuery().map(node -> node instanceof TextInputControl input ? input.getText()
                     : ((javafx.scene.control.Label) node).getText()).orElse("");

@@ -5,8 +5,11 @@ import dev.pipglr.setup.host.FakeMachine;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
 import dev.pipglr.setup.wizard.SetupReport;
-import dev.pipglr.setup.wizard.StepId;
+import dev.pipglr.setup.wizard.StepDefinition;
+import dev.pipglr.setup.wizard.Steps;
 import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.wizard.Fix;
+import dev.pipglr.setup.wizard.LingerCheck;
 import dev.pipglr.setup.wizard.StepStatus;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -52,19 +55,19 @@ class WizardWindowTest {
     private SetupReport report() {
         List<StepReport> steps = new ArrayList<>();
         if (serviceRunning) {
-            steps.add(new StepReport(StepId.PREFLIGHT, StepStatus.DONE, "podman 5.4.2 answers rootless; pipglr supports it.",
-                    List.of("podman API at /run/user/1500/pipglr-setup/podman.sock"), List.of()));
+            steps.add(new StepReport(Steps.PREFLIGHT, StepStatus.DONE, "podman 5.4.2 answers rootless; pipglr supports it.",
+                    List.of("podman API at /run/user/1500/pipglr-setup/podman.sock"), Fix.NONE));
         } else {
-            steps.add(new StepReport(StepId.PREFLIGHT, StepStatus.BLOCKED, "podman 5.4.2 is installed, but no podman API service answers.",
-                    List.of("tried /run/user/1500/podman/podman.sock: no socket there"), List.of("make it permanent")));
+            steps.add(new StepReport(Steps.PREFLIGHT, StepStatus.BLOCKED, "podman 5.4.2 is installed, but no podman API service answers.",
+                    List.of("tried /run/user/1500/podman/podman.sock: no socket there"), Fix.of("reconnects", Fix.Action.say("make it permanent"))));
         }
-        steps.add(new StepReport(StepId.LINGER, StepStatus.TODO, "Linger is off for alice.", List.of("loginctl reports Linger=no"),
-                List.of("An administrator runs: sudo loginctl enable-linger alice")));
-        steps.add(new StepReport(StepId.SUBIDS, StepStatus.DONE, "alice has enough subordinate IDs.", List.of("/etc/subuid: 65539"), List.of()));
-        for (StepId id : List.of(StepId.REGISTER, StepId.CONFIG, StepId.VOLUMES, StepId.START)) {
+        steps.add(new StepReport(Steps.LINGER, StepStatus.TODO, "Linger is off for alice.", List.of("loginctl reports Linger=no"),
+                LingerCheck.enable("alice")));
+        steps.add(new StepReport(Steps.SUBIDS, StepStatus.DONE, "alice has enough subordinate IDs.", List.of("/etc/subuid: 65539"), Fix.NONE));
+        for (StepDefinition id : List.of(Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES, Steps.START)) {
             steps.add(serviceRunning
-                    ? new StepReport(id, StepStatus.TODO, "Left to do: " + id.title(), List.of(), List.of("do it"))
-                    : new StepReport(id, StepStatus.BLOCKED, "Blocked until preflight passes.", List.of(), List.of()));
+                    ? new StepReport(id, StepStatus.TODO, "Left to do: " + id.title(), List.of(), Fix.of("checked", Fix.Action.say("do it")))
+                    : new StepReport(id, StepStatus.BLOCKED, "Blocked until preflight passes.", List.of(), Fix.NONE));
         }
         return new SetupReport(steps, true, !serviceRunning, List.of());
     }

@@ -82,14 +82,14 @@ class PrivilegedStepsIT {
 
         commands.forEach(this::runAsAdministratorUnchecked);
         SetupReport filesOnly = inspect();
-        assertEquals(StepStatus.TODO, filesOnly.step(StepId.SUBIDS).status(),
-                "files changed but podman still maps the old ranges: " + filesOnly.step(StepId.SUBIDS));
-        assertTrue(filesOnly.step(StepId.SUBIDS).detail().contains("podman still uses the old ranges"));
+        assertEquals(StepStatus.TODO, filesOnly.step(Steps.SUBIDS).status(),
+                "files changed but podman still maps the old ranges: " + filesOnly.step(Steps.SUBIDS));
+        assertTrue(filesOnly.step(Steps.SUBIDS).detail().contains("podman still uses the old ranges"));
 
         migrateAndRestartApi();
 
         SetupReport after = inspect();
-        assertEquals(StepStatus.DONE, after.step(StepId.SUBIDS).status(), after.step(StepId.SUBIDS).toString());
+        assertEquals(StepStatus.DONE, after.step(Steps.SUBIDS).status(), after.step(Steps.SUBIDS).toString());
         HostInfo info = podmanInfo();
         assertEquals(65539, info.subordinateUids());
         assertEquals(65539, info.subordinateGids());
@@ -107,7 +107,7 @@ class PrivilegedStepsIT {
         commands.forEach(this::runAsAdministratorUnchecked);
         migrateAndRestartApi();
 
-        assertEquals(StepStatus.DONE, inspect().step(StepId.SUBIDS).status());
+        assertEquals(StepStatus.DONE, inspect().step(Steps.SUBIDS).status());
         assertEquals(65539, podmanInfo().subordinateUids());
         String subuid = workstation.readFile("/etc/subuid").orElseThrow();
         assertTrue(subuid.contains("bob:165536:65536"), "the neighbour's line is untouched: " + subuid);
@@ -116,11 +116,11 @@ class PrivilegedStepsIT {
 
     @Test
     void theLingerCommandAsShownEnablesLingerAndTheWizardSeesIt() throws IOException {
-        assertEquals(StepStatus.TODO, inspect().step(StepId.LINGER).status());
+        assertEquals(StepStatus.TODO, inspect().step(Steps.LINGER).status());
 
         runAsAdministrator(PrivilegedCommand.enableLinger(user).sudoText());
 
-        StepReport linger = inspect().step(StepId.LINGER);
+        StepReport linger = inspect().step(Steps.LINGER);
         assertEquals(StepStatus.DONE, linger.status(), linger.toString());
         assertTrue(workstation.exists("/var/lib/systemd/linger/" + user));
     }

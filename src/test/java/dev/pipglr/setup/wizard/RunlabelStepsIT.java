@@ -113,7 +113,7 @@ class RunlabelStepsIT {
         assertTrue(logs.contains("runners=2"), logs);
 
         SetupReport report = new SetupInspector(workstation, () -> new PodmanConnector(workstation).connect(List.of())).inspect();
-        for (StepId step : List.of(StepId.REGISTER, StepId.CONFIG, StepId.VOLUMES, StepId.START)) {
+        for (StepDefinition step : List.of(Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES, Steps.START)) {
             assertEquals(StepStatus.DONE, report.step(step).status(), report.step(step).toString());
         }
 

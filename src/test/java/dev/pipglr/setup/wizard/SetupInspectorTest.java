@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SetupInspectorTest {
 
     private static final List<String> LINGER = List.of("loginctl", "show-user", "alice", "--property=Linger");
-    private static final List<StepId> PODMAN_STEPS = List.of(StepId.REGISTER, StepId.CONFIG, StepId.VOLUMES, StepId.START);
+    private static final List<StepDefinition> PODMAN_STEPS = List.of(Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES, Steps.START);
 
     private FakeMachine workstation(String podmanVersion) {
         return new FakeMachine("alice", 1500).systemdRunning()
@@ -60,12 +60,12 @@ class SetupInspectorTest {
     void aFreshWorkstationHasEverythingToDo() {
         SetupReport report = inspect(workstation("5.4.2"), new FakePodman("5.4.2", true).withMappings(65536, 65536));
 
-        assertEquals(DONE, report.step(StepId.PREFLIGHT).status());
-        for (StepId step : List.of(StepId.LINGER, StepId.SUBIDS, StepId.REGISTER, StepId.CONFIG, StepId.VOLUMES, StepId.START)) {
+        assertEquals(DONE, report.step(Steps.PREFLIGHT).status());
+        for (StepDefinition step : List.of(Steps.LINGER, Steps.SUBIDS, Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES, Steps.START)) {
             assertEquals(TODO, report.step(step).status(), step.id());
         }
         assertEquals(SetupReport.EXIT_TODO, report.exitCode());
-        assertEquals(List.of(StepId.values()), report.steps().stream().map(StepReport::step).toList());
+        assertEquals(Steps.standard(), report.steps().stream().map(StepReport::step).toList());
     }
 
     @Test
@@ -83,14 +83,14 @@ class SetupInspectorTest {
     void podmanOlderThan48BlocksThePodmanStepsAndNamesTheVersion() {
         SetupReport report = inspect(workstation("4.3.1"), new FakePodman("4.3.1", true));
 
-        StepReport preflight = report.step(StepId.PREFLIGHT);
+        StepReport preflight = report.step(Steps.PREFLIGHT);
         assertEquals(BLOCKED, preflight.status());
         assertTrue(preflight.detail().contains("4.3.1") && preflight.detail().contains("4.8"), preflight.detail());
-        for (StepId step : PODMAN_STEPS) {
+        for (StepDefinition step : PODMAN_STEPS) {
             assertEquals(BLOCKED, report.step(step).status());
             assertTrue(report.step(step).detail().contains("4.3.1"), "the reason is repeated where the step is blocked");
         }
-        assertEquals(TODO, report.step(StepId.LINGER).status(), "files-only steps are still checked");
+        assertEquals(TODO, report.step(Steps.LINGER).status(), "files-only steps are still checked");
         assertEquals(SetupReport.EXIT_BLOCKED, report.exitCode());
     }
 
@@ -98,10 +98,10 @@ class SetupInspectorTest {
     void rootfulPodmanIsAWarningNotABlock() {
         SetupReport report = inspect(configured(workstation("5.4.2")), runningRunner(new FakePodman("5.4.2", false)));
 
-        StepReport preflight = report.step(StepId.PREFLIGHT);
+        StepReport preflight = report.step(Steps.PREFLIGHT);
         assertEquals(TODO, preflight.status());
         assertTrue(preflight.detail().contains("rootful"), preflight.detail());
-        assertEquals(DONE, report.step(StepId.START).status());
+        assertEquals(DONE, report.step(Steps.START).status());
         assertEquals(SetupReport.EXIT_TODO, report.exitCode());
     }
 
@@ -109,7 +109,7 @@ class SetupInspectorTest {
     void unreachableServiceOffersASessionServiceAndThePermanentFix() {
         SetupReport report = inspectUnreachable(workstation("5.4.2"));
 
-        StepReport preflight = report.step(StepId.PREFLIGHT);
+        StepReport preflight = report.step(Steps.PREFLIGHT);
         assertEquals(BLOCKED, preflight.status());
         assertTrue(report.canStartSessionService());
         assertTrue(preflight.findings().stream().anyMatch(f -> f.contains("no socket there")), preflight.findings().toString());
@@ -123,7 +123,7 @@ class SetupInspectorTest {
                 .answer(List.of("podman", "--version"), 0, "podman version 5.4.2\n", "")
                 .answer(List.of("loginctl", "show-user", "root", "--property=Linger"), 0, "Linger=no\n", "");
 
-        StepReport preflight = inspectUnreachable(root).step(StepId.PREFLIGHT);
+        StepReport preflight = inspectUnreachable(root).step(Steps.PREFLIGHT);
 
         assertEquals(BLOCKED, preflight.status());
         assertTrue(preflight.detail().startsWith("The wizard runs as root"), preflight.detail());
@@ -134,7 +134,7 @@ class SetupInspectorTest {
     void unreachableOldPodmanStillNamesItsVersion() {
         SetupReport report = inspectUnreachable(workstation("4.3.1"));
 
-        assertTrue(report.step(StepId.PREFLIGHT).detail().contains("4.3.1 is too old"), report.step(StepId.PREFLIGHT).detail());
+        assertTrue(report.step(Steps.PREFLIGHT).detail().contains("4.3.1 is too old"), report.step(Steps.PREFLIGHT).detail());
     }
 
     @Test
@@ -143,8 +143,8 @@ class SetupInspectorTest {
 
         SetupReport report = inspectUnreachable(machine);
 
-        assertEquals(BLOCKED, report.step(StepId.PREFLIGHT).status());
-        assertEquals("podman is not installed.", report.step(StepId.PREFLIGHT).detail());
+        assertEquals(BLOCKED, report.step(Steps.PREFLIGHT).status());
+        assertEquals("podman is not installed.", report.step(Steps.PREFLIGHT).detail());
         assertFalse(report.canStartSessionService());
     }
 
@@ -152,7 +152,7 @@ class SetupInspectorTest {
     void subIdFilesChangedButNotMigratedIsStillToDo() {
         FakePodman podman = runningRunner(new FakePodman("5.4.2", true).withMappings(65536, 65536));
 
-        StepReport subIds = inspect(configured(workstation("5.4.2")), podman).step(StepId.SUBIDS);
+        StepReport subIds = inspect(configured(workstation("5.4.2")), podman).step(Steps.SUBIDS);
 
         assertEquals(TODO, subIds.status());
         assertTrue(subIds.plan().get(0).contains("podman system migrate"), subIds.plan().toString());
@@ -162,7 +162,7 @@ class SetupInspectorTest {
     void subgidMissingWhileSubuidIsFineIsToDo() {
         FakeMachine machine = configured(workstation("5.4.2")).file("/etc/subgid", "bob:100000:65539\n");
 
-        StepReport subIds = inspect(machine, new FakePodman("5.4.2", true)).step(StepId.SUBIDS);
+        StepReport subIds = inspect(machine, new FakePodman("5.4.2", true)).step(Steps.SUBIDS);
 
         assertEquals(TODO, subIds.status());
         assertTrue(subIds.findings().contains("/etc/subgid: 0 IDs for alice (no range) (pipglr needs 65539)"), subIds.findings().toString());
@@ -175,9 +175,9 @@ class SetupInspectorTest {
 
         SetupReport report = inspect(configured(workstation("5.4.2")), podman);
 
-        assertEquals(UNKNOWN, report.step(StepId.VOLUMES).status());
-        assertTrue(report.step(StepId.VOLUMES).detail().contains("boom"));
-        assertEquals(DONE, report.step(StepId.START).status());
+        assertEquals(UNKNOWN, report.step(Steps.VOLUMES).status());
+        assertTrue(report.step(Steps.VOLUMES).detail().contains("boom"));
+        assertEquals(DONE, report.step(Steps.START).status());
     }
 
     @Test
@@ -185,7 +185,7 @@ class SetupInspectorTest {
         FakePodman podman = runningRunner(new FakePodman("5.4.2", true));
         podman.containers.put(PipglrNames.CONTAINER, new ContainerSummary("pipglr", "pipglr:latest", "exited", false, 125L));
 
-        StepReport start = inspect(configured(workstation("5.4.2")), podman).step(StepId.START);
+        StepReport start = inspect(configured(workstation("5.4.2")), podman).step(Steps.START);
 
         assertEquals(TODO, start.status());
         assertTrue(start.detail().contains("exited with code 125"), start.detail());
@@ -196,7 +196,7 @@ class SetupInspectorTest {
         FakePodman podman = new FakePodman("5.4.2", true);
         podman.secrets.add(PipglrNames.TOKEN_SECRET);
 
-        StepReport register = inspect(workstation("5.4.2"), podman).step(StepId.REGISTER);
+        StepReport register = inspect(workstation("5.4.2"), podman).step(Steps.REGISTER);
 
         assertEquals(TODO, register.status());
         assertTrue(register.findings().contains("secret REGISTRATION_TOKEN exists"));

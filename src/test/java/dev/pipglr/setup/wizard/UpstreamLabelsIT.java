@@ -91,7 +91,7 @@ class UpstreamLabelsIT {
         assertTrue(new Dashboard(workstation, podman, Clock.systemUTC()).read(IMAGE).container().orElseThrow().running(),
                 "the dashboard finds the runner under the run label's name");
         SetupReport report = new SetupInspector(workstation, () -> new PodmanConnector(workstation).connect(List.of()), () -> IMAGE).inspect();
-        assertEquals(StepStatus.DONE, report.step(StepId.START).status(), report.step(StepId.START).toString());
+        assertEquals(StepStatus.DONE, report.step(Steps.START).status(), report.step(Steps.START).toString());
         assertTrue(podman.logs(RUNNER).contains("runners=2"), podman.logs(RUNNER));
     }
 }

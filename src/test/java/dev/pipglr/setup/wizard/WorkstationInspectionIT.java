@@ -44,20 +44,20 @@ class WorkstationInspectionIT {
     void aFreshAccountHasEveryStepToDo() {
         SetupReport report = inspect();
 
-        StepReport preflight = report.step(StepId.PREFLIGHT);
+        StepReport preflight = report.step(Steps.PREFLIGHT);
         assertEquals(StepStatus.DONE, preflight.status(), preflight.toString());
         assertTrue(preflight.findings().stream().anyMatch(f -> f.contains("rootless")), preflight.findings().toString());
-        StepReport linger = report.step(StepId.LINGER);
+        StepReport linger = report.step(Steps.LINGER);
         assertEquals(StepStatus.TODO, linger.status(), linger.toString());
         // logind says "not logged in or lingering" for a user it never saw, and Linger=no once it has
         String found = linger.findings().get(0);
         assertTrue(found.contains("/var/lib/systemd/linger/alice does not exist") || found.equals("loginctl reports Linger=no for alice"),
                 found);
-        StepReport subIds = report.step(StepId.SUBIDS);
+        StepReport subIds = report.step(Steps.SUBIDS);
         assertEquals(StepStatus.TODO, subIds.status(), subIds.toString());
         assertTrue(subIds.findings().contains("/etc/subuid: 65536 IDs for alice in 100000-165535 (pipglr needs 65539)"),
                 subIds.findings().toString());
-        for (StepId step : List.of(StepId.REGISTER, StepId.CONFIG, StepId.VOLUMES, StepId.START)) {
+        for (StepDefinition step : List.of(Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES, Steps.START)) {
             assertEquals(StepStatus.TODO, report.step(step).status(), report.step(step).toString());
         }
         assertEquals(SetupReport.EXIT_TODO, report.exitCode());
@@ -67,7 +67,7 @@ class WorkstationInspectionIT {
     void lingerEnabledByAnAdministratorIsSeenThroughLoginctl() throws IOException {
         workstation.execOrFail("root", "loginctl", "enable-linger", workstation.user().name());
 
-        StepReport linger = inspect().step(StepId.LINGER);
+        StepReport linger = inspect().step(Steps.LINGER);
 
         assertEquals(StepStatus.DONE, linger.status(), linger.toString());
         assertEquals(List.of("loginctl reports Linger=yes for alice"), linger.findings());
@@ -88,14 +88,14 @@ class WorkstationInspectionIT {
 
         SetupReport report = inspect();
 
-        for (StepId step : List.of(StepId.REGISTER, StepId.CONFIG, StepId.VOLUMES, StepId.START)) {
+        for (StepDefinition step : List.of(Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES, Steps.START)) {
             assertEquals(StepStatus.DONE, report.step(step).status(), report.step(step).toString());
         }
-        assertTrue(report.step(StepId.VOLUMES).findings().get(0).contains("o=uid=1000,gid=1000"),
-                report.step(StepId.VOLUMES).findings().toString());
+        assertTrue(report.step(Steps.VOLUMES).findings().get(0).contains("o=uid=1000,gid=1000"),
+                report.step(Steps.VOLUMES).findings().toString());
 
         workstation.execOrFail(user, "podman", "stop", "-t", "0", PipglrNames.CONTAINER);
-        StepReport start = inspect().step(StepId.START);
+        StepReport start = inspect().step(Steps.START);
         assertEquals(StepStatus.TODO, start.status());
         assertTrue(start.detail().contains("exited with code"), start.detail());
     }

@@ -3,6 +3,7 @@ package dev.pipglr.setup.ui.boot;
 import dev.pipglr.setup.host.LingerProbe;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.StartOnBoot;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -23,10 +24,10 @@ public final class BootViewModel {
     private final StringProperty image;
     private final ReadOnlyObjectWrapper<Optional<StartOnBoot.Plan>> plan = new ReadOnlyObjectWrapper<>(Optional.empty());
 
-    public BootViewModel(Machine machine, PodmanAction action, StringProperty image) {
-        this.machine = machine;
-        this.action = action;
-        this.image = image;
+    public BootViewModel(StepContext context) {
+        this.machine = context.machine();
+        this.action = context.podmanAction();
+        this.image = context.image();
     }
 
     public PodmanAction action() {

@@ -7,6 +7,7 @@ import dev.pipglr.setup.config.ConfigValidator;
 import dev.pipglr.setup.config.TomlHighlighter;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.ConfigStore;
 import dev.pipglr.setup.wizard.StartFlow;
 import javafx.beans.property.BooleanProperty;
@@ -51,12 +52,12 @@ public final class ConfigViewModel {
     private ConfigTokens.Hidden hidden = ConfigTokens.hide("");
     private String currentText = "";
 
-    public ConfigViewModel(Machine machine, PodmanAction action, StringProperty image, Executor background, Executor fxThread) {
-        this.machine = machine;
-        this.action = action;
-        this.image = image;
-        this.background = background;
-        this.fxThread = fxThread;
+    public ConfigViewModel(StepContext context) {
+        this.machine = context.machine();
+        this.action = context.podmanAction();
+        this.image = context.image();
+        this.background = context.background();
+        this.fxThread = context.fxThread();
     }
 
     public PodmanAction action() {

@@ -3,6 +3,7 @@ package dev.pipglr.setup.ui.dashboard;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.Dashboard;
 import dev.pipglr.setup.wizard.RunnerContainer;
 import dev.pipglr.setup.wizard.StartFlow;
@@ -31,10 +32,10 @@ public final class DashboardViewModel {
     private final StringProperty image;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
-    public DashboardViewModel(Machine machine, PodmanAction action, StringProperty image) {
-        this.machine = machine;
-        this.action = action;
-        this.image = image;
+    public DashboardViewModel(StepContext context) {
+        this.machine = context.machine();
+        this.action = context.podmanAction();
+        this.image = context.image();
     }
 
     public PodmanAction action() {

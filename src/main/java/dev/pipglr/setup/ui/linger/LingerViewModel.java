@@ -5,6 +5,9 @@ import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.PrivilegedCommand;
 import dev.pipglr.setup.ui.common.BackgroundAction;
+import dev.pipglr.setup.ui.common.StepContext;
+import dev.pipglr.setup.wizard.Fix;
+import dev.pipglr.setup.wizard.LingerCheck;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -28,19 +31,22 @@ public final class LingerViewModel {
 
     private final Machine machine;
     private final PrivilegedCommand command;
+    private final Fix fix;
     private final BackgroundAction action;
     private final Runnable recheck;
     private final ReadOnlyStringWrapper output = new ReadOnlyStringWrapper("");
 
-    public LingerViewModel(Machine machine, Executor background, Executor fxThread, Runnable recheck) {
-        this.machine = machine;
+    public LingerViewModel(StepContext context) {
+        this.machine = context.machine();
         this.command = PrivilegedCommand.enableLinger(machine.user().name());
-        this.action = new BackgroundAction(background, fxThread);
-        this.recheck = recheck;
+        this.fix = LingerCheck.enable(machine.user().name());
+        this.action = context.backgroundAction();
+        this.recheck = context.recheck();
     }
 
+    /** The command the step's report asks an administrator to run (the same {@link Fix} the check produces). */
     public String commandText() {
-        return command.sudoText();
+        return fix.commands().get(0);
     }
 
     public String sideEffect() {

@@ -2,6 +2,7 @@ package dev.pipglr.setup.ui.register;
 
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.RegisterFlow;
 import dev.pipglr.setup.wizard.RegistrationToken;
 import javafx.beans.binding.Bindings;
@@ -35,10 +36,10 @@ public final class RegisterViewModel {
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper equivalentCommands = new ReadOnlyStringWrapper("");
 
-    public RegisterViewModel(Machine machine, PodmanAction action, StringProperty image) {
-        this.machine = machine;
-        this.action = action;
-        this.image = image;
+    public RegisterViewModel(StepContext context) {
+        this.machine = context.machine();
+        this.action = context.podmanAction();
+        this.image = context.image();
     }
 
     public StringProperty tokenProperty() {

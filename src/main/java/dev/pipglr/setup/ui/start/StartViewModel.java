@@ -3,6 +3,7 @@ package dev.pipglr.setup.ui.start;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.StartFlow;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -25,10 +26,10 @@ public final class StartViewModel {
     private final StringProperty image;
     private final ReadOnlyObjectWrapper<Optional<ContainerSummary>> existing = new ReadOnlyObjectWrapper<>(Optional.empty());
 
-    public StartViewModel(Machine machine, PodmanAction action, StringProperty image) {
-        this.machine = machine;
-        this.action = action;
-        this.image = image;
+    public StartViewModel(StepContext context) {
+        this.machine = context.machine();
+        this.action = context.podmanAction();
+        this.image = context.image();
     }
 
     public PodmanAction action() {

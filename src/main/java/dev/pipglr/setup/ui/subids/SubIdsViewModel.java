@@ -8,6 +8,7 @@ import dev.pipglr.setup.host.SubIdRange;
 import dev.pipglr.setup.host.SubIdReader;
 import dev.pipglr.setup.host.SubIdState;
 import dev.pipglr.setup.ui.common.BackgroundAction;
+import dev.pipglr.setup.ui.common.StepContext;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -42,13 +43,12 @@ public final class SubIdsViewModel {
     /**
      * @param migrate runs {@code podman system migrate} as the user (and restarts a podman service the wizard owns)
      */
-    public SubIdsViewModel(Machine machine, Executor background, Executor fxThread, Callable<CommandResult> migrate,
-                           Runnable recheck) {
-        this.machine = machine;
-        this.reading = new BackgroundAction(background, fxThread);
-        this.migrating = new BackgroundAction(background, fxThread);
+    public SubIdsViewModel(StepContext context, Callable<CommandResult> migrate) {
+        this.machine = context.machine();
+        this.reading = context.backgroundAction();
+        this.migrating = context.backgroundAction();
         this.migrate = migrate;
-        this.recheck = recheck;
+        this.recheck = context.recheck();
     }
 
     public ReadOnlyObjectProperty<SubIdState> stateProperty() {

@@ -2,6 +2,7 @@ package dev.pipglr.setup.ui.volumes;
 
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.VolumesFlow;
 import javafx.beans.property.StringProperty;
 
@@ -16,10 +17,10 @@ public final class VolumesViewModel {
     private final PodmanAction action;
     private final StringProperty image;
 
-    public VolumesViewModel(Machine machine, PodmanAction action, StringProperty image) {
-        this.machine = machine;
-        this.action = action;
-        this.image = image;
+    public VolumesViewModel(StepContext context) {
+        this.machine = context.machine();
+        this.action = context.podmanAction();
+        this.image = context.image();
     }
 
     public PodmanAction action() {

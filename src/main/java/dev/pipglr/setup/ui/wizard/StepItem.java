@@ -1,6 +1,6 @@
 package dev.pipglr.setup.ui.wizard;
 
-import dev.pipglr.setup.wizard.StepId;
+import dev.pipglr.setup.wizard.StepDefinition;
 import dev.pipglr.setup.wizard.StepReport;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -8,14 +8,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 /** One sidebar entry: a step and its latest report (null while the first check runs). */
 public final class StepItem {
 
-    private final StepId step;
+    private final StepDefinition step;
     private final ReadOnlyObjectWrapper<StepReport> report = new ReadOnlyObjectWrapper<>();
 
-    StepItem(StepId step) {
+    StepItem(StepDefinition step) {
         this.step = step;
     }
 
-    public StepId step() {
+    public StepDefinition step() {
         return step;
     }
 

@@ -3,21 +3,9 @@ package dev.pipglr.setup.ui.wizard;
 import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.ui.common.Clipboards;
 import dev.pipglr.setup.ui.common.StatusIcon;
-import dev.pipglr.setup.ui.config.ConfigView;
-import dev.pipglr.setup.ui.boot.BootView;
-import dev.pipglr.setup.ui.dashboard.DashboardView;
-import dev.pipglr.setup.ui.linger.LingerView;
-import dev.pipglr.setup.ui.logs.LogView;
-import dev.pipglr.setup.wizard.StepStatus;
-import dev.pipglr.setup.ui.register.RegisterView;
-import dev.pipglr.setup.ui.start.StartView;
-import dev.pipglr.setup.ui.volumes.VolumesView;
-import dev.pipglr.setup.ui.subids.SubIdsView;
-import dev.pipglr.setup.wizard.StepId;
 import dev.pipglr.setup.wizard.StepReport;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -30,10 +18,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,6 +37,7 @@ public final class WizardView {
     @FXML private TextArea stepFindings;
     @FXML private VBox planBox;
     @FXML private TextArea stepPlan;
+    @FXML private Label stepVerification;
     @FXML private VBox sessionServiceBox;
     @FXML private TextField permanentFix;
     @FXML private Button startSessionServiceButton;
@@ -64,7 +51,7 @@ public final class WizardView {
     @FXML private TextField image;
 
     /** Each step's own action panel, loaded the first time the step is shown. */
-    private final Map<StepId, Node> actionPanels = new EnumMap<>(StepId.class);
+    private final Map<String, Optional<StepPages.Page>> actionPanels = new HashMap<>();
 
     public WizardView(WizardViewModel viewModel) {
         this.viewModel = viewModel;
@@ -92,7 +79,7 @@ public final class WizardView {
         permanentFix.setText(SessionService.PERMANENT_FIX);
         image.textProperty().bindBidirectional(viewModel.imageProperty());
 
-        stepList.getSelectionModel().select(viewModel.item(StepId.PREFLIGHT));
+        stepList.getSelectionModel().select(0);
     }
 
     private void show(StepItem item) {
@@ -108,17 +95,18 @@ public final class WizardView {
         stepFindings.setText(report == null ? "" : lines(report.findings(), "Nothing to report."));
         boolean hasPlan = report != null && !report.plan().isEmpty();
         stepPlan.setText(hasPlan ? lines(report.plan(), "") : "");
+        stepVerification.setText(hasPlan && !report.fix().verification().isEmpty()
+                ? "Afterwards: " + report.fix().verification() : "");
         planBox.setVisible(hasPlan);
         planBox.setManaged(hasPlan);
-        actionPane.getChildren().setAll(actionPanel(item.step()).map(List::of).orElse(List.of()));
-        if (item.step() == StepId.START && report != null && report.status() != StepStatus.BLOCKED) {
-            viewModel.followRunnerLogs();
-        }
+        Optional<StepPages.Page> page = actionPanel(item);
+        actionPane.getChildren().setAll(page.map(StepPages.Page::node).map(List::of).orElse(List.of()));
+        page.ifPresent(shown -> shown.shown().accept(report));
         actionPane.setManaged(!actionPane.getChildren().isEmpty());
-        boolean usesImage = item.step() != StepId.PREFLIGHT && item.step() != StepId.LINGER && item.step() != StepId.SUBIDS;
+        boolean usesImage = item.step().needsImage();
         imageBox.setVisible(usesImage);
         imageBox.setManaged(usesImage);
-        boolean offerService = item.step() == StepId.PREFLIGHT;
+        boolean offerService = viewModel.isGate(item);
         sessionServiceBox.visibleProperty().unbind();
         sessionServiceBox.managedProperty().unbind();
         if (offerService) {
@@ -130,37 +118,9 @@ public final class WizardView {
         }
     }
 
-    private Optional<Node> actionPanel(StepId step) {
-        Node panel = actionPanels.get(step);
-        if (panel == null) {
-            panel = switch (step) {
-                case LINGER -> load("/dev/pipglr/setup/ui/linger/LingerView.fxml", new LingerView(viewModel.linger()));
-                case SUBIDS -> load("/dev/pipglr/setup/ui/subids/SubIdsView.fxml", new SubIdsView(viewModel.subIds()));
-                case REGISTER -> load("/dev/pipglr/setup/ui/register/RegisterView.fxml", new RegisterView(viewModel.register()));
-                case CONFIG -> load("/dev/pipglr/setup/ui/config/ConfigView.fxml", new ConfigView(viewModel.config()));
-                case VOLUMES -> load("/dev/pipglr/setup/ui/volumes/VolumesView.fxml", new VolumesView(viewModel.volumes()));
-                case START -> new VBox(12, load("/dev/pipglr/setup/ui/start/StartView.fxml", new StartView(viewModel.start())),
-                        load("/dev/pipglr/setup/ui/dashboard/DashboardView.fxml", new DashboardView(viewModel.dashboard())),
-                        load("/dev/pipglr/setup/ui/logs/LogView.fxml", new LogView(viewModel.logs())),
-                        load("/dev/pipglr/setup/ui/boot/BootView.fxml", new BootView(viewModel.boot())));
-                default -> null;
-            };
-            if (panel == null) {
-                return Optional.empty();
-            }
-            actionPanels.put(step, panel);
-        }
-        return Optional.of(panel);
-    }
-
-    private static Node load(String fxml, Object controller) {
-        FXMLLoader loader = new FXMLLoader(WizardView.class.getResource(fxml));
-        loader.setControllerFactory(type -> controller);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the layout " + fxml + " is missing from the application", e);
-        }
+    private Optional<StepPages.Page> actionPanel(StepItem item) {
+        return actionPanels.computeIfAbsent(item.step().id(),
+                id -> item.step().page().flatMap(page -> StepPages.create(page, viewModel)));
     }
 
     private static String lines(List<String> entries, String whenEmpty) {

@@ -5,7 +5,6 @@ import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.ui.common.BackgroundAction;
-import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.config.ConfigViewModel;
 import dev.pipglr.setup.ui.boot.BootViewModel;
 import dev.pipglr.setup.ui.dashboard.DashboardViewModel;
@@ -21,8 +20,11 @@ import dev.pipglr.setup.ui.subids.SubIdsViewModel;
 import dev.pipglr.setup.wizard.SetupReport;
 import dev.pipglr.setup.wizard.RunnerContainer;
 import dev.pipglr.setup.wizard.PipglrNames;
-import dev.pipglr.setup.wizard.StepId;
+import dev.pipglr.setup.wizard.StepDefinition;
+import dev.pipglr.setup.wizard.Steps;
+import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.wizard.Fix;
 import dev.pipglr.setup.wizard.StepStatus;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,7 +33,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -61,8 +62,7 @@ public final class WizardViewModel {
     private final Executor background;
     private final Executor fxThread;
 
-    private final ObservableList<StepItem> steps = FXCollections.observableArrayList(
-            Arrays.stream(StepId.values()).map(StepItem::new).toList());
+    private final ObservableList<StepItem> steps;
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canStartSessionService = new ReadOnlyBooleanWrapper(false);
     private final BackgroundAction action;
@@ -86,6 +86,14 @@ public final class WizardViewModel {
      */
     public WizardViewModel(Supplier<SetupReport> inspection, SessionServiceStarter sessionServiceStarter, Machine machine,
                            Supplier<Podman> podman, Callable<CommandResult> migrate, Executor background, Executor fxThread) {
+        this(Steps.standard(), inspection, sessionServiceStarter, machine, podman, migrate, background, fxThread);
+    }
+
+    /** @param definitions the registered steps, in order (the sidebar's entries); the inspection reports on these */
+    public WizardViewModel(List<StepDefinition> definitions, Supplier<SetupReport> inspection,
+                           SessionServiceStarter sessionServiceStarter, Machine machine, Supplier<Podman> podman,
+                           Callable<CommandResult> migrate, Executor background, Executor fxThread) {
+        this.steps = FXCollections.observableArrayList(definitions.stream().map(StepItem::new).toList());
         this.inspection = inspection;
         this.sessionServiceStarter = sessionServiceStarter;
         this.machine = machine;
@@ -93,16 +101,16 @@ public final class WizardViewModel {
         this.background = background;
         this.fxThread = fxThread;
         this.action = new BackgroundAction(background, fxThread);
-        this.linger = new LingerViewModel(machine, background, fxThread, this::refresh);
-        this.subIds = new SubIdsViewModel(machine, background, fxThread, migrate, this::refresh);
-        this.register = new RegisterViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
-        this.volumes = new VolumesViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
-        this.start = new StartViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
-        this.boot = new BootViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
-        this.dashboard = new DashboardViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image);
+        StepContext context = new StepContext(machine, podman, background, fxThread, this::refresh, image);
+        this.linger = new LingerViewModel(context);
+        this.subIds = new SubIdsViewModel(context, migrate);
+        this.register = new RegisterViewModel(context);
+        this.volumes = new VolumesViewModel(context);
+        this.start = new StartViewModel(context);
+        this.boot = new BootViewModel(context);
+        this.dashboard = new DashboardViewModel(context);
         this.logs = new LogViewModel(podman, background, fxThread, LogViewModel.DEFAULT_CAPACITY);
-        this.config = new ConfigViewModel(machine, new PodmanAction(podman, background, fxThread, this::refresh), image,
-                background, fxThread);
+        this.config = new ConfigViewModel(context);
     }
 
     /** The runner's state and actions, shown with step 6. */
@@ -167,8 +175,15 @@ public final class WizardViewModel {
         return steps;
     }
 
-    public StepItem item(StepId id) {
-        return steps.get(id.ordinal());
+    /** The sidebar entry of a registered step. */
+    public StepItem item(StepDefinition step) {
+        return steps.stream().filter(item -> item.step().equals(step)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("step " + step.id() + " is not registered"));
+    }
+
+    /** The gate step (the first): the page that offers to start a session podman service. */
+    public boolean isGate(StepItem item) {
+        return !steps.isEmpty() && steps.get(0) == item;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -219,7 +234,7 @@ public final class WizardViewModel {
     private void apply(SetupReport report) {
         subIds.load();
         for (StepReport step : report.steps()) {
-            item(step.step()).update(step);
+            steps.stream().filter(item -> item.step().equals(step.step())).findFirst().ifPresent(item -> item.update(step));
         }
         canStartSessionService.set(report.canStartSessionService());
         long done = report.steps().stream().filter(step -> step.status() == StepStatus.DONE).count();
@@ -230,7 +245,7 @@ public final class WizardViewModel {
         for (StepItem item : steps) {
             if (item.report() == null) {
                 item.update(new StepReport(item.step(), StepStatus.UNKNOWN, "Could not check: " + Problems.describe(cause),
-                        List.of(), List.of()));
+                        List.of(), Fix.NONE));
             }
         }
     }

@@ -1,0 +1,30 @@
+package dev.pipglr.setup.wizard;
+
+import dev.pipglr.setup.podman.ContainerSummary;
+import dev.pipglr.setup.wizard.Fix.Action;
+import dev.pipglr.setup.wizard.StepCheck.Verdict;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Step 6: the container the run label names exists and runs. */
+final class RunnerCheck implements StepCheck {
+
+    @Override
+    public Verdict check(CheckContext context) {
+        String name = RunnerContainer.name(context.machine(), context.podman(), context.image());
+        String verified = "The wizard inspects the container " + name + " again: it must be running.";
+        Optional<ContainerSummary> container = context.podman().container(name);
+        if (container.isEmpty()) {
+            return Verdict.todo("The runner container " + name + " does not exist.", List.of("no container named " + name),
+                    Fix.of(verified, Action.say("Run the image's run label, then watch its logs.")));
+        }
+        ContainerSummary found = container.get();
+        List<String> findings = List.of("container " + found.name() + " (" + found.image() + "): " + found.describe());
+        if (found.running()) {
+            return Verdict.done("The runner is running.", findings);
+        }
+        return Verdict.todo("The runner container exists but is " + found.describe() + ".", findings,
+                Fix.of(verified, Action.say("Start it again (or re-create it with the run label) and check its logs.")));
+    }
+}
