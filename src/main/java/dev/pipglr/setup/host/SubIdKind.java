@@ -2,19 +2,17 @@ package dev.pipglr.setup.host;
 
 /** Subordinate user IDs or group IDs: the two files and the usermod options that edit them. */
 public enum SubIdKind {
-    UID("subuid", "/etc/subuid", "--add-subuids", "uidmap"),
-    GID("subgid", "/etc/subgid", "--add-subgids", "gidmap");
+    UID("subuid", "/etc/subuid", "--add-subuids"),
+    GID("subgid", "/etc/subgid", "--add-subgids");
 
     private final String id;
     private final String defaultPath;
     private final String usermodOption;
-    private final String podmanMapping;
 
-    SubIdKind(String id, String defaultPath, String usermodOption, String podmanMapping) {
+    SubIdKind(String id, String defaultPath, String usermodOption) {
         this.id = id;
         this.defaultPath = defaultPath;
         this.usermodOption = usermodOption;
-        this.podmanMapping = podmanMapping;
     }
 
     /** "subuid" or "subgid", as in the file's name and the JSON keys. */
@@ -28,9 +26,5 @@ public enum SubIdKind {
 
     public String usermodOption() {
         return usermodOption;
-    }
-
-    public String podmanMapping() {
-        return podmanMapping;
     }
 }

@@ -51,11 +51,6 @@ public final class RegistrationToken {
         return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** For tests that check the token leaked nowhere. */
-    boolean appearsIn(String text) {
-        return text != null && text.contains(value);
-    }
-
     @Override
     public String toString() {
         return "RegistrationToken[" + kind() + ", hidden]";

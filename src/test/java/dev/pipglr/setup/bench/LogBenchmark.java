@@ -148,6 +148,6 @@ public final class LogBenchmark {
         System.gc();
         long after = memory.getHeapMemoryUsage().getUsed();
         System.out.printf(Locale.ROOT, "  heap after %d lines (view keeps %d): %.0f MB in use after GC, %.0f MB peak seen%n",
-                count, model.total(), after / 1e6, peak / 1e6);
+                count, model.shown().size(), after / 1e6, peak / 1e6);
     }
 }

@@ -15,23 +15,47 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Podman's answers as plain data, for the inspector's rules; real podman is tested in the *IT tests. */
-final class FakePodman implements Podman {
+/**
+ * Podman's answers as plain data, for the inspector's rules and the view models; real podman is tested in the *IT
+ * tests. Containers run only when a test gives a {@link #program}: it decides, from the create body, what the
+ * container does (exit code, output, whether it keeps running).
+ */
+public final class FakePodman implements Podman {
 
-    HostInfo info;
-    final Set<String> secrets = new HashSet<>();
-    final Map<String, VolumeSummary> volumes = new HashMap<>();
-    final Map<String, ContainerSummary> containers = new HashMap<>();
-    final Map<String, Map<String, String>> imageLabels = new HashMap<>();
-    PodmanException volumeFailure;
-    boolean closed;
+    /** What a started container does. */
+    public record Run(int exitCode, String output, boolean keepsRunning) {
+        public static Run exits(int exitCode, String output) {
+            return new Run(exitCode, output, false);
+        }
+    }
 
-    FakePodman(String version, boolean rootless) {
+    /** Decides what a container created with {@code body} does when started. */
+    @FunctionalInterface
+    public interface Program {
+        Run start(Map<String, Object> body);
+    }
+
+    public Program program;
+    public final Map<String, Map<String, Object>> created = new java.util.LinkedHashMap<>();
+    public final java.util.List<String> calls = new java.util.ArrayList<>();
+    private final Map<String, Run> finished = new HashMap<>();
+
+    public HostInfo info;
+    public final Set<String> secrets = new HashSet<>();
+    /** What each secret holds (only for secrets created through {@link #createSecret}). */
+    public final Map<String, String> secretValues = new HashMap<>();
+    public final Map<String, VolumeSummary> volumes = new HashMap<>();
+    public final Map<String, ContainerSummary> containers = new HashMap<>();
+    public final Map<String, Map<String, String>> imageLabels = new HashMap<>();
+    public PodmanException volumeFailure;
+    public boolean closed;
+
+    public FakePodman(String version, boolean rootless) {
         PodmanVersion parsed = PodmanVersion.find(version).orElseThrow();
         this.info = new HostInfo(parsed, rootless, "v2", 65539, 65539);
     }
 
-    FakePodman withMappings(long uids, long gids) {
+    public FakePodman withMappings(long uids, long gids) {
         info = new HostInfo(info.version(), info.rootless(), info.cgroupVersion(), uids, gids);
         return this;
     }
@@ -86,11 +110,15 @@ final class FakePodman implements Podman {
 
     @Override
     public void createSecret(String name, byte[] value) {
-        secrets.add(name);
+        if (!secrets.add(name)) {
+            throw new PodmanException("secret name in use");
+        }
+        secretValues.put(name, new String(value, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
     public boolean removeSecret(String name) {
+        secretValues.remove(name);
         return secrets.remove(name);
     }
 
@@ -106,32 +134,73 @@ final class FakePodman implements Podman {
 
     @Override
     public String createContainer(Map<String, Object> body) {
-        throw new UnsupportedOperationException("containers are tested against real podman");
+        if (program == null) {
+            throw new UnsupportedOperationException("containers are tested against real podman");
+        }
+        String name = String.valueOf(body.get("name"));
+        if (containers.containsKey(name)) {
+            throw new PodmanException("the container name \"" + name + "\" is already in use");
+        }
+        created.put(name, body);
+        containers.put(name, new ContainerSummary(name, String.valueOf(body.get("image")), "created", false, null));
+        calls.add("create " + name);
+        return name;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public dev.pipglr.setup.podman.CreatedContainer inspectCreated(String id) {
-        throw new UnsupportedOperationException("containers are tested against real podman");
+        Map<String, Object> body = body(id);
+        java.util.List<dev.pipglr.setup.podman.CreatedContainer.Secret> secrets = new java.util.ArrayList<>();
+        for (Map<String, Object> secret : (java.util.List<Map<String, Object>>) body.getOrDefault("secrets", java.util.List.of())) {
+            secrets.add(new dev.pipglr.setup.podman.CreatedContainer.Secret((String) secret.get("source"),
+                    ((Number) secret.get("uid")).intValue(), ((Number) secret.get("gid")).intValue(),
+                    ((Number) secret.get("mode")).intValue()));
+        }
+        java.util.List<String> destinations = new java.util.ArrayList<>();
+        for (Map<String, Object> mount : (java.util.List<Map<String, Object>>) body.getOrDefault("mounts", java.util.List.of())) {
+            destinations.add((String) mount.get("destination"));
+        }
+        for (Map<String, Object> volume : (java.util.List<Map<String, Object>>) body.getOrDefault("volumes", java.util.List.of())) {
+            destinations.add((String) volume.get("Dest"));
+        }
+        return new dev.pipglr.setup.podman.CreatedContainer(id, secrets, Boolean.TRUE.equals(body.get("privileged")), destinations);
+    }
+
+    private Map<String, Object> body(String id) {
+        Map<String, Object> body = created.get(id);
+        if (body == null) {
+            throw new PodmanException("no container with name or ID \"" + id + "\" found: no such container");
+        }
+        return body;
     }
 
     @Override
     public void startContainer(String id) {
-        throw new UnsupportedOperationException("containers are tested against real podman");
+        Run run = program.start(body(id));
+        finished.put(id, run);
+        calls.add("start " + id);
+        ContainerSummary was = containers.get(id);
+        containers.put(id, run.keepsRunning() ? new ContainerSummary(id, was.image(), "running", true, null)
+                : new ContainerSummary(id, was.image(), "exited", false, (long) run.exitCode()));
     }
 
     @Override
     public int waitContainer(String id) {
-        throw new UnsupportedOperationException("containers are tested against real podman");
+        body(id);
+        return finished.get(id).exitCode();
     }
 
     @Override
     public String logs(String id) {
-        throw new UnsupportedOperationException("containers are tested against real podman");
+        body(id);
+        Run run = finished.get(id);
+        return run == null ? "" : run.output();
     }
 
     @Override
     public String logsWithTimestamps(String id) {
-        throw new UnsupportedOperationException("containers are tested against real podman");
+        throw new UnsupportedOperationException("timestamps are tested against real podman");
     }
 
     @Override
@@ -142,6 +211,9 @@ final class FakePodman implements Podman {
 
     @Override
     public boolean removeContainer(String id) {
+        created.remove(id);
+        finished.remove(id);
+        calls.add("remove " + id);
         return containers.remove(id) != null;
     }
 
@@ -157,12 +229,16 @@ final class FakePodman implements Podman {
 
     @Override
     public void stopContainer(String id, int timeoutSeconds) {
-        throw new UnsupportedOperationException("containers are tested against real podman");
+        ContainerSummary was = container(id).orElseThrow(() -> new PodmanException("no container with name or ID \"" + id + "\" found"));
+        containers.put(id, new ContainerSummary(id, was.image(), "exited", false, 0L, was.systemdUnit()));
+        calls.add("stop " + id);
     }
 
     @Override
     public void restartContainer(String id) {
-        throw new UnsupportedOperationException("containers are tested against real podman");
+        ContainerSummary was = container(id).orElseThrow(() -> new PodmanException("no container with name or ID \"" + id + "\" found"));
+        containers.put(id, new ContainerSummary(id, was.image(), "running", true, null, was.systemdUnit()));
+        calls.add("restart " + id);
     }
 
     @Override

@@ -31,10 +31,6 @@ public final class BackgroundAction {
         return busy.getReadOnlyProperty();
     }
 
-    public boolean isBusy() {
-        return busy.get();
-    }
-
     /** Starts {@code work} unless an action is running; returns whether it started. */
     public <T> boolean run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         if (busy.get()) {

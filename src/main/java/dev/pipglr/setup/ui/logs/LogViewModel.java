@@ -63,7 +63,6 @@ public final class LogViewModel {
     private volatile String latestStatus;
     private LogFollower follower;
     private String container;
-    private int largestPump;
 
     public LogViewModel(Supplier<Podman> podman, Executor background, Executor fxThread, int capacity) {
         this.podman = podman;
@@ -127,26 +126,13 @@ public final class LogViewModel {
             dropped.set(dropped.get() + bound.dropped());
         }
         lines.addAll(batch);
-        largestPump = Math.max(largestPump, batch.size());
         return batch.size();
-    }
-
-    /** The most lines one pump moved (for tests and the benchmark). */
-    public int largestPump() {
-        return largestPump;
-    }
-
-    public int queued() {
-        return incoming.size();
     }
 
     public ObservableList<LogLine> shown() {
         return shown;
     }
 
-    public int total() {
-        return lines.size();
-    }
 
     public ReadOnlyLongProperty droppedProperty() {
         return dropped.getReadOnlyProperty();

@@ -1,0 +1,38 @@
+package dev.pipglr.setup.ui;
+
+import dev.pipglr.setup.host.FakeMachine;
+import dev.pipglr.setup.runlabel.ContainerfileLabels;
+import dev.pipglr.setup.ui.common.StepContext;
+import dev.pipglr.setup.wizard.FakePodman;
+import javafx.beans.property.SimpleStringProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A step view model's world without a window: a fake machine and podman holding this repository's image labels, and
+ * a {@link StepContext} whose background work and FX callbacks both run on the calling thread, so a test reads the
+ * view model's properties right after calling an action.
+ */
+public final class ViewModelHarness {
+
+    public static final String IMAGE = "localhost/pipglr-test:latest";
+
+    public final FakeMachine machine = new FakeMachine("alice", 1500).env("HOME", "/home/alice");
+    public final FakePodman podman = new FakePodman("5.4.2", true);
+    public final AtomicInteger rechecks = new AtomicInteger();
+    public final StepContext context = new StepContext(machine, () -> podman, Runnable::run, Runnable::run,
+            rechecks::incrementAndGet, new SimpleStringProperty(IMAGE));
+
+    public ViewModelHarness() {
+        try {
+            podman.imageLabels.put(IMAGE, ContainerfileLabels.read());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The private folder where registration writes config.toml (relative -v sources resolve there). */
+    public static final String WORK_CONFIG = "/home/alice/.local/state/pipglr-setup/work/config.toml";
+}

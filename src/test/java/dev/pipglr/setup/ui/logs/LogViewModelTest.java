@@ -1,0 +1,69 @@
+package dev.pipglr.setup.ui.logs;
+
+import dev.pipglr.setup.logs.LogLine;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The live log's view model without a window: the follower's lines arrive through its listener, pumps move them. */
+class LogViewModelTest {
+
+    private final LogViewModel viewModel = new LogViewModel(() -> {
+        throw new AssertionError("these tests feed lines themselves");
+    }, Runnable::run, Runnable::run, 1_000);
+
+    private static List<LogLine> lines(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(n -> new LogLine(n, false,
+                (n % 100 == 0 ? "WARNING disk " : "job ") + n)).toList();
+    }
+
+    @Test
+    void eachPumpMovesAtMostItsShareAndTheNewestLinesAreKept() {
+        viewModel.listener().lines(lines(1, 12_000));
+
+        List<Integer> pumps = new ArrayList<>();
+        int moved;
+        while ((moved = viewModel.pump()) > 0) {
+            pumps.add(moved);
+        }
+
+        assertTrue(pumps.stream().allMatch(n -> n <= LogViewModel.MAX_LINES_PER_PUMP), pumps.toString());
+        assertEquals(1_000, viewModel.shown().size(), "bounded to the capacity");
+        assertEquals(11_000, viewModel.droppedProperty().get());
+        assertEquals(11_001, viewModel.shown().get(0).number());
+        assertEquals(12_000, viewModel.shown().get(999).number());
+    }
+
+    @Test
+    void theFilterMatchesTextOrARegexAndExplainsABadOne() {
+        viewModel.listener().lines(lines(1, 500));
+        viewModel.pump();
+
+        viewModel.filterProperty().set("WARNING");
+        assertEquals(5, viewModel.shown().size());
+        viewModel.regexProperty().set(true);
+        viewModel.filterProperty().set("job 4[0-9]$");
+        assertEquals(List.of(40L, 41L, 42L, 43L, 44L, 45L, 46L, 47L, 48L, 49L),
+                viewModel.shown().stream().map(LogLine::number).toList());
+        viewModel.filterProperty().set("job (");
+        assertFalse(viewModel.filterProblemProperty().get().isEmpty(), "a broken regex is explained");
+        viewModel.filterProperty().set("");
+        assertEquals(500, viewModel.shown().size());
+        assertEquals("", viewModel.filterProblemProperty().get());
+    }
+
+    @Test
+    void theFollowersStatusReachesThePageOnTheNextPump() {
+        viewModel.listener().status("Following pipglr (running).");
+        assertEquals("", viewModel.statusProperty().get(), "nothing changes off the FX thread");
+
+        viewModel.pump();
+        assertEquals("Following pipglr (running).", viewModel.statusProperty().get());
+    }
+}
