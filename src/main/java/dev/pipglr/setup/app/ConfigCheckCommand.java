@@ -3,6 +3,7 @@ package dev.pipglr.setup.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.pipglr.setup.host.LocalFiles;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.config.ConfigProblem;
 import dev.pipglr.setup.config.ConfigValidator;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,7 +47,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = LocalFiles.readBytes(file);
         } catch (IOException e) {
             err.println("config-check: cannot read " + file + ": " + Problems.describe(e));
             return 2;

@@ -1,57 +1,53 @@
 package dev.pipglr.setup.podman;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
-import com.github.dockerjava.transport.DockerHttpClient.Response;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.pipglr.setup.podman.LibpodClient.encode;
+
 /**
- * The podman facade over docker-java: the compat API where it suffices, and
- * podman's native libpod endpoints (sent through docker-java's own transport)
- * where it does not.
+ * The podman facade: docker-java's compat API where it suffices, podman's native libpod endpoints
+ * ({@link LibpodClient}, over docker-java's own transport) where it does not. It maps answers to the wizard's types;
+ * what failures mean is {@link PodmanErrors}'s business.
  */
 public final class DockerJavaPodman implements Podman {
 
     /** Docker-compatible API version podman serves; unversioned paths behave differently. */
     static final String COMPAT_API_VERSION = "1.41";
-    /** libpod paths are versioned too; podman 4.x and 5.x both answer v4.0.0. */
-    static final String LIBPOD = "/v4.0.0/libpod";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long one call may take: waiting for a register run, a pull, a stop. */
+    static final Duration LONGEST_CALL = Duration.ofMinutes(30);
+    private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(30);
 
     private final SocketCandidate endpoint;
-    private final DockerHttpClient http;
+    private final LibpodClient libpod;
     private final DockerClient docker;
     private final PodmanVersion version;
 
     private DockerJavaPodman(SocketCandidate endpoint, DockerHttpClient http, PodmanVersion version) {
         this.endpoint = endpoint;
-        this.http = http;
+        this.libpod = new LibpodClient(http);
         this.version = version;
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(uri(endpoint).toString())
+                .withDockerHost(LibpodClient.uri(endpoint).toString())
                 .withDockerTlsVerify(false)
                 .withApiVersion(COMPAT_API_VERSION)
                 .build();
@@ -66,56 +62,17 @@ public final class DockerJavaPodman implements Podman {
     public static DockerJavaPodman connect(SocketCandidate endpoint, Duration timeout) {
         // The ping answers in milliseconds, so a short timeout tells a hung service
         // quickly; the working client waits as long as a container may run.
-        DockerHttpClient pingClient = client(endpoint, timeout, timeout);
+        DockerHttpClient pingClient = LibpodClient.transport(endpoint, timeout, timeout);
         PodmanVersion version;
         try {
-            version = ping(pingClient);
+            version = LibpodClient.ping(pingClient);
         } catch (RuntimeException e) {
             throw e instanceof PodmanException podman ? podman
                     : new PodmanException(PodmanErrors.whySocketFailed(e), e);
         } finally {
-            closeQuietly(pingClient);
+            LibpodClient.closeQuietly(pingClient);
         }
-        return new DockerJavaPodman(endpoint, client(endpoint, timeout, LONGEST_CALL), version);
-    }
-
-    /** How long one call may take: waiting for a register run, a pull, a stop. */
-    static final Duration LONGEST_CALL = Duration.ofMinutes(30);
-    private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(30);
-
-    private static DockerHttpClient client(SocketCandidate endpoint, Duration connect, Duration response) {
-        return new ZerodepDockerHttpClient.Builder()
-                .dockerHost(uri(endpoint))
-                .connectionTimeout(connect)
-                .responseTimeout(response)
-                .build();
-    }
-
-    private static URI uri(SocketCandidate endpoint) {
-        return URI.create("unix://" + endpoint.socket());
-    }
-
-    /** GET /_ping answers in milliseconds and names the libpod version in a header. */
-    private static PodmanVersion ping(DockerHttpClient http) {
-        Request request = Request.builder().method(Request.Method.GET).path("/_ping").build();
-        try (Response response = http.execute(request)) {
-            if (response.getStatusCode() != 200) {
-                throw new PodmanException("it answered /_ping with HTTP " + response.getStatusCode());
-            }
-            String libpod = header(response.getHeaders(), "Libpod-Api-Version");
-            if (libpod == null) {
-                throw new PodmanException("it answers, but it is not podman (no Libpod-Api-Version header; Docker?)");
-            }
-            return PodmanVersion.find(libpod)
-                    .orElseThrow(() -> new PodmanException("it announced an unreadable podman version '" + libpod + "'"));
-        }
-    }
-
-    private static String header(Map<String, java.util.List<String>> headers, String name) {
-        return headers.entrySet().stream()
-                .filter(entry -> entry.getKey() != null && entry.getKey().equalsIgnoreCase(name))
-                .flatMap(entry -> entry.getValue().stream())
-                .findFirst().orElse(null);
+        return new DockerJavaPodman(endpoint, LibpodClient.transport(endpoint, timeout, LONGEST_CALL), version);
     }
 
     @Override
@@ -130,7 +87,7 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public HostInfo info() {
-        JsonNode info = libpodGet("/info", "read podman's host information").orElseThrow();
+        JsonNode info = libpod.get("/info", "read podman's host information").orElseThrow();
         JsonNode host = info.path("host");
         PodmanVersion reported = PodmanVersion.find(info.path("version").path("Version").asText()).orElse(version);
         return new HostInfo(reported,
@@ -153,7 +110,7 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public boolean secretExists(String name) {
-        return libpodGet("/secrets/" + name + "/json", "look up the secret " + name).isPresent();
+        return libpod.get("/secrets/" + name + "/json", "look up the secret " + name).isPresent();
     }
 
     @Override
@@ -172,7 +129,7 @@ public final class DockerJavaPodman implements Podman {
     @Override
     public List<String> stoppedContainersNamed(String prefix) {
         // a user's containers are few: filtered here, not with podman's regular-expression name filter
-        JsonNode listed = libpodGet("/containers/json?all=true", "list the containers").orElseThrow();
+        JsonNode listed = libpod.get("/containers/json?all=true", "list the containers").orElseThrow();
         List<String> names = new ArrayList<>();
         for (JsonNode container : listed) {
             if ("running".equals(container.path("State").asText())) {
@@ -220,7 +177,7 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public Optional<StoredImage> storedImage(String image) {
-        return libpodGet("/images/" + encode(image) + "/json", "inspect the image " + image).map(inspected -> {
+        return libpod.get("/images/" + encode(image) + "/json", "inspect the image " + image).map(inspected -> {
             List<String> names = new ArrayList<>();
             inspected.path("NamesHistory").forEach(name -> names.add(name.asText()));
             Map<String, String> labels = new java.util.TreeMap<>();
@@ -233,49 +190,27 @@ public final class DockerJavaPodman implements Podman {
     @Override
     public void pullImage(String image, java.util.function.Consumer<String> progress) {
         String doing = "pull " + image;
-        Request request = Request.builder().method(Request.Method.POST)
-                .path(LIBPOD + "/images/pull?reference=" + encode(image) + "&policy=always").build();
-        String error = null;
-        try (Response response = http.execute(request);
-             java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(response.getBody(), StandardCharsets.UTF_8))) {
-            if (response.getStatusCode() / 100 != 2) {
-                String body = lines.lines().collect(java.util.stream.Collectors.joining("\n"));
-                throw new PodmanException("podman could not " + doing + ": " + PodmanErrors.podmanMessage(body)
-                        + " (HTTP " + response.getStatusCode() + ")");
+        String[] error = {null};
+        libpod.stream("/images/pull?reference=" + encode(image) + "&policy=always", doing, node -> {
+            if (node.hasNonNull("error") && !node.get("error").asText().isBlank()) {
+                error[0] = node.get("error").asText();
+            } else if (node.hasNonNull("stream")) {
+                progress.accept(node.get("stream").asText().strip());
+            } else if (node.hasNonNull("id")) {
+                String id = node.get("id").asText();
+                progress.accept("pulled " + image + " (" + id.substring(0, Math.min(12, id.length())) + ")");
             }
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node = JSON.readTree(line);
-                if (node.hasNonNull("error") && !node.get("error").asText().isBlank()) {
-                    error = node.get("error").asText();
-                } else if (node.hasNonNull("stream")) {
-                    progress.accept(node.get("stream").asText().strip());
-                } else if (node.hasNonNull("id")) {
-                    progress.accept("pulled " + image + " (" + node.get("id").asText().substring(0, Math.min(12, node.get("id").asText().length())) + ")");
-                }
-            }
-        } catch (IOException e) {
-            throw PodmanErrors.translate(doing, new java.io.UncheckedIOException(e));
-        } catch (PodmanException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw PodmanErrors.translate(doing, e);
-        }
-        if (error != null) {
-            throw new PodmanException("podman could not " + doing + ": " + error
-                    + (error.contains("dial tcp") || error.contains("no such host") || error.contains("connection refused")
-                    || error.contains("i/o timeout") ? " (the registry cannot be reached: check the network, or build the image locally)" : ""));
+        });
+        if (error[0] != null) {
+            throw PodmanErrors.pullFailed(doing, error[0]);
         }
     }
 
     @Override
     public void createSecret(String name, byte[] value) {
-        Reply reply = libpod(Request.Method.POST, "/secrets/create?name=" + encode(name), value, "application/octet-stream",
-                "create the secret " + name);
-        if (reply.status() == 409 || (reply.status() == 500 && reply.message().contains("in use"))) {
+        LibpodClient.Reply reply = libpod.call(Request.Method.POST, "/secrets/create?name=" + encode(name), value,
+                "application/octet-stream", "create the secret " + name);
+        if (PodmanErrors.nameInUse(reply.status(), reply.message())) {
             throw new PodmanException("a podman secret named " + name + " already exists");
         }
         reply.requireSuccess("create the secret " + name);
@@ -283,40 +218,36 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public boolean removeSecret(String name) {
-        return libpod(Request.Method.DELETE, "/secrets/" + encode(name), null, null, "remove the secret " + name)
+        return libpod.call(Request.Method.DELETE, "/secrets/" + encode(name), "remove the secret " + name)
                 .foundOrRequireSuccess("remove the secret " + name);
     }
 
     @Override
     public void createVolume(String name, Map<String, Object> body) {
-        libpod(Request.Method.POST, "/volumes/create", json(body), "application/json", "create the volume " + name)
+        libpod.postJson("/volumes/create", body, "create the volume " + name)
                 .requireSuccess("create the volume " + name);
     }
 
     @Override
     public boolean removeVolume(String name) {
-        return libpod(Request.Method.DELETE, "/volumes/" + encode(name), null, null, "remove the volume " + name)
+        return libpod.call(Request.Method.DELETE, "/volumes/" + encode(name), "remove the volume " + name)
                 .foundOrRequireSuccess("remove the volume " + name);
     }
 
     @Override
     public String createContainer(Map<String, Object> body) {
         String doing = "create the container " + body.getOrDefault("name", "from " + body.get("image"));
-        Reply reply = libpod(Request.Method.POST, "/containers/create", json(body), "application/json", doing);
-        if (reply.status() == 404 || reply.message().contains("image not known")) {
+        LibpodClient.Reply reply = libpod.postJson("/containers/create", body, doing);
+        if (PodmanErrors.imageMissing(reply.status(), reply.message())) {
             throw new PodmanException("podman could not " + doing + ": the image " + body.get("image") + " is not stored locally");
         }
         reply.requireSuccess(doing);
-        try {
-            return JSON.readTree(reply.body()).path("Id").asText();
-        } catch (IOException e) {
-            throw new PodmanException("podman answered the create request with something unreadable", e);
-        }
+        return LibpodClient.readJson(reply.body(), doing).path("Id").asText();
     }
 
     @Override
     public CreatedContainer inspectCreated(String id) {
-        JsonNode inspected = libpodGet("/containers/" + encode(id) + "/json", "inspect the container " + id)
+        JsonNode inspected = libpod.get("/containers/" + encode(id) + "/json", "inspect the container " + id)
                 .orElseThrow(() -> new PodmanException("the container " + id + " vanished right after it was created"));
         List<CreatedContainer.Secret> secrets = new ArrayList<>();
         for (JsonNode secret : inspected.path("Config").path("Secrets")) {
@@ -333,19 +264,19 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public void startContainer(String id) {
-        Reply reply = libpod(Request.Method.POST, "/containers/" + encode(id) + "/start", null, null, "start the container " + id);
-        if (reply.status() != 304) { // 304: already running
+        LibpodClient.Reply reply = libpod.call(Request.Method.POST, "/containers/" + encode(id) + "/start", "start the container " + id);
+        if (reply.status() != LibpodClient.NOT_MODIFIED) { // already running
             reply.requireSuccess("start the container " + id);
         }
     }
 
     @Override
     public int waitContainer(String id) {
-        Reply reply = libpod(Request.Method.POST, "/containers/" + encode(id) + "/wait?condition=stopped&condition=exited", null, null,
+        LibpodClient.Reply reply = libpod.call(Request.Method.POST, "/containers/" + encode(id) + "/wait?condition=stopped&condition=exited",
                 "wait for the container " + id);
         reply.requireSuccess("wait for the container " + id);
         try {
-            return Integer.parseInt(new String(reply.body(), StandardCharsets.UTF_8).strip());
+            return Integer.parseInt(reply.text().strip());
         } catch (NumberFormatException e) {
             throw new PodmanException("podman answered the wait for " + id + " with something other than an exit code");
         }
@@ -362,15 +293,15 @@ public final class DockerJavaPodman implements Podman {
     }
 
     private String logs(String id, boolean timestamps) {
-        Reply reply = libpod(Request.Method.GET, "/containers/" + encode(id) + "/logs?stdout=true&stderr=true"
-                + (timestamps ? "&timestamps=true" : ""), null, null, "read the output of " + id);
+        LibpodClient.Reply reply = libpod.call(Request.Method.GET, "/containers/" + encode(id) + "/logs?stdout=true&stderr=true"
+                + (timestamps ? "&timestamps=true" : ""), "read the output of " + id);
         reply.requireSuccess("read the output of " + id);
         return LogFrames.text(reply.body());
     }
 
     @Override
     public boolean removeContainer(String id) {
-        return libpod(Request.Method.DELETE, "/containers/" + encode(id) + "?force=true", null, null, "remove the container " + id)
+        return libpod.call(Request.Method.DELETE, "/containers/" + encode(id) + "?force=true", "remove the container " + id)
                 .foundOrRequireSuccess("remove the container " + id);
     }
 
@@ -434,27 +365,27 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public Optional<String> inspectJson(String id) {
-        return libpodGet("/containers/" + encode(id) + "/json", "inspect the container " + id).map(JsonNode::toPrettyString);
+        return libpod.get("/containers/" + encode(id) + "/json", "inspect the container " + id).map(JsonNode::toPrettyString);
     }
 
     @Override
     public void stopContainer(String id, int timeoutSeconds) {
-        Reply reply = libpod(Request.Method.POST, "/containers/" + encode(id) + "/stop?timeout=" + timeoutSeconds, null, null,
+        LibpodClient.Reply reply = libpod.call(Request.Method.POST, "/containers/" + encode(id) + "/stop?timeout=" + timeoutSeconds,
                 "stop the container " + id);
-        if (reply.status() != 304) { // 304: stopped already
+        if (reply.status() != LibpodClient.NOT_MODIFIED) { // stopped already
             reply.requireSuccess("stop the container " + id);
         }
     }
 
     @Override
     public void restartContainer(String id) {
-        libpod(Request.Method.POST, "/containers/" + encode(id) + "/restart", null, null, "restart the container " + id)
+        libpod.call(Request.Method.POST, "/containers/" + encode(id) + "/restart", "restart the container " + id)
                 .requireSuccess("restart the container " + id);
     }
 
     @Override
     public Map<String, Long> volumeSizes() {
-        JsonNode df = libpodGet("/system/df", "read podman's disk usage").orElseThrow();
+        JsonNode df = libpod.get("/system/df", "read podman's disk usage").orElseThrow();
         Map<String, Long> sizes = new java.util.TreeMap<>();
         for (JsonNode volume : df.path("Volumes")) {
             sizes.put(volume.path("VolumeName").asText(), volume.path("Size").asLong(0));
@@ -464,69 +395,9 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public String versionAndInfoJson() {
-        String versionJson = libpodGet("/version", "read podman's version").map(JsonNode::toPrettyString).orElse("{}");
-        String infoJson = libpodGet("/info", "read podman's host information").map(JsonNode::toPrettyString).orElse("{}");
+        String versionJson = libpod.get("/version", "read podman's version").map(JsonNode::toPrettyString).orElse("{}");
+        String infoJson = libpod.get("/info", "read podman's host information").map(JsonNode::toPrettyString).orElse("{}");
         return "podman version:\n" + versionJson + "\n\npodman info:\n" + infoJson;
-    }
-
-    /** A libpod answer, read whole. */
-    private record Reply(int status, byte[] body) {
-        String message() {
-            return PodmanErrors.podmanMessage(new String(body, StandardCharsets.UTF_8));
-        }
-
-        void requireSuccess(String doing) {
-            if (status / 100 != 2) {
-                throw new PodmanException("podman could not " + doing + ": " + message() + " (HTTP " + status + ")");
-            }
-        }
-
-        boolean foundOrRequireSuccess(String doing) {
-            if (status == 404) {
-                return false;
-            }
-            requireSuccess(doing);
-            return true;
-        }
-    }
-
-    private Reply libpod(Request.Method method, String path, byte[] body, String contentType, String doing) {
-        Request.Builder request = Request.builder().method(method).path(LIBPOD + path);
-        if (body != null) {
-            request.body(new java.io.ByteArrayInputStream(body)).putHeader("Content-Type", contentType);
-        }
-        try (Response response = http.execute(request.build()); InputStream in = response.getBody()) {
-            return new Reply(response.getStatusCode(), in == null ? new byte[0] : in.readAllBytes());
-        } catch (IOException e) {
-            throw PodmanErrors.translate(doing, new java.io.UncheckedIOException(e));
-        } catch (RuntimeException e) {
-            throw PodmanErrors.translate(doing, e);
-        }
-    }
-
-    private static byte[] json(Map<String, Object> body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write the request as JSON", e);
-        }
-    }
-
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** GET on a libpod endpoint; empty on 404. */
-    private Optional<JsonNode> libpodGet(String path, String doing) {
-        Reply reply = libpod(Request.Method.GET, path, null, null, doing);
-        if (!reply.foundOrRequireSuccess(doing)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readTree(reply.body()));
-        } catch (IOException e) {
-            throw new PodmanException("podman's answer to the request to " + doing + " is not JSON", e);
-        }
     }
 
     @Override
@@ -536,14 +407,6 @@ public final class DockerJavaPodman implements Podman {
         } catch (IOException e) {
             // closing a unix socket client has nothing left to report
         }
-        closeQuietly(http);
-    }
-
-    private static void closeQuietly(DockerHttpClient http) {
-        try {
-            http.close();
-        } catch (IOException e) {
-            // see close()
-        }
+        libpod.close();
     }
 }

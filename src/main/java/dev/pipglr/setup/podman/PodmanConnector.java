@@ -1,8 +1,8 @@
 package dev.pipglr.setup.podman;
 
+import dev.pipglr.setup.host.LocalFiles;
 import dev.pipglr.setup.host.Machine;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class PodmanConnector {
         order.addAll(found.sockets());
         for (SocketCandidate candidate : order) {
             // notExists, not !exists: a socket we may not look at is tried, so the user learns it is a permission problem.
-            if (Files.notExists(candidate.socket())) {
+            if (LocalFiles.certainlyAbsent(candidate.socket())) {
                 attempts.add(new ConnectionAttempt(candidate.toString(), "no socket there"));
                 continue;
             }

@@ -9,10 +9,10 @@ import java.net.SocketTimeoutException;
 import java.util.Locale;
 
 /**
- * Turns docker-java and transport failures into short sentences. One place, so
- * every screen and command says the same thing for the same failure.
+ * Turns docker-java and transport failures, and podman's own answers, into short sentences. The one place that reads
+ * meaning into error text, so every screen and command says the same thing for the same failure.
  */
-final class PodmanErrors {
+public final class PodmanErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,6 +55,38 @@ final class PodmanErrors {
                     + whySocketFailed(failure), failure);
         }
         return new PodmanException("could not " + doing + ": " + rootMessage(failure), failure);
+    }
+
+    /** podman refused a request: its own words and the HTTP status. */
+    static PodmanException refused(String doing, int status, String message) {
+        return new PodmanException("podman could not " + doing + ": " + message + " (HTTP " + status + ")");
+    }
+
+    /** A create of a secret failed because the name is taken (409, or 500 "in use" from older podman). */
+    static boolean nameInUse(int status, String message) {
+        return status == 409 || (status == 500 && message.contains("in use"));
+    }
+
+    /** A container create failed because the image is not stored. */
+    static boolean imageMissing(int status, String message) {
+        return status == 404 || message.contains("image not known");
+    }
+
+    /** A pull's error line, with what to do when the registry cannot be reached. */
+    static PodmanException pullFailed(String doing, String error) {
+        boolean unreachable = error.contains("dial tcp") || error.contains("no such host") || error.contains("connection refused")
+                || error.contains("i/o timeout");
+        return new PodmanException("podman could not " + doing + ": " + error
+                + (unreachable ? " (the registry cannot be reached: check the network, or build the image locally)" : ""));
+    }
+
+    /**
+     * Whether podman refused a container because it cannot see one of its bind-mount sources (it checks them at
+     * create): a podman of another user or in another file system says "statfs PATH: ...".
+     */
+    public static boolean bindSourceUnseen(PodmanException failure) {
+        String message = String.valueOf(failure.getMessage());
+        return message.contains("statfs") || message.contains("permission denied") || message.contains("no such file");
     }
 
     /** podman answers {"cause","message","response"}; the message is the useful part. */

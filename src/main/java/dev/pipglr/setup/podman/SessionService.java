@@ -1,10 +1,9 @@
 package dev.pipglr.setup.podman;
 
-import java.io.File;
+import dev.pipglr.setup.host.LocalFiles;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -40,13 +39,10 @@ public final class SessionService implements AutoCloseable {
     /** Starts the service and waits until its socket answers. */
     public static SessionService start(Path socketPath, Duration timeout) throws IOException {
         Path dir = socketPath.getParent();
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Files.deleteIfExists(socketPath);
-        Process process = new ProcessBuilder(List.of("podman", "system", "service", "--time=0", "unix://" + socketPath))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(dir.resolve("service.log").toFile())
-                .start();
+        LocalFiles.createPrivateDirectories(dir);
+        LocalFiles.deleteIfExists(socketPath);
+        Process process = LocalFiles.startBackground(List.of("podman", "system", "service", "--time=0", "unix://" + socketPath),
+                dir.resolve("service.log"));
         SocketCandidate candidate = new SocketCandidate("podman service started by the wizard", socketPath);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -54,7 +50,7 @@ public final class SessionService implements AutoCloseable {
                 throw new IOException("podman system service stopped at once (exit code " + process.exitValue()
                         + "); see " + dir.resolve("service.log"));
             }
-            if (Files.exists(socketPath)) {
+            if (LocalFiles.exists(socketPath)) {
                 try (Podman podman = DockerJavaPodman.connect(candidate, Duration.ofSeconds(2))) {
                     return new SessionService(process, candidate);
                 } catch (PodmanException notYet) {

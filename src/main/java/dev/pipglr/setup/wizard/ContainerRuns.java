@@ -1,6 +1,7 @@
 package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanErrors;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.runlabel.ContainerSpec;
 
@@ -30,9 +31,8 @@ final class ContainerRuns {
         try {
             create(podman, spec, name);
         } catch (PodmanException e) {
-            String message = String.valueOf(e.getMessage());
-            return message.contains("statfs") || message.contains("permission denied") || message.contains("no such file")
-                    ? Optional.of(message) : Optional.empty(); // other failures show up, with their own words, in the run itself
+            // other failures show up, with their own words, in the run itself
+            return PodmanErrors.bindSourceUnseen(e) ? Optional.of(e.getMessage()) : Optional.empty();
         } finally {
             removeQuietly(podman, name);
         }

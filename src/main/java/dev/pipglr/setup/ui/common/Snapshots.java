@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.pipglr.setup.host.LocalFiles;
 import java.nio.file.Path;
 
 /** PNG pictures of real scenes (for screenshots/), written without javafx-swing. */
@@ -33,7 +33,7 @@ public final class Snapshots {
         }
         try {
             if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+                LocalFiles.createDirectories(file.getParent());
             }
             ImageIO.write(buffered, "png", file.toFile());
         } catch (IOException e) {

@@ -12,7 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.pipglr.setup.host.LocalFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,7 +104,7 @@ public final class DashboardViewModel {
         String chosen = image.get();
         action.run(null, (podman, report) -> {
             String text = new Dashboard(machine, podman, Clock.systemUTC()).debugReport(chosen, 200);
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            LocalFiles.writeText(file, text);
             return file;
         }, written -> action.say("Wrote the debug report to " + written + ". Secrets and environment values are redacted; "
                 + "read it before you attach it to a bug report."));

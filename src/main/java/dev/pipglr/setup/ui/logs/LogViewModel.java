@@ -19,7 +19,7 @@ import javafx.collections.transformation.FilteredList;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.pipglr.setup.host.LocalFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -219,7 +219,7 @@ public final class LogViewModel {
             String message;
             try (Podman connection = podman.get()) {
                 String text = connection.logs(name);
-                Files.writeString(file, text, StandardCharsets.UTF_8);
+                LocalFiles.writeText(file, text);
                 message = "Saved " + text.lines().count() + " lines to " + file + ".";
             } catch (IOException e) {
                 message = "Could not save the log: " + Problems.describe(e);

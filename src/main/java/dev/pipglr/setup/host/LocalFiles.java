@@ -1,0 +1,59 @@
+package dev.pipglr.setup.host;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+/**
+ * Files and processes of the wizard's own process, as opposed to the {@link Machine} being set up: the podman socket
+ * the wizard connects to, a session service it starts, a file the user picked in a save dialog, a file passed to a
+ * command. With {@link Machine} the only place that touches the file system and starts processes.
+ */
+public final class LocalFiles {
+
+    private LocalFiles() {
+    }
+
+    /** False only when the path certainly does not exist: a path we may not look at counts as there. */
+    public static boolean certainlyAbsent(Path path) {
+        return Files.notExists(path);
+    }
+
+    public static boolean exists(Path path) {
+        return Files.exists(path);
+    }
+
+    /** Creates the directory and its parents; a new directory is readable by the user only (0700). */
+    public static void createPrivateDirectories(Path directory) throws IOException {
+        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    public static void createDirectories(Path directory) throws IOException {
+        Files.createDirectories(directory);
+    }
+
+    public static void deleteIfExists(Path path) throws IOException {
+        Files.deleteIfExists(path);
+    }
+
+    public static void writeText(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    public static byte[] readBytes(Path file) throws IOException {
+        return Files.readAllBytes(file);
+    }
+
+    /** Starts a long-running command (no shell, no input), its error output going to {@code errorLog}; the caller stops it. */
+    public static Process startBackground(List<String> command, Path errorLog) throws IOException {
+        return new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(errorLog.toFile())
+                .start();
+    }
+}
