@@ -8,24 +8,29 @@ import dev.pipglr.setup.host.LocalMachine;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.wizard.SetupReport;
 import dev.pipglr.setup.wizard.StepReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code check}: the wizard's view of every step, as a table or JSON. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Shows what is done and what is left of pipglr's setup on this machine.",
-                "Exit codes: 0 every step is done, 1 steps are left to do, 2 a prerequisite blocks "
-                        + "(no podman, podman too old, no podman service answering)."})
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Shows what is done and what is left of pipglr's setup on this machine.",
+            "Exit codes: 0 every step is done, 1 steps are left to do, 2 a prerequisite blocks "
+                    + "(no podman, podman too old, no podman service answering)."
+        })
 final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print a JSON array with one object (id, status, detail, ...) per step.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also list what was found and what is left to do for each step.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Also list what was found and what is left to do for each step.")
     boolean verbose;
 
     private final Supplier<SetupReport> inspection;
@@ -77,15 +82,26 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     static String toTable(SetupReport report, boolean verbose) {
-        int width = report.steps().stream().mapToInt(step -> step.step().label().length()).max().orElse(10);
+        int width = report.steps().stream()
+                .mapToInt(step -> step.step().label().length())
+                .max()
+                .orElse(10);
         StringBuilder text = new StringBuilder();
         String format = "%-" + width + "s  %-8s %s%n";
         text.append(String.format(format, "STEP", "STATUS", "DETAIL"));
         for (StepReport step : report.steps()) {
             text.append(String.format(format, step.step().label(), step.status().label(), step.detail()));
             if (verbose) {
-                step.findings().forEach(finding -> text.append(" ".repeat(width + 12)).append("found: ").append(finding).append('\n'));
-                step.plan().forEach(action -> text.append(" ".repeat(width + 12)).append("to do: ").append(action).append('\n'));
+                step.findings()
+                        .forEach(finding -> text.append(" ".repeat(width + 12))
+                                .append("found: ")
+                                .append(finding)
+                                .append('\n'));
+                step.plan()
+                        .forEach(action -> text.append(" ".repeat(width + 12))
+                                .append("to do: ")
+                                .append(action)
+                                .append('\n'));
             }
         }
         return text.toString();

@@ -3,26 +3,29 @@ package dev.pipglr.setup.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.pipglr.setup.host.LocalFiles;
-import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.config.ConfigProblem;
 import dev.pipglr.setup.config.ConfigValidator;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
+import dev.pipglr.setup.host.LocalFiles;
+import dev.pipglr.setup.host.Problems;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code config-check}: gitlab-runner's config.toml checked as the wizard's editor checks it. */
-@Command(name = "config-check", mixinStandardHelpOptions = true,
-        description = {"Checks a gitlab-runner config.toml: TOML syntax, then gitlab-runner's rules (concurrent, required "
-                + "runner keys, known executors, types of common keys). Prints LINE:COLUMN severity message per problem.",
-                "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read."})
+@Command(
+        name = "config-check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks a gitlab-runner config.toml: TOML syntax, then gitlab-runner's rules (concurrent, required "
+                    + "runner keys, known executors, types of common keys). Prints LINE:COLUMN severity message per problem.",
+            "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read."
+        })
 final class ConfigCheckCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The config.toml to check.")
@@ -63,8 +66,11 @@ final class ConfigCheckCommand implements Callable<Integer> {
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode array = mapper.createArrayNode();
-            problems.forEach(problem -> array.addObject().put("line", problem.line()).put("column", problem.column())
-                    .put("severity", problem.severity().label()).put("message", problem.message()));
+            problems.forEach(problem -> array.addObject()
+                    .put("line", problem.line())
+                    .put("column", problem.column())
+                    .put("severity", problem.severity().label())
+                    .put("message", problem.message()));
             out.println(mapper.writeValueAsString(array));
         } else {
             problems.forEach(out::println);

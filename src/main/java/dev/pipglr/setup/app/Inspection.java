@@ -6,22 +6,21 @@ import dev.pipglr.setup.podman.SocketCandidate;
 import dev.pipglr.setup.wizard.ImageSource;
 import dev.pipglr.setup.wizard.SetupInspector;
 import dev.pipglr.setup.wizard.SetupReport;
-
 import java.util.List;
 import java.util.function.Supplier;
 
 /** Wires the inspector to the real podman connector; shared by the GUI and the CLI. */
 final class Inspection {
 
-    private Inspection() {
-    }
+    private Inspection() {}
 
     static SetupReport inspect(Machine machine) {
         return inspector(machine, List::of, () -> ImageSource.DEFAULT_IMAGE).inspect();
     }
 
     /** @param preferredSockets sockets to try first, e.g. a session service the wizard started */
-    static SetupInspector inspector(Machine machine, Supplier<List<SocketCandidate>> preferredSockets, Supplier<String> image) {
+    static SetupInspector inspector(
+            Machine machine, Supplier<List<SocketCandidate>> preferredSockets, Supplier<String> image) {
         PodmanConnector connector = new PodmanConnector(machine);
         return new SetupInspector(machine, () -> connector.connect(preferredSockets.get()), image);
     }

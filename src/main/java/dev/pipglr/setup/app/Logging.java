@@ -9,8 +9,7 @@ final class Logging {
     /** Held so the configured level is not lost when the logger is garbage collected. */
     private static final Logger DOCKER_JAVA = Logger.getLogger("com.github.dockerjava");
 
-    private Logging() {
-    }
+    private Logging() {}
 
     static void configure() {
         DOCKER_JAVA.setLevel(Level.WARNING);

@@ -1,19 +1,26 @@
 package dev.pipglr.setup.app;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-
-import java.util.concurrent.Callable;
 
 /**
  * Entry point: without a command the wizard window opens, otherwise a CLI
  * command runs. Deliberately not a JavaFX Application subclass, so a plain
  * {@code java -jar} with JavaFX on the class path can start it.
  */
-@Command(name = "pipglr-setup", mixinStandardHelpOptions = true, version = "pipglr Setup 0.1",
+@Command(
+        name = "pipglr-setup",
+        mixinStandardHelpOptions = true,
+        version = "pipglr Setup 0.1",
         description = "Sets up pipglr, a rootless podman-in-podman GitLab runner. Without a command, opens the wizard.",
-        subcommands = {CheckCommand.class, SubIdPlanCommand.class, RunlabelPlanCommand.class, ConfigCheckCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            CheckCommand.class,
+            SubIdPlanCommand.class,
+            RunlabelPlanCommand.class,
+            ConfigCheckCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

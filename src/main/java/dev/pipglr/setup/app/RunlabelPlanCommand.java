@@ -16,35 +16,43 @@ import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
 import dev.pipglr.setup.runlabel.RunlabelParser;
 import dev.pipglr.setup.wizard.ImageLabels;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code runlabel-plan}: the podman API requests a label turns into, without sending them. */
-@Command(name = "runlabel-plan", mixinStandardHelpOptions = true,
-        description = {"Interprets an image label (register, setupstorage, setupcache, run, dumpconfig) as "
-                + "podman container runlabel would, and prints the equivalent command line and the podman API "
-                + "requests the wizard would send. Sends nothing.",
-                "Exit codes: 0 the label can be carried out, 2 it cannot (the message names the offending option), "
-                        + "or the image or its label cannot be read."})
+@Command(
+        name = "runlabel-plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Interprets an image label (register, setupstorage, setupcache, run, dumpconfig) as "
+                    + "podman container runlabel would, and prints the equivalent command line and the podman API "
+                    + "requests the wizard would send. Sends nothing.",
+            "Exit codes: 0 the label can be carried out, 2 it cannot (the message names the offending option), "
+                    + "or the image or its label cannot be read."
+        })
 final class RunlabelPlanCommand implements Callable<Integer> {
 
     static final String DEFAULT_IMAGE = "registry.gitlab.com/qontainers/pipglr:latest";
 
     static final class Source {
-        @Option(names = "--image", paramLabel = "IMAGE", description = "Read the label from this image (stored locally in podman).")
+        @Option(
+                names = "--image",
+                paramLabel = "IMAGE",
+                description = "Read the label from this image (stored locally in podman).")
         String image;
 
-        @Option(names = "--label-text", paramLabel = "TEXT", description = "The label's text itself; IMAGE then stands for "
-                + DEFAULT_IMAGE + ".")
+        @Option(
+                names = "--label-text",
+                paramLabel = "TEXT",
+                description = "The label's text itself; IMAGE then stands for " + DEFAULT_IMAGE + ".")
         String labelText;
     }
 
@@ -54,15 +62,23 @@ final class RunlabelPlanCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LABEL", description = "The label's name, e.g. run.")
     String label;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "What NAME stands for in the label (default: as podman "
-            + "container runlabel has it, the image's base name without its tag).")
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
+            description = "What NAME stands for in the label (default: as podman "
+                    + "container runlabel has it, the image's base name without its tag).")
     String name;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where relative bind-mount sources resolve "
-            + "(default: the wizard's private folder, $XDG_STATE_HOME/pipglr-setup/work).")
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
+            description = "Where relative bind-mount sources resolve "
+                    + "(default: the wizard's private folder, $XDG_STATE_HOME/pipglr-setup/work).")
     Path workDir;
 
-    @Option(names = "--json", description = "Print JSON: the label, its command line and the requests (method, path, body).")
+    @Option(
+            names = "--json",
+            description = "Print JSON: the label, its command line and the requests (method, path, body).")
     boolean json;
 
     private final Machine machine;
@@ -97,14 +113,17 @@ final class RunlabelPlanCommand implements Callable<Integer> {
                 return 2;
             }
             if (stored.isEmpty()) {
-                err.println("runlabel-plan: the image " + image + " is not stored locally; pull it first (podman pull " + image + ")");
+                err.println("runlabel-plan: the image " + image + " is not stored locally; pull it first (podman pull "
+                        + image + ")");
                 return 2;
             }
             Map<String, String> labels = stored.get().labels();
             text = labels.get(label);
             if (text == null) {
                 err.println("runlabel-plan: the image " + image + " has no " + label + " label; it has: "
-                        + (labels.isEmpty() ? "no labels" : String.join(", ", new java.util.TreeSet<>(labels.keySet()))));
+                        + (labels.isEmpty()
+                                ? "no labels"
+                                : String.join(", ", new java.util.TreeSet<>(labels.keySet()))));
                 return 2;
             }
             imageName = stored.get().newestName();
@@ -112,8 +131,11 @@ final class RunlabelPlanCommand implements Callable<Integer> {
         }
         Runlabel runlabel;
         try {
-            runlabel = new RunlabelParser(imageName, name != null ? name : RunlabelParser.defaultName(nameSource),
-                    ImageLabels.clientSide(machine, workDir != null ? workDir : WizardFolders.work(machine))).parse(label, text);
+            runlabel = new RunlabelParser(
+                            imageName,
+                            name != null ? name : RunlabelParser.defaultName(nameSource),
+                            ImageLabels.clientSide(machine, workDir != null ? workDir : WizardFolders.work(machine)))
+                    .parse(label, text);
         } catch (RunlabelException e) {
             err.println("runlabel-plan: " + e.getMessage());
             return 2;
@@ -126,11 +148,20 @@ final class RunlabelPlanCommand implements Callable<Integer> {
     static String toText(String label, Runlabel runlabel) throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         StringBuilder text = new StringBuilder();
-        text.append(label).append(" label, as a command line:\n  ").append(runlabel.commandLine()).append("\n\nrequests:\n");
+        text.append(label)
+                .append(" label, as a command line:\n  ")
+                .append(runlabel.commandLine())
+                .append("\n\nrequests:\n");
         int step = 1;
         for (ApiRequest request : runlabel.requests()) {
-            text.append(step++).append(". ").append(request.method()).append(' ').append(request.path())
-                    .append("   (").append(request.purpose()).append(")\n");
+            text.append(step++)
+                    .append(". ")
+                    .append(request.method())
+                    .append(' ')
+                    .append(request.path())
+                    .append("   (")
+                    .append(request.purpose())
+                    .append(")\n");
             if (request.body() != null) {
                 text.append(indent(mapper.writeValueAsString(request.body()))).append('\n');
             }

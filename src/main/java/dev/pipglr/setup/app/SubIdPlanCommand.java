@@ -1,44 +1,56 @@
 package dev.pipglr.setup.app;
 
-import dev.pipglr.setup.host.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipglr.setup.host.LocalMachine;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.SubIdFile;
 import dev.pipglr.setup.host.SubIdKind;
 import dev.pipglr.setup.host.SubIdRange;
 import dev.pipglr.setup.host.SubIdReader;
 import dev.pipglr.setup.host.SubIdState;
 import dev.pipglr.setup.host.UserIdentity;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code subid-plan}: the exact commands that give a user enough subordinate IDs. */
-@Command(name = "subid-plan", mixinStandardHelpOptions = true,
-        description = {"Plans the smallest safe change to /etc/subuid and /etc/subgid that gives USER the "
-                + SubIdFile.REQUIRED_IDS + " subordinate IDs pipglr needs, and prints the exact commands. Changes nothing.",
-                "Exit codes: 0 nothing to do, 1 commands are needed, 2 unusable input (unreadable file, no free IDs left)."})
+@Command(
+        name = "subid-plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Plans the smallest safe change to /etc/subuid and /etc/subgid that gives USER the "
+                    + SubIdFile.REQUIRED_IDS
+                    + " subordinate IDs pipglr needs, and prints the exact commands. Changes nothing.",
+            "Exit codes: 0 nothing to do, 1 commands are needed, 2 unusable input (unreadable file, no free IDs left)."
+        })
 final class SubIdPlanCommand implements Callable<Integer> {
 
     @Option(names = "--user", required = true, paramLabel = "NAME", description = "The user who will run pipglr.")
     String user;
 
-    @Option(names = "--subuid", paramLabel = "FILE", description = "The subuid file to plan for (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--subuid",
+            paramLabel = "FILE",
+            description = "The subuid file to plan for (default: ${DEFAULT-VALUE}).")
     String subuid = SubIdKind.UID.defaultPath();
 
-    @Option(names = "--subgid", paramLabel = "FILE", description = "The subgid file to plan for (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--subgid",
+            paramLabel = "FILE",
+            description = "The subgid file to plan for (default: ${DEFAULT-VALUE}).")
     String subgid = SubIdKind.GID.defaultPath();
 
-    @Option(names = "--json", description = "Print JSON: ranges_before, ranges_after, sufficient and commands per file, "
-            + "the migrate command and warnings.")
+    @Option(
+            names = "--json",
+            description = "Print JSON: ranges_before, ranges_after, sufficient and commands per file, "
+                    + "the migrate command and warnings.")
     boolean json;
 
     private final Machine machine;
@@ -104,23 +116,39 @@ final class SubIdPlanCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         for (SubIdState.FileState file : state.files()) {
             long total = file.plan().totalBefore();
-            text.append(String.format("%s (%s): %s has %d IDs%s; pipglr needs %d%n", file.kind().id(), file.path(),
-                    state.user().name(), total, file.plan().before().isEmpty() ? " (no range)" : " in " + SubIdRange.describe(file.plan().before()),
+            text.append(String.format(
+                    "%s (%s): %s has %d IDs%s; pipglr needs %d%n",
+                    file.kind().id(),
+                    file.path(),
+                    state.user().name(),
+                    total,
+                    file.plan().before().isEmpty()
+                            ? " (no range)"
+                            : " in " + SubIdRange.describe(file.plan().before()),
                     SubIdFile.REQUIRED_IDS));
             if (file.plan().needsChange()) {
-                text.append("  after:  ").append(SubIdRange.describe(file.plan().after())).append('\n');
-                file.plan().commands().forEach(command -> text.append("  run:    ").append(command).append('\n'));
+                text.append("  after:  ")
+                        .append(SubIdRange.describe(file.plan().after()))
+                        .append('\n');
+                file.plan()
+                        .commands()
+                        .forEach(command ->
+                                text.append("  run:    ").append(command).append('\n'));
             } else if (file.plan().sufficient()) {
                 text.append("  nothing to do\n");
             }
         }
-        state.warnings().forEach(warning -> text.append("warning: ").append(warning).append('\n'));
+        state.warnings()
+                .forEach(warning -> text.append("warning: ").append(warning).append('\n'));
         if (!state.commands().isEmpty()) {
-            text.append("then, as ").append(state.user().name()).append(": ").append(SubIdState.MIGRATE_COMMAND)
-                    .append("   (it stops ").append(state.user().name()).append("'s running containers)\n");
+            text.append("then, as ")
+                    .append(state.user().name())
+                    .append(": ")
+                    .append(SubIdState.MIGRATE_COMMAND)
+                    .append("   (it stops ")
+                    .append(state.user().name())
+                    .append("'s running containers)\n");
         }
         return text.toString();
     }
-
-
 }

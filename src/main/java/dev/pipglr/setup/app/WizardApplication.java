@@ -11,18 +11,17 @@ import dev.pipglr.setup.ui.common.Snapshots;
 import dev.pipglr.setup.ui.wizard.StepItem;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.ListView;
-import javafx.stage.Stage;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
 
 /**
  * The wizard window. {@code PIPGLR_IMAGE} in the environment sets the image
@@ -49,10 +48,17 @@ public final class WizardApplication extends Application {
         Machine machine = new LocalMachine();
         AtomicReference<WizardViewModel> created = new AtomicReference<>();
         WizardViewModel viewModel = new WizardViewModel(
-                () -> Inspection.inspector(machine, this::sessionSockets, () -> created.get().imageProperty().get()).inspect(),
+                () -> Inspection.inspector(
+                                machine,
+                                this::sessionSockets,
+                                () -> created.get().imageProperty().get())
+                        .inspect(),
                 () -> startSessionService(machine),
-                machine, () -> new PodmanConnector(machine).connect(sessionSockets()), () -> migrate(machine),
-                background, Platform::runLater);
+                machine,
+                () -> new PodmanConnector(machine).connect(sessionSockets()),
+                () -> migrate(machine),
+                background,
+                Platform::runLater);
         created.set(viewModel);
         Scene scene = WizardWindow.createScene(viewModel);
         stage.setTitle(WizardWindow.TITLE);
@@ -73,7 +79,13 @@ public final class WizardApplication extends Application {
         if (screenshots != null) {
             @SuppressWarnings("unchecked")
             ListView<StepItem> pages = (ListView<StepItem>) scene.lookup("#stepList");
-            Snapshots.tourWhenIdle(viewModel.busyProperty(), scene, pages, item -> item.step().id(), Path.of(screenshots), Platform::exit);
+            Snapshots.tourWhenIdle(
+                    viewModel.busyProperty(),
+                    scene,
+                    pages,
+                    item -> item.step().id(),
+                    Path.of(screenshots),
+                    Platform::exit);
         }
         stage.show();
         refreshAfterFirstFrame(scene, viewModel);
@@ -99,7 +111,8 @@ public final class WizardApplication extends Application {
 
     private void startSessionService(Machine machine) throws Exception {
         if (sessionSockets().isEmpty()) {
-            Path socket = SessionService.socketPath(machine.env("XDG_RUNTIME_DIR"), machine.user().uid());
+            Path socket = SessionService.socketPath(
+                    machine.env("XDG_RUNTIME_DIR"), machine.user().uid());
             sessionService.set(SessionService.start(socket, Duration.ofSeconds(20)));
         }
     }

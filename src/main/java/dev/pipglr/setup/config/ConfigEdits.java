@@ -14,8 +14,7 @@ public final class ConfigEdits {
 
     private static final Pattern TABLE_HEADER = Pattern.compile("^\\s*\\[\\[?\\s*([^\\]]+?)\\s*]]?\\s*(#.*)?$");
 
-    private ConfigEdits() {
-    }
+    private ConfigEdits() {}
 
     /** Sets a top-level key (e.g. concurrent), before the first table. */
     public static String setGlobal(String text, String key, String tomlValue) {
@@ -33,9 +32,13 @@ public final class ConfigEdits {
         int seen = -1;
         for (int i = 0; i < lines.size(); i++) {
             Matcher header = TABLE_HEADER.matcher(lines.get(i));
-            if (header.matches() && lines.get(i).strip().startsWith("[[") && header.group(1).equals("runners") && ++seen == index) {
+            if (header.matches()
+                    && lines.get(i).strip().startsWith("[[")
+                    && header.group(1).equals("runners")
+                    && ++seen == index) {
                 int end = i + 1;
-                while (end < lines.size() && !TABLE_HEADER.matcher(lines.get(end)).matches()) {
+                while (end < lines.size()
+                        && !TABLE_HEADER.matcher(lines.get(end)).matches()) {
                     end++;
                 }
                 return set(lines, i + 1, end, key, tomlValue, text.endsWith("\n"));

@@ -1,10 +1,12 @@
 package dev.pipglr.setup.config;
 
 /** One problem in config.toml, at a 1-based line and column. */
-public record ConfigProblem(int line, int column, Severity severity, String message) implements Comparable<ConfigProblem> {
+public record ConfigProblem(int line, int column, Severity severity, String message)
+        implements Comparable<ConfigProblem> {
 
     public enum Severity {
-        ERROR, WARNING;
+        ERROR,
+        WARNING;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -34,8 +34,7 @@ public final class ConfigTokens {
         }
     }
 
-    private ConfigTokens() {
-    }
+    private ConfigTokens() {}
 
     public static Hidden hide(String text) {
         Matcher m = TOKEN.matcher(text);
@@ -43,7 +42,8 @@ public final class ConfigTokens {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             tokens.add(m.group(2));
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "\"**** token " + tokens.size() + " hidden ****\""));
+            m.appendReplacement(
+                    out, Matcher.quoteReplacement(m.group(1) + "\"**** token " + tokens.size() + " hidden ****\""));
         }
         m.appendTail(out);
         return new Hidden(out.toString(), tokens);

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class TomlHighlighter {
 
     /** A run of {@code length} characters with a style class ("" for plain text). */
-    public record Run(String style, int length) { }
+    public record Run(String style, int length) {}
 
     private static final Pattern TOKENS = Pattern.compile(
             "(?<COMMENT>#[^\\n]*)"
@@ -24,20 +24,22 @@ public final class TomlHighlighter {
                     + "|(?<NUMBER>\\b[+-]?\\d[\\d_]*(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\b)",
             Pattern.MULTILINE);
 
-    private TomlHighlighter() {
-    }
+    private TomlHighlighter() {}
 
     public static List<Run> runs(String text) {
         List<Run> runs = new ArrayList<>();
         Matcher m = TOKENS.matcher(text);
         int last = 0;
         while (m.find()) {
-            String style = m.group("COMMENT") != null ? "toml-comment"
-                    : m.group("TABLE") != null ? "toml-table"
-                    : m.group("KEY") != null ? "toml-key"
-                    : m.group("STRING") != null ? "toml-string"
-                    : m.group("BOOLEAN") != null ? "toml-boolean"
-                    : "toml-number";
+            String style = m.group("COMMENT") != null
+                    ? "toml-comment"
+                    : m.group("TABLE") != null
+                            ? "toml-table"
+                            : m.group("KEY") != null
+                                    ? "toml-key"
+                                    : m.group("STRING") != null
+                                            ? "toml-string"
+                                            : m.group("BOOLEAN") != null ? "toml-boolean" : "toml-number";
             if (m.start() > last) {
                 runs.add(new Run("", m.start() - last));
             }

@@ -10,9 +10,13 @@ import java.util.List;
  */
 public final class LingerProbe {
 
-    public enum State { ENABLED, DISABLED, NO_SYSTEMD }
+    public enum State {
+        ENABLED,
+        DISABLED,
+        NO_SYSTEMD
+    }
 
-    public record Result(State state, String detail) { }
+    public record Result(State state, String detail) {}
 
     static final String LINGER_DIR = "/var/lib/systemd/linger/";
 
@@ -25,7 +29,8 @@ public final class LingerProbe {
     public Result probe(String user) throws IOException {
         // sd_booted(): without a running systemd nothing honours linger, whatever files say.
         if (!machine.exists("/run/systemd/system")) {
-            return new Result(State.NO_SYSTEMD,
+            return new Result(
+                    State.NO_SYSTEMD,
                     "systemd is not running on this system (no /run/systemd/system), so nothing keeps user containers "
                             + "alive after logout: start the runner from a session that stays logged in, or use a "
                             + "systemd-based system");
@@ -34,8 +39,8 @@ public final class LingerProbe {
         if (!machine.hasCommand("loginctl")) {
             return fromMarkerFile(markerFile, "loginctl is not installed");
         }
-        CommandResult shown = machine.run(
-                List.of("loginctl", "show-user", user, "--property=Linger"), Duration.ofSeconds(10));
+        CommandResult shown =
+                machine.run(List.of("loginctl", "show-user", user, "--property=Linger"), Duration.ofSeconds(10));
         String out = shown.stdout().strip();
         if (shown.succeeded() && out.equals("Linger=yes")) {
             return new Result(State.ENABLED, "loginctl reports Linger=yes for " + user);

@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class LocalFiles {
 
-    private LocalFiles() {
-    }
+    private LocalFiles() {}
 
     /** False only when the path certainly does not exist: a path we may not look at counts as there. */
     public static boolean certainlyAbsent(Path path) {
@@ -29,7 +28,8 @@ public final class LocalFiles {
 
     /** Creates the directory and its parents; a new directory is readable by the user only (0700). */
     public static void createPrivateDirectories(Path directory) throws IOException {
-        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(
+                directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
 
     public static void createDirectories(Path directory) throws IOException {

@@ -80,7 +80,8 @@ public final class LocalMachine implements Machine {
     @Override
     public void createPrivateDirectory(String path) throws IOException {
         Path dir = Path.of(path);
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(
+                dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     }
 
@@ -90,7 +91,10 @@ public final class LocalMachine implements Machine {
         // a 0600 file beside it, written whole, then renamed over it: nobody can open it in between,
         // and an interrupted write leaves the old file (or none), never half of the new one
         Path parent = file.toAbsolutePath().getParent();
-        Path partial = Files.createTempFile(parent, "." + file.getFileName() + ".", ".partial",
+        Path partial = Files.createTempFile(
+                parent,
+                "." + file.getFileName() + ".",
+                ".partial",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             try (var channel = java.nio.channels.FileChannel.open(partial, java.nio.file.StandardOpenOption.WRITE)) {
@@ -100,7 +104,11 @@ public final class LocalMachine implements Machine {
                 }
                 channel.force(true);
             }
-            Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    partial,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(partial);
         }
@@ -124,13 +132,16 @@ public final class LocalMachine implements Machine {
 
     @Override
     public CommandResult run(List<String> command, Duration timeout) throws IOException {
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Process process = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         CompletableFuture<String> out = readAsync(process.getInputStream());
         CompletableFuture<String> err = readAsync(process.getErrorStream());
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s");
+                throw new IOException(
+                        String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s");
             }
             return new CommandResult(List.copyOf(command), process.exitValue(), out.get(), err.get());
         } catch (InterruptedException e) {
@@ -146,13 +157,15 @@ public final class LocalMachine implements Machine {
     // and two blocking readers there would wait on each other.
     private static CompletableFuture<String> readAsync(InputStream stream) {
         CompletableFuture<String> text = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (stream) {
-                text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException e) {
-                text.completeExceptionally(e);
-            }
-        }, "command-output-reader");
+        Thread reader = new Thread(
+                () -> {
+                    try (stream) {
+                        text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+                    } catch (IOException | RuntimeException e) {
+                        text.completeExceptionally(e);
+                    }
+                },
+                "command-output-reader");
         reader.setDaemon(true);
         reader.start();
         return text;

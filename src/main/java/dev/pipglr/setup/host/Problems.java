@@ -1,5 +1,7 @@
 package dev.pipglr.setup.host;
 
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +11,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.OptionalLong;
 
 /**
@@ -20,8 +20,7 @@ import java.util.OptionalLong;
  */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** What went wrong, for a sentence such as "Could not save the log: ...". */
     public static String describe(Throwable failure) {
@@ -63,7 +62,8 @@ public final class Problems {
 
     /** Where the first byte that is not UTF-8 stands (0-based), or empty when all of it is. */
     public static OptionalLong firstNonUtf8Byte(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -92,8 +92,13 @@ public final class Problems {
                 column++;
             }
         }
-        return String.format(java.util.Locale.ROOT, "the byte at offset %d (0x%02x, line %d, column %d)",
-                offset, bytes[(int) offset] & 0xFF, line, column);
+        return String.format(
+                java.util.Locale.ROOT,
+                "the byte at offset %d (0x%02x, line %d, column %d)",
+                offset,
+                bytes[(int) offset] & 0xFF,
+                line,
+                column);
     }
 
     private static String lowerFirst(String text) {

@@ -9,8 +9,7 @@ public final class ShellQuoting {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
-    private ShellQuoting() {
-    }
+    private ShellQuoting() {}
 
     /** The word as is when it needs no quoting, else in single quotes ('it'\''s'). */
     public static String quote(String word) {

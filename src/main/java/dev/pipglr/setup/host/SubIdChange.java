@@ -28,7 +28,8 @@ public sealed interface SubIdChange {
 
         @Override
         public SubIdRange newIds() {
-            return new SubIdRange(entry.range().end() + 1, newCount - entry.range().count());
+            return new SubIdRange(
+                    entry.range().end() + 1, newCount - entry.range().count());
         }
 
         String newLine() {
@@ -45,7 +46,8 @@ public sealed interface SubIdChange {
         /** sed that rewrites exactly this line (any surrounding blanks allowed) and nothing else. */
         @Override
         public String command(SubIdKind kind, String path, UserIdentity user) {
-            String old = basicRegex(entry.owner()) + ":" + entry.range().start() + ":" + entry.range().count();
+            String old = basicRegex(entry.owner()) + ":" + entry.range().start() + ":"
+                    + entry.range().count();
             String script = "s/^[[:space:]]*" + old + "[[:space:]]*$/" + sedReplacement(newLine()) + "/";
             return ShellQuoting.command(List.of("sudo", "sed", "-i", script, path));
         }
@@ -69,11 +71,11 @@ public sealed interface SubIdChange {
         @Override
         public String command(SubIdKind kind, String path, UserIdentity user) {
             if (path.equals(kind.defaultPath())) {
-                return ShellQuoting.command(List.of("sudo", "usermod", kind.usermodOption(),
-                        range.start() + "-" + range.end(), user.name()));
+                return ShellQuoting.command(List.of(
+                        "sudo", "usermod", kind.usermodOption(), range.start() + "-" + range.end(), user.name()));
             }
-            return "echo " + ShellQuoting.quote(user.name() + ":" + range.start() + ":" + range.count())
-                    + " | " + ShellQuoting.command(List.of("sudo", "tee", "-a", path)) + " >/dev/null";
+            return "echo " + ShellQuoting.quote(user.name() + ":" + range.start() + ":" + range.count()) + " | "
+                    + ShellQuoting.command(List.of("sudo", "tee", "-a", path)) + " >/dev/null";
         }
     }
 

@@ -17,7 +17,7 @@ public final class SubIdFile {
     public static final long MAX_ID = 4_294_967_294L;
 
     /** One valid line; {@code line} is its text as written, for exact edits. */
-    public record Entry(int lineNumber, String owner, SubIdRange range, String line) { }
+    public record Entry(int lineNumber, String owner, SubIdRange range, String line) {}
 
     public record Problem(int lineNumber, String message) {
         @Override
@@ -76,7 +76,8 @@ public final class SubIdFile {
     public List<Entry> entriesOf(UserIdentity user) {
         String uid = Long.toString(user.uid());
         return entries.stream()
-                .filter(entry -> entry.owner().equals(user.name()) || (user.uid() >= 0 && entry.owner().equals(uid)))
+                .filter(entry -> entry.owner().equals(user.name())
+                        || (user.uid() >= 0 && entry.owner().equals(uid)))
                 .toList();
     }
 

@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param change     empty when nothing needs to change (or nothing can)
  * @param impossible why no safe change exists, when the user lacks IDs and no room is left
  */
-public record SubIdPlan(SubIdKind kind, String path, UserIdentity user, List<SubIdRange> before, List<SubIdRange> after,
-                        Optional<SubIdChange> change, Optional<String> impossible) {
+public record SubIdPlan(
+        SubIdKind kind,
+        String path,
+        UserIdentity user,
+        List<SubIdRange> before,
+        List<SubIdRange> after,
+        Optional<SubIdChange> change,
+        Optional<String> impossible) {
 
     public SubIdPlan {
         before = List.copyOf(before);

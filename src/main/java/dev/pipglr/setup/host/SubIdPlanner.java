@@ -17,8 +17,7 @@ public final class SubIdPlanner {
     /** Where automatic allocation starts (login.defs SUB_UID_MIN / SUB_GID_MIN default). */
     public static final long FIRST_ALLOCATABLE_ID = 100_000;
 
-    private SubIdPlanner() {
-    }
+    private SubIdPlanner() {}
 
     public static SubIdPlan plan(SubIdKind kind, String path, SubIdFile file, UserIdentity user) {
         return plan(kind, path, file, user, SubIdFile.REQUIRED_IDS);
@@ -32,7 +31,8 @@ public final class SubIdPlanner {
             return new SubIdPlan(kind, path, user, before, before, Optional.empty(), Optional.empty());
         }
         long missing = required - total;
-        List<SubIdRange> taken = file.entries().stream().map(SubIdFile.Entry::range).toList();
+        List<SubIdRange> taken =
+                file.entries().stream().map(SubIdFile.Entry::range).toList();
 
         if (!own.isEmpty()) {
             SubIdFile.Entry last = own.get(own.size() - 1);
@@ -46,14 +46,22 @@ public final class SubIdPlanner {
         }
         OptionalLong start = lowestFreeStart(taken, missing);
         if (start.isEmpty()) {
-            return new SubIdPlan(kind, path, user, before, before, Optional.empty(), Optional.of(
-                    "no free range of " + missing + " IDs is left between " + FIRST_ALLOCATABLE_ID + " and "
-                            + SubIdFile.MAX_ID + " in " + path + "; an administrator must free or move ranges by hand"));
+            return new SubIdPlan(
+                    kind,
+                    path,
+                    user,
+                    before,
+                    before,
+                    Optional.empty(),
+                    Optional.of("no free range of " + missing + " IDs is left between " + FIRST_ALLOCATABLE_ID + " and "
+                            + SubIdFile.MAX_ID + " in " + path
+                            + "; an administrator must free or move ranges by hand"));
         }
         SubIdRange added = new SubIdRange(start.getAsLong(), missing);
         List<SubIdRange> after = new ArrayList<>(before);
         after.add(added);
-        return new SubIdPlan(kind, path, user, before, after, Optional.of(new SubIdChange.Add(added)), Optional.empty());
+        return new SubIdPlan(
+                kind, path, user, before, after, Optional.of(new SubIdChange.Add(added)), Optional.empty());
     }
 
     /** The {@code count} IDs right after {@code range}, or null past the last ID. */
@@ -66,7 +74,10 @@ public final class SubIdPlanner {
     static OptionalLong lowestFreeStart(List<SubIdRange> taken, long count) {
         List<Long> candidates = new ArrayList<>();
         candidates.add(FIRST_ALLOCATABLE_ID);
-        taken.stream().map(range -> range.end() + 1).filter(start -> start >= FIRST_ALLOCATABLE_ID).forEach(candidates::add);
+        taken.stream()
+                .map(range -> range.end() + 1)
+                .filter(start -> start >= FIRST_ALLOCATABLE_ID)
+                .forEach(candidates::add);
         candidates.sort(Comparator.naturalOrder());
         for (long start : candidates) {
             if (start + count - 1 > SubIdFile.MAX_ID) {

@@ -16,9 +16,11 @@ public record SubIdRange(long start, long count) {
 
     /** "100000-165535, 300000-300002" (inclusive ends), or "no range". */
     public static String describe(java.util.List<SubIdRange> ranges) {
-        return ranges.isEmpty() ? "no range" : ranges.stream()
-                .map(range -> range.start() + "-" + range.end())
-                .collect(java.util.stream.Collectors.joining(", "));
+        return ranges.isEmpty()
+                ? "no range"
+                : ranges.stream()
+                        .map(range -> range.start() + "-" + range.end())
+                        .collect(java.util.stream.Collectors.joining(", "));
     }
 
     public boolean overlaps(SubIdRange other) {

@@ -42,7 +42,8 @@ public final class SubIdReader {
             }
             SubIdFile file = SubIdFile.parse(text.orElse(""));
             file.problems().forEach(problem -> warnings.add(path + " " + problem));
-            files.add(new SubIdState.FileState(kind, path, text.isPresent(), file, SubIdPlanner.plan(kind, path, file, user)));
+            files.add(new SubIdState.FileState(
+                    kind, path, text.isPresent(), file, SubIdPlanner.plan(kind, path, file, user)));
         }
         return new SubIdState(user, files, externalSource(), getsubids(user), warnings);
     }
@@ -63,9 +64,12 @@ public final class SubIdReader {
         }
         List<String> answers = new ArrayList<>();
         for (SubIdKind kind : SubIdKind.values()) {
-            List<String> command = kind == SubIdKind.UID ? List.of("getsubids", user.name()) : List.of("getsubids", "-g", user.name());
+            List<String> command =
+                    kind == SubIdKind.UID ? List.of("getsubids", user.name()) : List.of("getsubids", "-g", user.name());
             CommandResult result = machine.run(command, Duration.ofSeconds(10));
-            String answer = result.succeeded() ? String.join("; ", result.stdout().strip().lines().toList()) : result.firstErrorLine();
+            String answer = result.succeeded()
+                    ? String.join("; ", result.stdout().strip().lines().toList())
+                    : result.firstErrorLine();
             answers.add(kind.id() + " via getsubids: " + (answer.isEmpty() ? "no ranges" : answer));
         }
         return answers;

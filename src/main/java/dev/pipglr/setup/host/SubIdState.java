@@ -12,13 +12,17 @@ import java.util.Optional;
  *                       then change nothing, and the wizard does not plan them
  * @param getsubids      what {@code getsubids} answered, per file kind, when it is installed
  */
-public record SubIdState(UserIdentity user, List<FileState> files, Optional<String> externalSource,
-                         List<String> getsubids, List<String> warnings) {
+public record SubIdState(
+        UserIdentity user,
+        List<FileState> files,
+        Optional<String> externalSource,
+        List<String> getsubids,
+        List<String> warnings) {
 
     public static final String MIGRATE_COMMAND = "podman system migrate";
 
     /** One file: whether it exists, what it says, and the plan for it. */
-    public record FileState(SubIdKind kind, String path, boolean exists, SubIdFile file, SubIdPlan plan) { }
+    public record FileState(SubIdKind kind, String path, boolean exists, SubIdFile file, SubIdPlan plan) {}
 
     public SubIdState {
         files = List.copyOf(files);

@@ -4,7 +4,6 @@ import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +40,7 @@ public final class LogFollower implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     /** How long a join may wait for a history that proves the place before showing both sides. */
     private static final Duration JOIN_PATIENCE = Duration.ofSeconds(15);
+
     private static final Duration JOIN_RETRY = Duration.ofMillis(250);
 
     private final Supplier<Podman> connect;
@@ -82,7 +82,7 @@ public final class LogFollower implements AutoCloseable {
         thread.interrupt();
     }
 
-    private record End(Throwable failure) { }
+    private record End(Throwable failure) {}
 
     private void run() {
         Duration backoff = FIRST_BACKOFF;
@@ -95,11 +95,13 @@ public final class LogFollower implements AutoCloseable {
                 }
                 continue;
             } catch (PodmanException e) {
-                listener.status("Not connected: " + Problems.describe(e) + " Reconnecting in " + seconds(backoff) + "...");
+                listener.status(
+                        "Not connected: " + Problems.describe(e) + " Reconnecting in " + seconds(backoff) + "...");
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                listener.status("Following stopped: " + Problems.describe(e) + " Retrying in " + seconds(backoff) + "...");
+                listener.status(
+                        "Following stopped: " + Problems.describe(e) + " Retrying in " + seconds(backoff) + "...");
             }
             if (!sleep(backoff)) {
                 return;
@@ -152,8 +154,11 @@ public final class LogFollower implements AutoCloseable {
         }
         try (AutoCloseable stream = podman.attach(container, sink)) {
             join(podman, attached);
-            listener.status(state.get().running() ? "Following " + container + " (" + state.get().describe() + ")."
-                    : "Showing " + container + " (" + state.get().describe() + "); following as soon as it starts.");
+            listener.status(
+                    state.get().running()
+                            ? "Following " + container + " (" + state.get().describe() + ")."
+                            : "Showing " + container + " (" + state.get().describe()
+                                    + "); following as soon as it starts.");
             End end = ended.take();
             if (end.failure() != null) {
                 listener.status("Lost the stream: " + end.failure().getMessage() + " Reconnecting...");
@@ -199,13 +204,18 @@ public final class LogFollower implements AutoCloseable {
             Timed history = historyLines(podman.logsWithTimestamps(container));
             LogJoin.Decision decision;
             synchronized (lock) {
-                decision = LogJoin.decide(history.texts(), (int) Math.min(position, Integer.MAX_VALUE), attached.lines, anchored);
+                decision = LogJoin.decide(
+                        history.texts(), (int) Math.min(position, Integer.MAX_VALUE), attached.lines, anchored);
                 if (decision instanceof LogJoin.Joined joined) {
                     deliverJoined(history, joined, attached);
                     return;
                 }
-                boolean silent = bytesBefore == 0 && attached.bytes == 0 && history.texts().size() >= position;
-                if (silent && quietHistory != null && quietHistory.texts().size() == history.texts().size()) {
+                boolean silent = bytesBefore == 0
+                        && attached.bytes == 0
+                        && history.texts().size() >= position;
+                if (silent
+                        && quietHistory != null
+                        && quietHistory.texts().size() == history.texts().size()) {
                     // nothing attached while two reads of the history agreed: all of it came before the attach
                     deliverJoined(history, new LogJoin.Joined(history.texts().size(), 0), attached);
                     return;
@@ -223,7 +233,9 @@ public final class LogFollower implements AutoCloseable {
     private void deliverJoined(Timed history, LogJoin.Joined joined, Attached attached) {
         deliverHistory(history, joined.historyEnd());
         position = joined.historyEnd();
-        deliver(attached.lines.subList(joined.liveStart(), attached.lines.size()), false,
+        deliver(
+                attached.lines.subList(joined.liveStart(), attached.lines.size()),
+                false,
                 attached.times.subList(joined.liveStart(), attached.times.size()));
         attached.joined = true;
     }
@@ -258,7 +270,7 @@ public final class LogFollower implements AutoCloseable {
     }
 
     /** History lines without their timestamps, and the timestamps (null where unreadable). */
-    record Timed(List<String> texts, List<Instant> times) { }
+    record Timed(List<String> texts, List<Instant> times) {}
 
     /** Complete lines of the non-follow logs, each "TIMESTAMP text" (a last line without newline is still being written). */
     static Timed historyLines(String text) {

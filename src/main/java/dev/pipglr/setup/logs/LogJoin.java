@@ -26,23 +26,19 @@ import java.util.List;
  */
 public final class LogJoin {
 
-    private LogJoin() {
-    }
+    private LogJoin() {}
 
     /** The outcome: join here, or wait for a longer history or more live lines. */
-    public sealed interface Decision permits Joined, Wait {
-    }
+    public sealed interface Decision permits Joined, Wait {}
 
     /**
      * Deliver the history up to (not including) {@code historyEnd}, then the live lines
      * from {@code liveStart} on.
      */
-    public record Joined(int historyEnd, int liveStart) implements Decision {
-    }
+    public record Joined(int historyEnd, int liveStart) implements Decision {}
 
     /** Not decidable yet, and why (shown when waiting gives up). */
-    public record Wait(String reason) implements Decision {
-    }
+    public record Wait(String reason) implements Decision {}
 
     /**
      * @param history  the history's complete lines

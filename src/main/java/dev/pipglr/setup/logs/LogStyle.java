@@ -7,14 +7,17 @@ import java.util.regex.Pattern;
 /** What a log line is about, for highlighting: its source (systemd, podman, gitlab-runner) and its severity. */
 public final class LogStyle {
 
-    private static final Pattern ERROR = Pattern.compile("(?i)\\b(error|fatal|panic|failed|failure)\\b|level=(error|fatal)");
+    private static final Pattern ERROR =
+            Pattern.compile("(?i)\\b(error|fatal|panic|failed|failure)\\b|level=(error|fatal)");
     private static final Pattern WARNING = Pattern.compile("(?i)\\bwarn(ing)?\\b|level=warn");
-    private static final Pattern SYSTEMD = Pattern.compile("^(systemd(\\[\\d+])?:|\\[\\s*(OK|FAILED|DEPEND)\\s*]|(Started|Starting|Stopped|Stopping|Reached target|Finished) )");
-    private static final Pattern PODMAN = Pattern.compile("(?i)^(podman(\\[\\d+])?:|time=\"[^\"]+\" level=)|\\bpodman\\b");
-    private static final Pattern RUNNER = Pattern.compile("(?i)gitlab-runner|\\brunner=|\\bbuilds=|Checking for jobs|Configuration loaded|multi-runner");
+    private static final Pattern SYSTEMD = Pattern.compile(
+            "^(systemd(\\[\\d+])?:|\\[\\s*(OK|FAILED|DEPEND)\\s*]|(Started|Starting|Stopped|Stopping|Reached target|Finished) )");
+    private static final Pattern PODMAN =
+            Pattern.compile("(?i)^(podman(\\[\\d+])?:|time=\"[^\"]+\" level=)|\\bpodman\\b");
+    private static final Pattern RUNNER = Pattern.compile(
+            "(?i)gitlab-runner|\\brunner=|\\bbuilds=|Checking for jobs|Configuration loaded|multi-runner");
 
-    private LogStyle() {
-    }
+    private LogStyle() {}
 
     /** Style classes: log-error / log-warning, and log-systemd / log-podman / log-runner. */
     public static List<String> classes(String line) {

@@ -6,7 +6,8 @@ package dev.pipglr.setup.podman;
  * @param systemdUnit the systemd unit that runs it (podman's PODMAN_SYSTEMD_UNIT label, e.g. a
  *                    Quadlet service), or null when nothing but podman manages it
  */
-public record ContainerSummary(String name, String image, String state, boolean running, Long exitCode, String systemdUnit) {
+public record ContainerSummary(
+        String name, String image, String state, boolean running, Long exitCode, String systemdUnit) {
 
     public ContainerSummary(String name, String image, String state, boolean running, Long exitCode) {
         this(name, image, state, running, exitCode, null);

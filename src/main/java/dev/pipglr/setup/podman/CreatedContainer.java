@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record CreatedContainer(String name, List<Secret> secrets, boolean privileged, List<String> destinations) {
 
-    public record Secret(String name, int uid, int gid, int mode) { }
+    public record Secret(String name, int uid, int gid, int mode) {}
 
     public CreatedContainer {
         secrets = List.copyOf(secrets);

@@ -1,5 +1,7 @@
 package dev.pipglr.setup.podman;
 
+import static dev.pipglr.setup.podman.LibpodClient.encode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -13,16 +15,12 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static dev.pipglr.setup.podman.LibpodClient.encode;
 
 /**
  * The podman facade: docker-java's compat API where it suffices, podman's native libpod endpoints
@@ -35,6 +33,7 @@ public final class DockerJavaPodman implements Podman {
     static final String COMPAT_API_VERSION = "1.41";
     /** How long one call may take: waiting for a register run, a pull, a stop. */
     static final Duration LONGEST_CALL = Duration.ofMinutes(30);
+
     private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(30);
 
     private final SocketCandidate endpoint;
@@ -67,7 +66,8 @@ public final class DockerJavaPodman implements Podman {
         try {
             version = LibpodClient.ping(pingClient);
         } catch (RuntimeException e) {
-            throw e instanceof PodmanException podman ? podman
+            throw e instanceof PodmanException podman
+                    ? podman
                     : new PodmanException(PodmanErrors.whySocketFailed(e), e);
         } finally {
             LibpodClient.closeQuietly(pingClient);
@@ -89,8 +89,11 @@ public final class DockerJavaPodman implements Podman {
     public HostInfo info() {
         JsonNode info = libpod.get("/info", "read podman's host information").orElseThrow();
         JsonNode host = info.path("host");
-        PodmanVersion reported = PodmanVersion.find(info.path("version").path("Version").asText()).orElse(version);
-        return new HostInfo(reported,
+        PodmanVersion reported = PodmanVersion.find(
+                        info.path("version").path("Version").asText())
+                .orElse(version);
+        return new HostInfo(
+                reported,
                 host.path("security").path("rootless").asBoolean(false),
                 host.path("cgroupVersion").asText("unknown"),
                 mappedIds(host.path("idMappings").path("uidmap")),
@@ -110,15 +113,19 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public boolean secretExists(String name) {
-        return libpod.get("/secrets/" + name + "/json", "look up the secret " + name).isPresent();
+        return libpod.get("/secrets/" + name + "/json", "look up the secret " + name)
+                .isPresent();
     }
 
     @Override
     public Optional<VolumeSummary> volume(String name) {
         try {
             InspectVolumeResponse volume = docker.inspectVolumeCmd(name).exec();
-            return Optional.of(new VolumeSummary(volume.getName(), volume.getDriver(),
-                    volume.getOptions() == null ? Map.of() : Map.copyOf(volume.getOptions()), volume.getMountpoint()));
+            return Optional.of(new VolumeSummary(
+                    volume.getName(),
+                    volume.getDriver(),
+                    volume.getOptions() == null ? Map.of() : Map.copyOf(volume.getOptions()),
+                    volume.getMountpoint()));
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
@@ -129,7 +136,8 @@ public final class DockerJavaPodman implements Podman {
     @Override
     public List<String> stoppedContainersNamed(String prefix) {
         // a user's containers are few: filtered here, not with podman's regular-expression name filter
-        JsonNode listed = libpod.get("/containers/json?all=true", "list the containers").orElseThrow();
+        JsonNode listed =
+                libpod.get("/containers/json?all=true", "list the containers").orElseThrow();
         List<String> names = new ArrayList<>();
         for (JsonNode container : listed) {
             if ("running".equals(container.path("State").asText())) {
@@ -147,12 +155,19 @@ public final class DockerJavaPodman implements Podman {
     @Override
     public Optional<ContainerSummary> container(String name) {
         try {
-            InspectContainerResponse container = docker.inspectContainerCmd(name).exec();
+            InspectContainerResponse container =
+                    docker.inspectContainerCmd(name).exec();
             InspectContainerResponse.ContainerState state = container.getState();
-            String image = container.getConfig() == null ? null : container.getConfig().getImage();
-            java.util.Map<String, String> labels = container.getConfig() == null ? null : container.getConfig().getLabels();
-            return Optional.of(new ContainerSummary(name, image, state.getStatus(),
-                    Boolean.TRUE.equals(state.getRunning()), state.getExitCodeLong(),
+            String image =
+                    container.getConfig() == null ? null : container.getConfig().getImage();
+            java.util.Map<String, String> labels =
+                    container.getConfig() == null ? null : container.getConfig().getLabels();
+            return Optional.of(new ContainerSummary(
+                    name,
+                    image,
+                    state.getStatus(),
+                    Boolean.TRUE.equals(state.getRunning()),
+                    state.getExitCodeLong(),
                     labels == null ? null : labels.get("PODMAN_SYSTEMD_UNIT")));
         } catch (NotFoundException e) {
             return Optional.empty();
@@ -165,7 +180,8 @@ public final class DockerJavaPodman implements Podman {
     public Optional<Map<String, String>> imageLabels(String image) {
         try {
             InspectImageResponse inspected = docker.inspectImageCmd(image).exec();
-            Map<String, String> labels = inspected.getConfig() == null ? null : inspected.getConfig().getLabels();
+            Map<String, String> labels =
+                    inspected.getConfig() == null ? null : inspected.getConfig().getLabels();
             // docker-java gives null, not an empty map, for an image without labels
             return Optional.of(labels == null ? Map.of() : Map.copyOf(labels));
         } catch (NotFoundException e) {
@@ -177,13 +193,18 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public Optional<StoredImage> storedImage(String image) {
-        return libpod.get("/images/" + encode(image) + "/json", "inspect the image " + image).map(inspected -> {
-            List<String> names = new ArrayList<>();
-            inspected.path("NamesHistory").forEach(name -> names.add(name.asText()));
-            Map<String, String> labels = new java.util.TreeMap<>();
-            inspected.path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
-            return new StoredImage(inspected.path("Id").asText(), names, labels);
-        });
+        return libpod.get("/images/" + encode(image) + "/json", "inspect the image " + image)
+                .map(inspected -> {
+                    List<String> names = new ArrayList<>();
+                    inspected.path("NamesHistory").forEach(name -> names.add(name.asText()));
+                    Map<String, String> labels = new java.util.TreeMap<>();
+                    inspected
+                            .path("Labels")
+                            .fields()
+                            .forEachRemaining(label ->
+                                    labels.put(label.getKey(), label.getValue().asText()));
+                    return new StoredImage(inspected.path("Id").asText(), names, labels);
+                });
     }
 
     /** libpod streams one JSON object per line: {"stream": ...} for progress, {"error": ...} when it fails. */
@@ -208,8 +229,12 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public void createSecret(String name, byte[] value) {
-        LibpodClient.Reply reply = libpod.call(Request.Method.POST, "/secrets/create?name=" + encode(name), value,
-                "application/octet-stream", "create the secret " + name);
+        LibpodClient.Reply reply = libpod.call(
+                Request.Method.POST,
+                "/secrets/create?name=" + encode(name),
+                value,
+                "application/octet-stream",
+                "create the secret " + name);
         if (PodmanErrors.nameInUse(reply.status(), reply.message())) {
             throw new PodmanException("a podman secret named " + name + " already exists");
         }
@@ -239,7 +264,8 @@ public final class DockerJavaPodman implements Podman {
         String doing = "create the container " + body.getOrDefault("name", "from " + body.get("image"));
         LibpodClient.Reply reply = libpod.postJson("/containers/create", body, doing);
         if (PodmanErrors.imageMissing(reply.status(), reply.message())) {
-            throw new PodmanException("podman could not " + doing + ": the image " + body.get("image") + " is not stored locally");
+            throw new PodmanException(
+                    "podman could not " + doing + ": the image " + body.get("image") + " is not stored locally");
         }
         reply.requireSuccess(doing);
         return LibpodClient.readJson(reply.body(), doing).path("Id").asText();
@@ -251,20 +277,27 @@ public final class DockerJavaPodman implements Podman {
                 .orElseThrow(() -> new PodmanException("the container " + id + " vanished right after it was created"));
         List<CreatedContainer.Secret> secrets = new ArrayList<>();
         for (JsonNode secret : inspected.path("Config").path("Secrets")) {
-            secrets.add(new CreatedContainer.Secret(secret.path("Name").asText(), secret.path("UID").asInt(),
-                    secret.path("GID").asInt(), secret.path("Mode").asInt()));
+            secrets.add(new CreatedContainer.Secret(
+                    secret.path("Name").asText(),
+                    secret.path("UID").asInt(),
+                    secret.path("GID").asInt(),
+                    secret.path("Mode").asInt()));
         }
         List<String> destinations = new ArrayList<>();
         for (JsonNode mount : inspected.path("Mounts")) {
             destinations.add(mount.path("Destination").asText());
         }
-        return new CreatedContainer(inspected.path("Name").asText(), secrets,
-                inspected.path("HostConfig").path("Privileged").asBoolean(false), destinations);
+        return new CreatedContainer(
+                inspected.path("Name").asText(),
+                secrets,
+                inspected.path("HostConfig").path("Privileged").asBoolean(false),
+                destinations);
     }
 
     @Override
     public void startContainer(String id) {
-        LibpodClient.Reply reply = libpod.call(Request.Method.POST, "/containers/" + encode(id) + "/start", "start the container " + id);
+        LibpodClient.Reply reply =
+                libpod.call(Request.Method.POST, "/containers/" + encode(id) + "/start", "start the container " + id);
         if (reply.status() != LibpodClient.NOT_MODIFIED) { // already running
             reply.requireSuccess("start the container " + id);
         }
@@ -272,7 +305,9 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public int waitContainer(String id) {
-        LibpodClient.Reply reply = libpod.call(Request.Method.POST, "/containers/" + encode(id) + "/wait?condition=stopped&condition=exited",
+        LibpodClient.Reply reply = libpod.call(
+                Request.Method.POST,
+                "/containers/" + encode(id) + "/wait?condition=stopped&condition=exited",
                 "wait for the container " + id);
         reply.requireSuccess("wait for the container " + id);
         try {
@@ -293,15 +328,20 @@ public final class DockerJavaPodman implements Podman {
     }
 
     private String logs(String id, boolean timestamps) {
-        LibpodClient.Reply reply = libpod.call(Request.Method.GET, "/containers/" + encode(id) + "/logs?stdout=true&stderr=true"
-                + (timestamps ? "&timestamps=true" : ""), "read the output of " + id);
+        LibpodClient.Reply reply = libpod.call(
+                Request.Method.GET,
+                "/containers/" + encode(id) + "/logs?stdout=true&stderr=true" + (timestamps ? "&timestamps=true" : ""),
+                "read the output of " + id);
         reply.requireSuccess("read the output of " + id);
         return LogFrames.text(reply.body());
     }
 
     @Override
     public boolean removeContainer(String id) {
-        return libpod.call(Request.Method.DELETE, "/containers/" + encode(id) + "?force=true", "remove the container " + id)
+        return libpod.call(
+                        Request.Method.DELETE,
+                        "/containers/" + encode(id) + "?force=true",
+                        "remove the container " + id)
                 .foundOrRequireSuccess("remove the container " + id);
     }
 
@@ -323,7 +363,8 @@ public final class DockerJavaPodman implements Podman {
             @Override
             public void onError(Throwable failure) {
                 established.countDown();
-                sink.ended(PodmanErrors.translate("follow the output of " + id,
+                sink.ended(PodmanErrors.translate(
+                        "follow the output of " + id,
                         failure instanceof RuntimeException runtime ? runtime : new RuntimeException(failure)));
             }
 
@@ -335,7 +376,11 @@ public final class DockerJavaPodman implements Podman {
         };
         ResultCallback.Adapter<Frame> attached;
         try {
-            attached = docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
+            attached = docker.attachContainerCmd(id)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withFollowStream(true)
+                    .withLogs(false)
                     .exec(callback);
         } catch (RuntimeException e) {
             throw PodmanErrors.translate("attach to the container " + id, e);
@@ -344,8 +389,8 @@ public final class DockerJavaPodman implements Podman {
         try {
             if (!established.await(ATTACH_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
                 closeQuietly(attached);
-                throw new PodmanException("podman did not answer the attach to " + id + " within "
-                        + ATTACH_TIMEOUT.toSeconds() + " s");
+                throw new PodmanException(
+                        "podman did not answer the attach to " + id + " within " + ATTACH_TIMEOUT.toSeconds() + " s");
             }
         } catch (InterruptedException e) {
             closeQuietly(attached);
@@ -365,12 +410,15 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public Optional<String> inspectJson(String id) {
-        return libpod.get("/containers/" + encode(id) + "/json", "inspect the container " + id).map(JsonNode::toPrettyString);
+        return libpod.get("/containers/" + encode(id) + "/json", "inspect the container " + id)
+                .map(JsonNode::toPrettyString);
     }
 
     @Override
     public void stopContainer(String id, int timeoutSeconds) {
-        LibpodClient.Reply reply = libpod.call(Request.Method.POST, "/containers/" + encode(id) + "/stop?timeout=" + timeoutSeconds,
+        LibpodClient.Reply reply = libpod.call(
+                Request.Method.POST,
+                "/containers/" + encode(id) + "/stop?timeout=" + timeoutSeconds,
                 "stop the container " + id);
         if (reply.status() != LibpodClient.NOT_MODIFIED) { // stopped already
             reply.requireSuccess("stop the container " + id);
@@ -395,8 +443,12 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public String versionAndInfoJson() {
-        String versionJson = libpod.get("/version", "read podman's version").map(JsonNode::toPrettyString).orElse("{}");
-        String infoJson = libpod.get("/info", "read podman's host information").map(JsonNode::toPrettyString).orElse("{}");
+        String versionJson = libpod.get("/version", "read podman's version")
+                .map(JsonNode::toPrettyString)
+                .orElse("{}");
+        String infoJson = libpod.get("/info", "read podman's host information")
+                .map(JsonNode::toPrettyString)
+                .orElse("{}");
         return "podman version:\n" + versionJson + "\n\npodman info:\n" + infoJson;
     }
 

@@ -5,4 +5,5 @@ package dev.pipglr.setup.podman;
  *
  * @param subordinateUids IDs mapped into podman's user namespace beyond the user's own (rootless only)
  */
-public record HostInfo(PodmanVersion version, boolean rootless, String cgroupVersion, long subordinateUids, long subordinateGids) { }
+public record HostInfo(
+        PodmanVersion version, boolean rootless, String cgroupVersion, long subordinateUids, long subordinateGids) {}

@@ -6,7 +6,6 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
-
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,6 +31,7 @@ final class LibpodClient implements AutoCloseable {
     static final String LIBPOD = "/v4.0.0/libpod";
     /** HTTP 304: podman's "nothing to do" (started or stopped already). */
     static final int NOT_MODIFIED = 304;
+
     static final int NOT_FOUND = 404;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +56,8 @@ final class LibpodClient implements AutoCloseable {
 
     /** GET /_ping answers in milliseconds and names the libpod version in a header. */
     static PodmanVersion ping(DockerHttpClient http) {
-        Request request = Request.builder().method(Request.Method.GET).path("/_ping").build();
+        Request request =
+                Request.builder().method(Request.Method.GET).path("/_ping").build();
         try (Response response = http.execute(request)) {
             if (response.getStatusCode() != 200) {
                 throw new PodmanException("it answered /_ping with HTTP " + response.getStatusCode());
@@ -66,7 +67,8 @@ final class LibpodClient implements AutoCloseable {
                 throw new PodmanException("it answers, but it is not podman (no Libpod-Api-Version header; Docker?)");
             }
             return PodmanVersion.find(libpod)
-                    .orElseThrow(() -> new PodmanException("it announced an unreadable podman version '" + libpod + "'"));
+                    .orElseThrow(
+                            () -> new PodmanException("it announced an unreadable podman version '" + libpod + "'"));
         }
     }
 
@@ -74,7 +76,8 @@ final class LibpodClient implements AutoCloseable {
         return headers.entrySet().stream()
                 .filter(entry -> entry.getKey() != null && entry.getKey().equalsIgnoreCase(name))
                 .flatMap(entry -> entry.getValue().stream())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     /** A libpod answer, read whole. */
@@ -116,7 +119,8 @@ final class LibpodClient implements AutoCloseable {
         if (body != null) {
             request.body(new ByteArrayInputStream(body)).putHeader("Content-Type", contentType);
         }
-        try (Response response = http.execute(request.build()); InputStream in = response.getBody()) {
+        try (Response response = http.execute(request.build());
+                InputStream in = response.getBody()) {
             return new Reply(response.getStatusCode(), in == null ? new byte[0] : in.readAllBytes());
         } catch (IOException e) {
             throw PodmanErrors.translate(doing, new UncheckedIOException(e));
@@ -142,9 +146,13 @@ final class LibpodClient implements AutoCloseable {
      * A POST whose answer streams one JSON object per line (e.g. a pull), each handed to {@code line} as it comes.
      */
     void stream(String path, String doing, Consumer<JsonNode> line) {
-        Request request = Request.builder().method(Request.Method.POST).path(LIBPOD + path).build();
+        Request request = Request.builder()
+                .method(Request.Method.POST)
+                .path(LIBPOD + path)
+                .build();
         try (Response response = http.execute(request);
-             BufferedReader lines = new BufferedReader(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8))) {
+                BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8))) {
             if (response.getStatusCode() / 100 != 2) {
                 String body = lines.lines().collect(java.util.stream.Collectors.joining("\n"));
                 throw PodmanErrors.refused(doing, response.getStatusCode(), PodmanErrors.podmanMessage(body));

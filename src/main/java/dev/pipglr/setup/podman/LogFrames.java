@@ -11,12 +11,16 @@ import java.nio.charset.StandardCharsets;
  */
 final class LogFrames {
 
-    private LogFrames() {
-    }
+    private LogFrames() {}
 
     /** Whether the stream starts with a frame header (stream 0-2, three zero bytes). */
     static boolean isMultiplexed(byte[] stream) {
-        return stream.length >= 8 && stream[0] >= 0 && stream[0] <= 2 && stream[1] == 0 && stream[2] == 0 && stream[3] == 0;
+        return stream.length >= 8
+                && stream[0] >= 0
+                && stream[0] <= 2
+                && stream[1] == 0
+                && stream[2] == 0
+                && stream[3] == 0;
     }
 
     /** The payload text: frames joined when framed, the bytes as they are otherwise. */
@@ -28,8 +32,10 @@ final class LogFrames {
         ByteArrayOutputStream text = new ByteArrayOutputStream(stream.length);
         int i = 0;
         while (i + 8 <= stream.length) {
-            int length = ((stream[i + 4] & 0xff) << 24) | ((stream[i + 5] & 0xff) << 16)
-                    | ((stream[i + 6] & 0xff) << 8) | (stream[i + 7] & 0xff);
+            int length = ((stream[i + 4] & 0xff) << 24)
+                    | ((stream[i + 5] & 0xff) << 16)
+                    | ((stream[i + 6] & 0xff) << 8)
+                    | (stream[i + 7] & 0xff);
             int start = i + 8;
             int end = Math.min(stream.length, start + length);
             text.write(stream, start, end - start);

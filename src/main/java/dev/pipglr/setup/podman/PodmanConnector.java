@@ -2,7 +2,6 @@ package dev.pipglr.setup.podman;
 
 import dev.pipglr.setup.host.LocalFiles;
 import dev.pipglr.setup.host.Machine;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,8 @@ public final class PodmanConnector {
         List<SocketCandidate> order = new ArrayList<>(preferred);
         order.addAll(found.sockets());
         for (SocketCandidate candidate : order) {
-            // notExists, not !exists: a socket we may not look at is tried, so the user learns it is a permission problem.
+            // notExists, not !exists: a socket we may not look at is tried, so the user learns it is a permission
+            // problem.
             if (LocalFiles.certainlyAbsent(candidate.socket())) {
                 attempts.add(new ConnectionAttempt(candidate.toString(), "no socket there"));
                 continue;

@@ -3,7 +3,6 @@ package dev.pipglr.setup.podman;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.DockerException;
-
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
@@ -16,8 +15,7 @@ public final class PodmanErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PodmanErrors() {
-    }
+    private PodmanErrors() {}
 
     /** Why a socket could not be used, for the list of tried places. */
     static String whySocketFailed(Throwable failure) {
@@ -34,8 +32,12 @@ public final class PodmanErrors {
         if (hasCause(failure, SocketTimeoutException.class) || text.contains("timed out") || text.contains("timeout")) {
             return "it accepted the connection but did not answer in time";
         }
-        if (text.contains("failed to respond") || text.contains("connection reset") || text.contains("broken pipe")
-                || text.contains("premature end") || text.contains("connection closed") || text.contains("end of stream")) {
+        if (text.contains("failed to respond")
+                || text.contains("connection reset")
+                || text.contains("broken pipe")
+                || text.contains("premature end")
+                || text.contains("connection closed")
+                || text.contains("end of stream")) {
             return "the connection closed before podman answered (its service stopped or restarted?)";
         }
         return "it failed: " + rootMessage(failure);
@@ -47,12 +49,15 @@ public final class PodmanErrors {
             return podman;
         }
         if (failure instanceof DockerException docker) {
-            return new PodmanException("podman could not " + doing + ": " + podmanMessage(docker.getMessage())
-                    + " (HTTP " + docker.getHttpStatus() + ")", failure);
+            return new PodmanException(
+                    "podman could not " + doing + ": " + podmanMessage(docker.getMessage()) + " (HTTP "
+                            + docker.getHttpStatus() + ")",
+                    failure);
         }
         if (hasCause(failure, IOException.class)) {
-            return new PodmanException("lost the connection to podman while trying to " + doing + ": "
-                    + whySocketFailed(failure), failure);
+            return new PodmanException(
+                    "lost the connection to podman while trying to " + doing + ": " + whySocketFailed(failure),
+                    failure);
         }
         return new PodmanException("could not " + doing + ": " + rootMessage(failure), failure);
     }
@@ -74,10 +79,14 @@ public final class PodmanErrors {
 
     /** A pull's error line, with what to do when the registry cannot be reached. */
     static PodmanException pullFailed(String doing, String error) {
-        boolean unreachable = error.contains("dial tcp") || error.contains("no such host") || error.contains("connection refused")
+        boolean unreachable = error.contains("dial tcp")
+                || error.contains("no such host")
+                || error.contains("connection refused")
                 || error.contains("i/o timeout");
         return new PodmanException("podman could not " + doing + ": " + error
-                + (unreachable ? " (the registry cannot be reached: check the network, or build the image locally)" : ""));
+                + (unreachable
+                        ? " (the registry cannot be reached: check the network, or build the image locally)"
+                        : ""));
     }
 
     /**

@@ -23,7 +23,8 @@ public record PodmanVersion(int major, int minor, int patch, String text) implem
         }
         int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
         String version = text.substring(m.start()).split("\\s", 2)[0];
-        return Optional.of(new PodmanVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), patch, version));
+        return Optional.of(
+                new PodmanVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), patch, version));
     }
 
     public boolean isSupported() {

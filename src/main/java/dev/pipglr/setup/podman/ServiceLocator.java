@@ -1,7 +1,6 @@
 package dev.pipglr.setup.podman;
 
 import dev.pipglr.setup.host.Machine;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ public final class ServiceLocator {
         this.machine = machine;
     }
 
-    public record Candidates(List<SocketCandidate> sockets, List<ConnectionAttempt> rejected) { }
+    public record Candidates(List<SocketCandidate> sockets, List<ConnectionAttempt> rejected) {}
 
     public Candidates candidates() {
         List<SocketCandidate> sockets = new ArrayList<>();
@@ -35,14 +34,18 @@ public final class ServiceLocator {
             if (value.isEmpty()) {
                 continue;
             }
-            unixSocketPath(value.get()).ifPresentOrElse(
-                    path -> sockets.add(new SocketCandidate(variable, path)),
-                    () -> rejected.add(new ConnectionAttempt(variable + "=" + value.get(),
-                            "not a local unix:// socket; the wizard only talks to podman on this machine")));
+            unixSocketPath(value.get())
+                    .ifPresentOrElse(
+                            path -> sockets.add(new SocketCandidate(variable, path)),
+                            () -> rejected.add(new ConnectionAttempt(
+                                    variable + "=" + value.get(),
+                                    "not a local unix:// socket; the wizard only talks to podman on this machine")));
         }
-        machine.env("XDG_RUNTIME_DIR").ifPresent(dir ->
-                sockets.add(new SocketCandidate("$XDG_RUNTIME_DIR", Path.of(dir, "podman", "podman.sock"))));
-        sockets.add(new SocketCandidate("user runtime dir",
+        machine.env("XDG_RUNTIME_DIR")
+                .ifPresent(dir ->
+                        sockets.add(new SocketCandidate("$XDG_RUNTIME_DIR", Path.of(dir, "podman", "podman.sock"))));
+        sockets.add(new SocketCandidate(
+                "user runtime dir",
                 Path.of("/run/user", Long.toString(machine.user().uid()), "podman", "podman.sock")));
         sockets.add(new SocketCandidate("rootful podman", Path.of("/run/podman/podman.sock")));
         // The same socket named twice (e.g. XDG_RUNTIME_DIR=/run/user/UID) is tried once, under its first name.
@@ -54,7 +57,9 @@ public final class ServiceLocator {
     static Optional<Path> unixSocketPath(String value) {
         try {
             URI uri = new URI(value.strip());
-            if ("unix".equals(uri.getScheme()) && uri.getPath() != null && !uri.getPath().isEmpty()) {
+            if ("unix".equals(uri.getScheme())
+                    && uri.getPath() != null
+                    && !uri.getPath().isEmpty()) {
                 return Optional.of(Path.of(uri.getPath()));
             }
         } catch (URISyntaxException e) {

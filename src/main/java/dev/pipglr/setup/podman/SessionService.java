@@ -1,7 +1,6 @@
 package dev.pipglr.setup.podman;
 
 import dev.pipglr.setup.host.LocalFiles;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +30,9 @@ public final class SessionService implements AutoCloseable {
 
     /** Where the session socket goes: the user's runtime dir, else a private folder in /tmp. */
     public static Path socketPath(Optional<String> xdgRuntimeDir, long uid) {
-        Path dir = xdgRuntimeDir.map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir"), "pipglr-setup-" + uid))
+        Path dir = xdgRuntimeDir
+                .map(Path::of)
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "pipglr-setup-" + uid))
                 .resolve("pipglr-setup");
         return dir.resolve("podman.sock");
     }
@@ -41,8 +42,8 @@ public final class SessionService implements AutoCloseable {
         Path dir = socketPath.getParent();
         LocalFiles.createPrivateDirectories(dir);
         LocalFiles.deleteIfExists(socketPath);
-        Process process = LocalFiles.startBackground(List.of("podman", "system", "service", "--time=0", "unix://" + socketPath),
-                dir.resolve("service.log"));
+        Process process = LocalFiles.startBackground(
+                List.of("podman", "system", "service", "--time=0", "unix://" + socketPath), dir.resolve("service.log"));
         SocketCandidate candidate = new SocketCandidate("podman service started by the wizard", socketPath);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

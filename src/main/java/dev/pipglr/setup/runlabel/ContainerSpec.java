@@ -1,7 +1,6 @@
 package dev.pipglr.setup.runlabel;
 
 import dev.pipglr.setup.host.ShellQuoting;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,13 +59,14 @@ public record ContainerSpec(RunArgs args, Map<String, Object> body) {
         List<VolumeMount> volumes = new ArrayList<>();
         for (Map<String, Object> mount : (List<Map<String, Object>>) body.getOrDefault("mounts", List.of())) {
             if ("bind".equals(mount.get("type"))) {
-                volumes.add(new VolumeMount(true, (String) mount.get("source"), (String) mount.get("destination"),
-                        (List<String>) mount.get("options")));
+                volumes.add(new VolumeMount(
+                        true, (String) mount.get("source"), (String) mount.get("destination"), (List<String>)
+                                mount.get("options")));
             }
         }
         for (Map<String, Object> volume : (List<Map<String, Object>>) body.getOrDefault("volumes", List.of())) {
-            volumes.add(new VolumeMount(false, (String) volume.get("Name"), (String) volume.get("Dest"),
-                    (List<String>) volume.get("Options")));
+            volumes.add(new VolumeMount(false, (String) volume.get("Name"), (String) volume.get("Dest"), (List<String>)
+                    volume.get("Options")));
         }
         return volumes;
     }
@@ -132,7 +132,10 @@ public record ContainerSpec(RunArgs args, Map<String, Object> body) {
         List<String> words = new ArrayList<>();
         for (RunArgs.Given given : args.given()) {
             if (given.flag().kind() == RunFlags.Kind.BOOL) {
-                words.add(given.value().equals("true") ? given.flag().longName() : given.flag().longName() + "=" + given.value());
+                words.add(
+                        given.value().equals("true")
+                                ? given.flag().longName()
+                                : given.flag().longName() + "=" + given.value());
             } else {
                 words.add(given.flag().longName() + "=" + optionValue(given));
             }
@@ -176,7 +179,10 @@ public record ContainerSpec(RunArgs args, Map<String, Object> body) {
     private static String jsonArray(List<String> values) {
         StringBuilder text = new StringBuilder("[");
         for (int i = 0; i < values.size(); i++) {
-            text.append(i == 0 ? "" : ",").append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            text.append(i == 0 ? "" : ",")
+                    .append('"')
+                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
         return text.append(']').toString();
     }

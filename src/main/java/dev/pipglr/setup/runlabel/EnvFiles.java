@@ -5,10 +5,10 @@ import java.util.Map;
 /** -e and --env-file entries as podman's client reads them (pkg/env): KEY=VALUE, KEY (copied when set), KEY* (a prefix). */
 final class EnvFiles {
 
-    private EnvFiles() {
-    }
+    private EnvFiles() {}
 
-    static Map<String, String> parse(String text, Map<String, String> podmanEnv, String labelName) throws RunlabelException {
+    static Map<String, String> parse(String text, Map<String, String> podmanEnv, String labelName)
+            throws RunlabelException {
         Map<String, String> env = new java.util.TreeMap<>();
         for (String line : text.split("\n", -1)) {
             String entry = line.stripLeading();
@@ -20,7 +20,8 @@ final class EnvFiles {
             }
             String key = entry.contains("=") ? entry.substring(0, entry.indexOf('=')) : entry;
             if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
-                throw new RunlabelException("an --env-file line of the " + labelName + " label has a variable name with blanks: " + key);
+                throw new RunlabelException(
+                        "an --env-file line of the " + labelName + " label has a variable name with blanks: " + key);
             }
             putEntry(env, entry, podmanEnv);
         }

@@ -5,8 +5,7 @@ import java.util.function.UnaryOperator;
 /** Go's os.Expand, which podman's runlabel applies to the whole command: the same rules, byte for byte. */
 final class GoExpand {
 
-    private GoExpand() {
-    }
+    private GoExpand() {}
 
     static String expand(String s, UnaryOperator<String> mapping) {
         StringBuilder out = null;

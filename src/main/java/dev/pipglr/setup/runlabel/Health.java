@@ -2,7 +2,6 @@ package dev.pipglr.setup.runlabel;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,15 +12,21 @@ import java.util.Map;
 /** A health check from --health-cmd and its settings, as podman's MakeHealthCheckFromCli builds it. */
 final class Health {
 
-    private Health() {
-    }
+    private Health() {}
 
-    static Map<String, Object> config(String command, String interval, long retries, String timeout, String startPeriod,
-                                      boolean startup, String labelName) throws RunlabelException {
+    static Map<String, Object> config(
+            String command,
+            String interval,
+            long retries,
+            String timeout,
+            String startPeriod,
+            boolean startup,
+            String labelName)
+            throws RunlabelException {
         List<String> test;
         boolean isArray = true;
         try {
-            test = new ObjectMapper().readValue(command, new TypeReference<List<String>>() { });
+            test = new ObjectMapper().readValue(command, new TypeReference<List<String>>() {});
         } catch (IOException notJson) {
             test = List.of(command.split(" ", 2));
             isArray = false;
@@ -46,7 +51,9 @@ final class Health {
         }
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("Test", test);
-        config.put("Interval", Units.durationNanos(interval.equals("disable") ? "0" : interval, "health-interval", labelName));
+        config.put(
+                "Interval",
+                Units.durationNanos(interval.equals("disable") ? "0" : interval, "health-interval", labelName));
         if (retries < 1 && !startup) {
             throw new RunlabelException("--health-retries in the " + labelName + " label must be greater than 0");
         }

@@ -82,7 +82,9 @@ final class Mounts {
             throw bad("volume", value, "~ is left to a shell, which podman's runlabel does not use");
         }
         if (source.startsWith("/") || source.startsWith(".")) {
-            String absolute = source.startsWith("/") ? source : client.workDir().resolve(source).normalize().toString();
+            String absolute = source.startsWith("/")
+                    ? source
+                    : client.workDir().resolve(source).normalize().toString();
             if (options.contains("O")) {
                 Map<String, Object> overlay = new LinkedHashMap<>();
                 overlay.put("destination", destination);
@@ -106,8 +108,9 @@ final class Mounts {
         }
     }
 
-    private void unique(Map<String, Map<String, Object>> byDestination, String destination, Map<String, Object> mount,
-                        String value) throws RunlabelException {
+    private void unique(
+            Map<String, Map<String, Object>> byDestination, String destination, Map<String, Object> mount, String value)
+            throws RunlabelException {
         Map<String, Object> existing = byDestination.get(destination);
         if (existing != null && !existing.equals(mount)) {
             throw bad("volume", value, destination + " is mounted twice");
@@ -142,7 +145,9 @@ final class Mounts {
             String setting = eq < 0 ? null : field.substring(eq + 1);
             switch (key) {
                 case "src", "source" -> source = require(value, key, setting);
-                case "target", "dst", "destination" -> destination = Path.of(require(value, key, setting)).normalize().toString();
+                case "target", "dst", "destination" ->
+                    destination =
+                            Path.of(require(value, key, setting)).normalize().toString();
                 case "readonly", "ro", "rw" -> {
                     String name = key.equals("readonly") ? "ro" : key;
                     if (setting == null || setting.equalsIgnoreCase("true")) {
@@ -153,8 +158,8 @@ final class Mounts {
                 }
                 case "bind-propagation" -> options.add(require(value, key, setting));
                 case "bind-nonrecursive" -> options.add("bind");
-                case "relabel" -> options.add("private".equals(setting) ? "Z" : "shared".equals(setting) ? "z"
-                        : failRelabel(value));
+                case "relabel" ->
+                    options.add("private".equals(setting) ? "Z" : "shared".equals(setting) ? "z" : failRelabel(value));
                 case "tmpfs-mode" -> options.add("mode=" + require(value, key, setting));
                 case "tmpfs-size" -> options.add("size=" + require(value, key, setting));
                 case "subpath", "volume-subpath" -> subPath = require(value, key, setting);
@@ -164,10 +169,27 @@ final class Mounts {
                     }
                 }
                 case "idmap" -> options.add(setting == null ? "idmap" : "idmap=" + setting);
-                case "consistency" -> { }
+                case "consistency" -> {}
                 case "volume-opt" -> options.add(field);
-                case "nodev", "dev", "noexec", "exec", "nosuid", "suid", "shared", "rshared", "private", "rprivate", "slave",
-                        "rslave", "unbindable", "runbindable", "Z", "z", "no-dereference", "tmpcopyup", "notmpcopyup" -> options.add(key);
+                case "nodev",
+                        "dev",
+                        "noexec",
+                        "exec",
+                        "nosuid",
+                        "suid",
+                        "shared",
+                        "rshared",
+                        "private",
+                        "rprivate",
+                        "slave",
+                        "rslave",
+                        "unbindable",
+                        "runbindable",
+                        "Z",
+                        "z",
+                        "no-dereference",
+                        "tmpcopyup",
+                        "notmpcopyup" -> options.add(key);
                 default -> throw bad("mount", value, "podman knows no mount option '" + key + "'");
             }
         }
@@ -180,7 +202,11 @@ final class Mounts {
                 String from = source == null ? destination : source;
                 mount.put("destination", destination);
                 mount.put("type", "bind");
-                mount.put("source", from.startsWith("/") ? from : client.workDir().resolve(from).normalize().toString());
+                mount.put(
+                        "source",
+                        from.startsWith("/")
+                                ? from
+                                : client.workDir().resolve(from).normalize().toString());
                 mount.put("options", options);
                 unique(mounts, destination, mount, value);
             }
@@ -215,8 +241,12 @@ final class Mounts {
                 }
                 unique(images, destination, image, value);
             }
-            default -> throw bad("mount", value, "the wizard carries out type=bind, volume, tmpfs, ramfs and image mounts, not type="
-                    + type + "; run the label by hand (the page shows the command)");
+            default ->
+                throw bad(
+                        "mount",
+                        value,
+                        "the wizard carries out type=bind, volume, tmpfs, ramfs and image mounts, not type=" + type
+                                + "; run the label by hand (the page shows the command)");
         }
     }
 

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class PodmanShlex {
 
-    private PodmanShlex() {
-    }
+    private PodmanShlex() {}
 
     public static List<String> split(String text) throws RunlabelException {
         List<String> words = new ArrayList<>();
@@ -49,7 +48,8 @@ public final class PodmanShlex {
             }
             if (c == '\\') {
                 if (i + 1 >= n) {
-                    throw new RunlabelException("the label ends with a backslash (podman stops with \"EOF found after escape character\")");
+                    throw new RunlabelException(
+                            "the label ends with a backslash (podman stops with \"EOF found after escape character\")");
                 }
                 word.append(text.charAt(i + 1));
                 i += 2;

@@ -6,8 +6,7 @@ import java.util.Map;
 /** -p/--publish as podman's CreatePortBindings reads it: [[IP:][HOSTPORT]:]CONTAINERPORT[/PROTOCOL], ranges with '-'. */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     static Map<String, Object> parse(String value, String labelName) throws RunlabelException {
         String[] byProto = value.split("/", -1);

@@ -7,8 +7,7 @@ import java.util.TreeMap;
 /** resource_limits and the per-device block-IO maps, as podman's GetResources builds them. */
 final class Resources {
 
-    private Resources() {
-    }
+    private Resources() {}
 
     static void fill(RunArgs args, Map<String, Object> body, String labelName) throws RunlabelException {
         Map<String, Object> limits = new LinkedHashMap<>();
@@ -23,8 +22,11 @@ final class Resources {
                 }
             }
         }
-        if (args.string("memory-reservation") != null && !args.string("memory-reservation").isEmpty()) {
-            memory.put("reservation", Units.ramInBytes(args.string("memory-reservation"), "memory-reservation", labelName));
+        if (args.string("memory-reservation") != null
+                && !args.string("memory-reservation").isEmpty()) {
+            memory.put(
+                    "reservation",
+                    Units.ramInBytes(args.string("memory-reservation"), "memory-reservation", labelName));
         }
         if (swapText != null && !swapText.isEmpty() && !swapText.equals("-1")) {
             memory.put("swap", Units.ramInBytes(swapText, "memory-swap", labelName));
@@ -58,7 +60,8 @@ final class Resources {
             try {
                 cpus = Double.parseDouble(args.string("cpus"));
             } catch (NumberFormatException e) {
-                throw new RunlabelException("--cpus " + args.string("cpus") + " in the " + labelName + " label is not a number");
+                throw new RunlabelException(
+                        "--cpus " + args.string("cpus") + " in the " + labelName + " label is not a number");
             }
             if (cpus > 0) {
                 long period = 100_000;
@@ -84,7 +87,8 @@ final class Resources {
         for (String conf : args.list("cgroup-conf")) {
             int eq = conf.indexOf('=');
             if (eq < 0) {
-                throw new RunlabelException("--cgroup-conf " + conf + " in the " + labelName + " label must be KEY=VALUE");
+                throw new RunlabelException(
+                        "--cgroup-conf " + conf + " in the " + labelName + " label must be KEY=VALUE");
             }
             unified.put(conf.substring(0, eq), conf.substring(eq + 1));
         }
@@ -110,7 +114,8 @@ final class Resources {
         try {
             return Long.parseLong(args.string(option));
         } catch (NumberFormatException e) {
-            throw new RunlabelException("--" + option + " " + args.string(option) + " in the " + labelName + " label needs a whole number");
+            throw new RunlabelException(
+                    "--" + option + " " + args.string(option) + " in the " + labelName + " label needs a whole number");
         }
     }
 
@@ -120,11 +125,16 @@ final class Resources {
         for (String value : args.list(option)) {
             int colon = value.indexOf(':');
             if (colon < 0 || !value.startsWith("/dev/")) {
-                throw new RunlabelException("--" + option + " " + value + " in the " + labelName + " label needs /dev/DEVICE:VALUE");
+                throw new RunlabelException(
+                        "--" + option + " " + value + " in the " + labelName + " label needs /dev/DEVICE:VALUE");
             }
             String rate = value.substring(colon + 1);
-            long number = option.endsWith("bps") ? Units.ramInBytes(rate, option, labelName) : parse(rate, option, value, labelName);
-            devices.put(value.substring(0, colon), Map.of(option.equals("blkio-weight-device") ? "weight" : "rate", number));
+            long number = option.endsWith("bps")
+                    ? Units.ramInBytes(rate, option, labelName)
+                    : parse(rate, option, value, labelName);
+            devices.put(
+                    value.substring(0, colon),
+                    Map.of(option.equals("blkio-weight-device") ? "weight" : "rate", number));
         }
         if (!devices.isEmpty()) {
             body.put(field, devices);
@@ -135,7 +145,8 @@ final class Resources {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new RunlabelException("--" + option + " " + value + " in the " + labelName + " label needs a whole number after the colon");
+            throw new RunlabelException("--" + option + " " + value + " in the " + labelName
+                    + " label needs a whole number after the colon");
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 public record RunArgs(List<Given> given, String image, List<String> command) {
 
     /** One option as given; {@code value} is "true"/"false" for a switch. */
-    public record Given(RunFlags.Flag flag, String value) { }
+    public record Given(RunFlags.Flag flag, String value) {}
 
     public RunArgs {
         given = List.copyOf(given);
@@ -89,6 +89,7 @@ public record RunArgs(List<Given> given, String image, List<String> command) {
 
     /** A copy without any value for the option. */
     public RunArgs without(String name) {
-        return new RunArgs(given.stream().filter(g -> !g.flag().name().equals(name)).toList(), image, command);
+        return new RunArgs(
+                given.stream().filter(g -> !g.flag().name().equals(name)).toList(), image, command);
     }
 }

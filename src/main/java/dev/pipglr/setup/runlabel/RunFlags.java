@@ -16,7 +16,12 @@ import java.util.Optional;
 public final class RunFlags {
 
     /** How pflag reads the value: none (a switch), the last one wins, each one adds, or each one adds comma-separated values. */
-    public enum Kind { BOOL, STRING, ARRAY, SLICE }
+    public enum Kind {
+        BOOL,
+        STRING,
+        ARRAY,
+        SLICE
+    }
 
     public enum Handling {
         /** Becomes fields of the libpod create request. */
@@ -161,7 +166,10 @@ public final class RunFlags {
         api("sdnotify", s, "sdnotifyMode");
         api("seccomp-policy", s, "seccomp_policy");
         api("secret", a, "secrets / secret_env");
-        api("security-opt", a, "selinux_opts, apparmor_profile, seccomp_profile_path, no_new_privileges, mask, unmask, procfs_opts");
+        api(
+                "security-opt",
+                a,
+                "selinux_opts, apparmor_profile, seccomp_profile_path, no_new_privileges, mask, unmask, procfs_opts");
         api("shm-size", s, "shm_size");
         api("shm-size-systemd", s, "shm_size_systemd");
         api("stop-signal", s, "stop_signal");
@@ -186,11 +194,24 @@ public final class RunFlags {
         api("workdir", "w", s, "work_dir");
         api("name", s, "name");
 
-        add(new Flag("detach", "d", b, Handling.CLIENT, "the wizard starts the container and returns; without it, it waits for the end and collects the output"));
-        add(new Flag("rm", null, b, Handling.CLIENT, "remove (podman's remove + volatile); the wizard also removes one-off containers itself after reading their output"));
+        add(
+                new Flag(
+                        "detach",
+                        "d",
+                        b,
+                        Handling.CLIENT,
+                        "the wizard starts the container and returns; without it, it waits for the end and collects the output"));
+        add(
+                new Flag(
+                        "rm",
+                        null,
+                        b,
+                        Handling.CLIENT,
+                        "remove (podman's remove + volatile); the wizard also removes one-off containers itself after reading their output"));
         add(new Flag("replace", null, b, Handling.CLIENT, "the wizard removes a container of the same name first"));
 
-        String pull = "only steers pulling the image; the wizard uses the image already stored (pulled on the start page)";
+        String pull =
+                "only steers pulling the image; the wizard uses the image already stored (pulled on the start page)";
         for (String name : List.of("retry", "retry-delay")) {
             add(new Flag(name, null, s, Handling.NO_EFFECT, pull));
         }
@@ -198,27 +219,80 @@ public final class RunFlags {
         add(new Flag("authfile", null, s, Handling.NO_EFFECT, file));
         add(new Flag("decryption-key", null, a, Handling.NO_EFFECT, file));
         add(new Flag("tls-verify", null, b, Handling.NO_EFFECT, pull));
-        add(new Flag("disable-content-trust", null, b, Handling.NO_EFFECT, "accepted and ignored by podman itself (Docker compatibility)"));
-        add(new Flag("pull", null, s, Handling.NO_EFFECT, "missing and never behave alike for a stored image; always and newer are refused (pull the image first)"));
+        add(new Flag(
+                "disable-content-trust",
+                null,
+                b,
+                Handling.NO_EFFECT,
+                "accepted and ignored by podman itself (Docker compatibility)"));
+        add(
+                new Flag(
+                        "pull",
+                        null,
+                        s,
+                        Handling.NO_EFFECT,
+                        "missing and never behave alike for a stored image; always and newer are refused (pull the image first)"));
         add(new Flag("quiet", "q", b, Handling.NO_EFFECT, "silences pull progress only"));
-        add(new Flag("attach", "a", c, Handling.NO_EFFECT, "the wizard reads stdout and stderr of a one-off run in any case"));
-        add(new Flag("sig-proxy", null, b, Handling.NO_EFFECT, "forwards the terminal's signals to a foreground run; the wizard has no terminal"));
-        add(new Flag("detach-keys", null, s, Handling.NO_EFFECT, "keys to detach a terminal; the wizard has no terminal"));
+        add(new Flag(
+                "attach",
+                "a",
+                c,
+                Handling.NO_EFFECT,
+                "the wizard reads stdout and stderr of a one-off run in any case"));
+        add(new Flag(
+                "sig-proxy",
+                null,
+                b,
+                Handling.NO_EFFECT,
+                "forwards the terminal's signals to a foreground run; the wizard has no terminal"));
+        add(new Flag(
+                "detach-keys", null, s, Handling.NO_EFFECT, "keys to detach a terminal; the wizard has no terminal"));
 
-        add(new Flag("preserve-fds", null, s, Handling.REFUSED, "hands open file descriptors of the calling process to the container; an API request has none to hand over"));
-        add(new Flag("preserve-fd", null, c, Handling.REFUSED, "hands open file descriptors of the calling process to the container; an API request has none to hand over"));
-        add(new Flag("pidfile", null, s, Handling.REFUSED, "podman's API has no field for it (SpecGenerator PidFile is not sent over the API)"));
-        add(new Flag("cidfile", null, s, Handling.REFUSED, "the podman command writes the new container's id to a file on the client side"));
-        add(new Flag("rmi", null, b, Handling.REFUSED, "removes the image after the run, the image the wizard needs for the next steps"));
-        add(new Flag("rootfs", null, b, Handling.REFUSED, "runs a directory instead of an image; the wizard's steps need the image"));
+        add(
+                new Flag(
+                        "preserve-fds",
+                        null,
+                        s,
+                        Handling.REFUSED,
+                        "hands open file descriptors of the calling process to the container; an API request has none to hand over"));
+        add(
+                new Flag(
+                        "preserve-fd",
+                        null,
+                        c,
+                        Handling.REFUSED,
+                        "hands open file descriptors of the calling process to the container; an API request has none to hand over"));
+        add(new Flag(
+                "pidfile",
+                null,
+                s,
+                Handling.REFUSED,
+                "podman's API has no field for it (SpecGenerator PidFile is not sent over the API)"));
+        add(new Flag(
+                "cidfile",
+                null,
+                s,
+                Handling.REFUSED,
+                "the podman command writes the new container's id to a file on the client side"));
+        add(new Flag(
+                "rmi",
+                null,
+                b,
+                Handling.REFUSED,
+                "removes the image after the run, the image the wizard needs for the next steps"));
+        add(new Flag(
+                "rootfs",
+                null,
+                b,
+                Handling.REFUSED,
+                "runs a directory instead of an image; the wizard's steps need the image"));
         add(new Flag("help", null, b, Handling.REFUSED, "prints help instead of running"));
         String subIds = "makes podman's client read /etc/subuid and /etc/subgid itself to build the ID mappings";
         add(new Flag("subuidname", null, s, Handling.REFUSED, subIds));
         add(new Flag("subgidname", null, s, Handling.REFUSED, subIds));
     }
 
-    private RunFlags() {
-    }
+    private RunFlags() {}
 
     public static Optional<Flag> byName(String name) {
         Flag flag = BY_NAME.get(name);

@@ -55,7 +55,8 @@ public final class RunlabelParser {
         if (startsWith(rest, "volume", "create")) {
             return new Runlabel.CreateVolume(VolumeCreate.parse(labelName, rest.subList(2, rest.size())));
         }
-        throw new RunlabelException("the " + labelName + " label runs 'podman " + String.join(" ", rest.subList(0, Math.min(2, rest.size())))
+        throw new RunlabelException("the " + labelName + " label runs 'podman "
+                + String.join(" ", rest.subList(0, Math.min(2, rest.size())))
                 + "'; the wizard carries out podman run, podman container run and podman volume create");
     }
 
@@ -69,10 +70,13 @@ public final class RunlabelParser {
             throw new RunlabelException("the " + labelName + " label is empty");
         }
         String program = first.get(0);
-        boolean podman = program.equals("podman") || program.endsWith("/podman") || Path.of(program).getFileName().toString().equals("docker");
+        boolean podman = program.equals("podman")
+                || program.endsWith("/podman")
+                || Path.of(program).getFileName().toString().equals("docker");
         if (!podman) {
-            throw new RunlabelException("the " + labelName + " label runs '" + program + "', not podman; the wizard carries out "
-                    + "only labels that run podman (or docker, which runlabel runs as podman)");
+            throw new RunlabelException(
+                    "the " + labelName + " label runs '" + program + "', not podman; the wizard carries out "
+                            + "only labels that run podman (or docker, which runlabel runs as podman)");
         }
         List<String> substituted = new ArrayList<>();
         for (String arg : first.subList(1, first.size())) {
@@ -83,7 +87,8 @@ public final class RunlabelParser {
         try {
             podmanRuns = PodmanShlex.split(GoExpand.expand(joined, this::variable));
         } catch (RunlabelException e) {
-            throw new RunlabelException("after podman's runlabel expands the variables of the " + labelName + " label, " + e.getMessage());
+            throw new RunlabelException(
+                    "after podman's runlabel expands the variables of the " + labelName + " label, " + e.getMessage());
         }
         List<String> meant = new ArrayList<>(List.of("podman"));
         for (String arg : substituted) {
@@ -104,13 +109,22 @@ public final class RunlabelParser {
         String argument = i < meant.size() ? meant.get(i) : podmanRuns.get(i);
         List<String> becomes = new ArrayList<>();
         // what podman makes of the argument: the words of its re-split until the next intended word lines up
-        for (int j = i; j < podmanRuns.size() && (i + 1 >= meant.size() || !podmanRuns.get(j).equals(meant.get(i + 1))); j++) {
+        for (int j = i;
+                j < podmanRuns.size()
+                        && (i + 1 >= meant.size() || !podmanRuns.get(j).equals(meant.get(i + 1)));
+                j++) {
             becomes.add(podmanRuns.get(j));
         }
-        return new RunlabelException("the " + labelName + " label's argument '" + argument + "' would not reach podman as written: "
-                + "podman container runlabel joins the label's words and splits them again, so it runs it as "
-                + (becomes.isEmpty() ? "nothing" : becomes.stream().map(w -> "'" + w + "'").reduce((a, b) -> a + " " + b).orElse(""))
-                + ". Write the label without quoted spaces, quotes or backslashes in that argument (e.g. an --env-file for values with spaces)");
+        return new RunlabelException(
+                "the " + labelName + " label's argument '" + argument + "' would not reach podman as written: "
+                        + "podman container runlabel joins the label's words and splits them again, so it runs it as "
+                        + (becomes.isEmpty()
+                                ? "nothing"
+                                : becomes.stream()
+                                        .map(w -> "'" + w + "'")
+                                        .reduce((a, b) -> a + " " + b)
+                                        .orElse(""))
+                        + ". Write the label without quoted spaces, quotes or backslashes in that argument (e.g. an --env-file for values with spaces)");
     }
 
     /** podman's envmapper: only these have values; every other variable becomes empty. */
@@ -170,15 +184,17 @@ public final class RunlabelParser {
                 String text = word.substring(2);
                 int eq = text.indexOf('=');
                 String flagName = eq < 0 ? text : text.substring(0, eq);
-                RunFlags.Flag flag = RunFlags.byName(flagName).orElseThrow(() -> new RunlabelException("the " + labelName
-                        + " label gives --" + flagName + ", which is not an option of podman run (podman stops with \"unknown flag\")"));
+                RunFlags.Flag flag = RunFlags.byName(flagName)
+                        .orElseThrow(() -> new RunlabelException("the " + labelName + " label gives --" + flagName
+                                + ", which is not an option of podman run (podman stops with \"unknown flag\")"));
                 String value = eq < 0 ? null : text.substring(eq + 1);
                 if (flag.kind() == RunFlags.Kind.BOOL) {
                     given.add(new RunArgs.Given(flag, value == null ? "true" : bool(labelName, flag, value)));
                 } else {
                     if (value == null) {
                         if (i + 1 >= words.size()) {
-                            throw new RunlabelException("--" + flagName + " in the " + labelName + " label has no value");
+                            throw new RunlabelException(
+                                    "--" + flagName + " in the " + labelName + " label has no value");
                         }
                         value = words.get(++i);
                     }
@@ -204,13 +220,15 @@ public final class RunlabelParser {
     }
 
     /** A group of single-letter options ("-dt", "-p8080:80", "-e=A=1"); returns the index of the next word. */
-    private static int shorthands(String labelName, List<String> words, int index, List<RunArgs.Given> given) throws RunlabelException {
+    private static int shorthands(String labelName, List<String> words, int index, List<RunArgs.Given> given)
+            throws RunlabelException {
         String word = words.get(index);
         for (int j = 1; j < word.length(); j++) {
             char letter = word.charAt(j);
-            RunFlags.Flag flag = RunFlags.byShorthand(letter).orElseThrow(() -> new RunlabelException("the " + labelName
-                    + " label gives -" + letter + (word.length() > 2 ? " (in " + word + ")" : "")
-                    + ", which is not an option of podman run (podman stops with \"unknown shorthand flag\")"));
+            RunFlags.Flag flag = RunFlags.byShorthand(letter)
+                    .orElseThrow(() -> new RunlabelException("the " + labelName
+                            + " label gives -" + letter + (word.length() > 2 ? " (in " + word + ")" : "")
+                            + ", which is not an option of podman run (podman stops with \"unknown shorthand flag\")"));
             String rest = word.substring(j + 1);
             if (flag.kind() == RunFlags.Kind.BOOL) {
                 if (rest.startsWith("=")) {
@@ -238,19 +256,24 @@ public final class RunlabelParser {
         return switch (value) {
             case "1", "t", "T", "TRUE", "true", "True" -> "true";
             case "0", "f", "F", "FALSE", "false", "False" -> "false";
-            default -> throw new RunlabelException(flag.longName() + " in the " + labelName + " label needs true or false, not '" + value + "'");
+            default ->
+                throw new RunlabelException(
+                        flag.longName() + " in the " + labelName + " label needs true or false, not '" + value + "'");
         };
     }
 
     private static void refuseIfNeeded(String labelName, RunArgs.Given option) throws RunlabelException {
         RunFlags.Flag flag = option.flag();
         if (flag.handling() == RunFlags.Handling.REFUSED) {
-            throw new RunlabelException("the " + labelName + " label uses " + flag.longName() + ", which the wizard cannot carry out "
-                    + "through podman's API: it " + flag.note() + ". Run the label by hand instead");
+            throw new RunlabelException(
+                    "the " + labelName + " label uses " + flag.longName() + ", which the wizard cannot carry out "
+                            + "through podman's API: it " + flag.note() + ". Run the label by hand instead");
         }
-        if (flag.name().equals("pull") && (option.value().equals("always") || option.value().equals("newer"))) {
-            throw new RunlabelException("the " + labelName + " label asks for --pull=" + option.value() + ": the wizard uses the "
-                    + "image already stored; pull it first (the start page does), or run the label by hand");
+        if (flag.name().equals("pull")
+                && (option.value().equals("always") || option.value().equals("newer"))) {
+            throw new RunlabelException(
+                    "the " + labelName + " label asks for --pull=" + option.value() + ": the wizard uses the "
+                            + "image already stored; pull it first (the start page does), or run the label by hand");
         }
     }
 }

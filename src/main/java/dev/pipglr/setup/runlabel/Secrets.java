@@ -6,8 +6,7 @@ import java.util.List;
 /** --secret as podman's client reads it (pkg/specgenutil parseSecrets), with its defaults: uid 0, gid 0, mode 0444. */
 final class Secrets {
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     static List<SecretRef> parse(List<String> values, String labelName) throws RunlabelException {
         List<SecretRef> secrets = new ArrayList<>();
@@ -80,7 +79,8 @@ final class Secrets {
         if (asEnv && mountOnly) {
             throw bad(value, labelName, "sets uid, gid or mode on an env secret");
         }
-        return asEnv ? new SecretRef(source, true, target == null || target.isEmpty() ? source : target, null, null, null)
+        return asEnv
+                ? new SecretRef(source, true, target == null || target.isEmpty() ? source : target, null, null, null)
                 : new SecretRef(source, false, target, uid, gid, mode);
     }
 

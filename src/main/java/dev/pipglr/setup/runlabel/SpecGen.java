@@ -2,7 +2,6 @@ package dev.pipglr.setup.runlabel;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,12 +89,16 @@ final class SpecGen {
             body.put("shm_size", Units.ramInBytes(args.string("shm-size"), "shm-size", labelName));
         }
         if (args.has("shm-size-systemd")) {
-            body.put("shm_size_systemd", Units.ramInBytes(args.string("shm-size-systemd"), "shm-size-systemd", labelName));
+            body.put(
+                    "shm_size_systemd",
+                    Units.ramInBytes(args.string("shm-size-systemd"), "shm-size-systemd", labelName));
         }
         network();
         putList("hostusers", args.list("hostuser"));
         imageVolume();
-        body.put("systemd", args.string("systemd") == null ? "true" : args.string("systemd").toLowerCase(Locale.ROOT));
+        body.put(
+                "systemd",
+                args.string("systemd") == null ? "true" : args.string("systemd").toLowerCase(Locale.ROOT));
         body.put("sdnotifyMode", args.string("sdnotify") == null ? "container" : args.string("sdnotify"));
         Resources.fill(args, body, labelName);
         logConfiguration();
@@ -205,8 +207,16 @@ final class SpecGen {
             if (none) {
                 throw bad("health-cmd", cmd, "cannot be given together with --no-healthcheck");
             }
-            body.put("healthconfig", Health.config(cmd, value("health-interval", "30s"), uint("health-retries", "3"),
-                    value("health-timeout", "30s"), value("health-start-period", "0s"), false, labelName));
+            body.put(
+                    "healthconfig",
+                    Health.config(
+                            cmd,
+                            value("health-interval", "30s"),
+                            uint("health-retries", "3"),
+                            value("health-timeout", "30s"),
+                            value("health-start-period", "0s"),
+                            false,
+                            labelName));
         } else if (none) {
             body.put("healthconfig", Map.of("Test", List.of("NONE")));
         }
@@ -227,8 +237,14 @@ final class SpecGen {
             if (none) {
                 throw bad("health-startup-cmd", startup, "cannot be given together with --no-healthcheck");
             }
-            Map<String, Object> config = new LinkedHashMap<>(Health.config(startup, value("health-startup-interval", "30s"),
-                    uint("health-startup-retries", "0"), value("health-startup-timeout", "30s"), "1s", true, labelName));
+            Map<String, Object> config = new LinkedHashMap<>(Health.config(
+                    startup,
+                    value("health-startup-interval", "30s"),
+                    uint("health-startup-retries", "0"),
+                    value("health-startup-timeout", "30s"),
+                    "1s",
+                    true,
+                    labelName));
             config.remove("StartPeriod");
             config.put("Successes", uint("health-startup-success", "0"));
             body.put("startupHealthConfig", config);
@@ -265,8 +281,8 @@ final class SpecGen {
     private String userns() throws RunlabelException {
         boolean mapped = args.has("uidmap") || args.has("gidmap");
         if (mapped && args.has("userns")) {
-            throw new RunlabelException("the " + labelName + " label gives --userns with --uidmap/--gidmap, which podman refuses as "
-                    + "mutually exclusive");
+            throw new RunlabelException("the " + labelName
+                    + " label gives --userns with --uidmap/--gidmap, which podman refuses as " + "mutually exclusive");
         }
         return mapped ? "private" : args.string("userns");
     }
@@ -275,11 +291,19 @@ final class SpecGen {
         List<Map<String, Object>> maps = new ArrayList<>();
         for (String value : values) {
             String[] parts = value.split(":");
-            if (parts.length != 3 || !parts[0].matches("\\d+") || !parts[1].matches("\\d+") || !parts[2].matches("\\d+")) {
+            if (parts.length != 3
+                    || !parts[0].matches("\\d+")
+                    || !parts[1].matches("\\d+")
+                    || !parts[2].matches("\\d+")) {
                 throw bad(option, value, "the wizard takes CONTAINER:HOST:SIZE mappings in plain numbers only");
             }
-            maps.add(new LinkedHashMap<>(Map.of("container_id", Long.parseLong(parts[0]), "host_id", Long.parseLong(parts[1]),
-                    "size", Long.parseLong(parts[2]))));
+            maps.add(new LinkedHashMap<>(Map.of(
+                    "container_id",
+                    Long.parseLong(parts[0]),
+                    "host_id",
+                    Long.parseLong(parts[1]),
+                    "size",
+                    Long.parseLong(parts[2]))));
         }
         return maps;
     }
@@ -366,8 +390,8 @@ final class SpecGen {
     }
 
     /** The variables podman's HTTP-proxy setting copies (containers/common ProxyEnv). */
-    private static final List<String> PROXY_ENV = List.of("http_proxy", "https_proxy", "ftp_proxy", "no_proxy",
-            "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY");
+    private static final List<String> PROXY_ENV = List.of(
+            "http_proxy", "https_proxy", "ftp_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY");
 
     /** The environment of the podman that runlabel starts: the caller's, plus the marker runlabel adds. */
     private Map<String, String> podmanEnvironment() {
@@ -388,7 +412,8 @@ final class SpecGen {
         try {
             ids = client.ids();
         } catch (java.io.IOException e) {
-            throw new RunlabelException("--env-host in the " + labelName + " label: the user's ids cannot be read (" + e.getMessage() + ")");
+            throw new RunlabelException("--env-host in the " + labelName + " label: the user's ids cannot be read ("
+                    + e.getMessage() + ")");
         }
         if (ids[0] != 0) {
             env.putIfAbsent("XDG_CONFIG_HOME", env.getOrDefault("HOME", "") + "/.config");
@@ -452,7 +477,7 @@ final class SpecGen {
 
     private static List<String> entrypoint(String value) {
         try {
-            return JSON.readValue(value, new TypeReference<List<String>>() { });
+            return JSON.readValue(value, new TypeReference<List<String>>() {});
         } catch (IOException notJson) {
             return List.of(value); // podman: not a JSON array, so one word
         }
@@ -507,7 +532,8 @@ final class SpecGen {
                         + " label need exactly one named network (--network NAME)");
             }
             @SuppressWarnings("unchecked")
-            Map<String, Object> only = (Map<String, Object>) named.values().iterator().next();
+            Map<String, Object> only =
+                    (Map<String, Object>) named.values().iterator().next();
             if (ip != null) {
                 addTo(only, "static_ips", ip);
             }
@@ -526,7 +552,9 @@ final class SpecGen {
         putIfSet("base_hosts_file", args.string("hosts-file"));
         List<String> dns = args.list("dns");
         body.put("use_image_resolve_conf", dns.contains("none"));
-        putList("dns_server", dns.stream().filter(server -> !server.equals("none")).toList());
+        putList(
+                "dns_server",
+                dns.stream().filter(server -> !server.equals("none")).toList());
         putList("dns_search", args.list("dns-search"));
         putList("dns_option", args.list("dns-option"));
         body.put("use_image_hostname", args.bool("no-hostname", false));
@@ -600,7 +628,10 @@ final class SpecGen {
                 }
                 case "label" -> {
                     if (value.equals("nested")) {
-                        throw bad("security-opt", option, "label=nested adds SELinux mounts the wizard does not reproduce");
+                        throw bad(
+                                "security-opt",
+                                option,
+                                "label=nested adds SELinux mounts the wizard does not reproduce");
                     }
                     selinux.add(value);
                     annotations.put("io.podman.annotations.label", String.join(",label=", selinux));
@@ -619,10 +650,15 @@ final class SpecGen {
                 }
                 case "unmask" -> extend("unmask", List.of(value));
                 case "no-new-privileges" -> {
-                    if (hasValue && !List.of("true", "false", "1", "0", "t", "f", "TRUE", "FALSE", "True", "False").contains(value)) {
+                    if (hasValue
+                            && !List.of("true", "false", "1", "0", "t", "f", "TRUE", "FALSE", "True", "False")
+                                    .contains(value)) {
                         throw bad("security-opt", option, "no-new-privileges takes true or false");
                     }
-                    body.put("no_new_privileges", !hasValue || List.of("true", "1", "t", "TRUE", "True").contains(value));
+                    body.put(
+                            "no_new_privileges",
+                            !hasValue
+                                    || List.of("true", "1", "t", "TRUE", "True").contains(value));
                 }
                 default -> throw bad("security-opt", option, "podman knows no such security option");
             }

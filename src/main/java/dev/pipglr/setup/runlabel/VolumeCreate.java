@@ -7,8 +7,7 @@ import java.util.Map;
 /** {@code podman volume create}'s options as podman 5 reads them: -d/--driver, -l/--label, -o/--opt, --ignore, one name. */
 final class VolumeCreate {
 
-    private VolumeCreate() {
-    }
+    private VolumeCreate() {}
 
     static VolumeSpec parse(String labelName, List<String> args) throws RunlabelException {
         String driver = null;
@@ -40,17 +39,20 @@ final class VolumeCreate {
                     case 'd' -> "driver";
                     case 'l' -> "label";
                     case 'o' -> "opt";
-                    default -> throw new RunlabelException("the " + labelName + " label gives " + word
-                            + ", which is not an option of podman volume create");
+                    default ->
+                        throw new RunlabelException("the " + labelName + " label gives " + word
+                                + ", which is not an option of podman volume create");
                 };
                 value = word.length() > 2 ? (word.charAt(2) == '=' ? word.substring(3) : word.substring(2)) : null;
             }
             if (option.equals("ignore")) {
-                ignore = value == null || List.of("1", "t", "T", "true", "TRUE", "True").contains(value);
+                ignore = value == null
+                        || List.of("1", "t", "T", "true", "TRUE", "True").contains(value);
                 continue;
             }
             if (!List.of("driver", "label", "opt").contains(option)) {
-                throw new RunlabelException("the " + labelName + " label gives --" + option + ", which is not an option of podman volume create");
+                throw new RunlabelException("the " + labelName + " label gives --" + option
+                        + ", which is not an option of podman volume create");
             }
             if (value == null) {
                 if (i >= args.size()) {
@@ -65,14 +67,16 @@ final class VolumeCreate {
             }
         }
         if (volumeName == null) {
-            throw new RunlabelException("the " + labelName + " label names no volume; the wizard needs the name to find it again");
+            throw new RunlabelException(
+                    "the " + labelName + " label names no volume; the wizard needs the name to find it again");
         }
         return new VolumeSpec(volumeName, driver, options, labels, ignore);
     }
 
     private static String name(String labelName, String existing, String word) throws RunlabelException {
         if (existing != null) {
-            throw new RunlabelException("the " + labelName + " label creates more than one volume (" + existing + ", " + word + ")");
+            throw new RunlabelException(
+                    "the " + labelName + " label creates more than one volume (" + existing + ", " + word + ")");
         }
         return word;
     }

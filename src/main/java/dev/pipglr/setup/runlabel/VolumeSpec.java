@@ -1,7 +1,6 @@
 package dev.pipglr.setup.runlabel;
 
 import dev.pipglr.setup.host.ShellQuoting;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** What a {@code podman volume create} label asks for. */
-public record VolumeSpec(String name, String driver, Map<String, String> options, Map<String, String> labels, boolean ignore) {
+public record VolumeSpec(
+        String name, String driver, Map<String, String> options, Map<String, String> labels, boolean ignore) {
 
     public VolumeSpec(String name, String driver, Map<String, String> options, Map<String, String> labels) {
         this(name, driver, options, labels, false);

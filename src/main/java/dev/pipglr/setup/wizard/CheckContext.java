@@ -4,7 +4,6 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.HostInfo;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,15 +1,14 @@
 package dev.pipglr.setup.wizard;
 
-import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.config.ConfigProblem;
 import dev.pipglr.setup.config.ConfigValidator;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.WizardFolders;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,7 +32,7 @@ public final class ConfigStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     /** How a save ended; {@code backup} is where the previous value was kept (if there was one). */
-    public record Saved(Optional<String> backup, boolean runnerRunning) { }
+    public record Saved(Optional<String> backup, boolean runnerRunning) {}
 
     private final Machine machine;
     private final Podman podman;
@@ -56,7 +55,8 @@ public final class ConfigStore {
         }
         ContainerRuns.Finished dumped = ContainerRuns.runToEnd(podman, run.spec());
         if (!dumped.succeeded()) {
-            throw new PodmanException("reading the stored configuration failed (dumpconfig exited with " + dumped.exitCode() + ")");
+            throw new PodmanException(
+                    "reading the stored configuration failed (dumpconfig exited with " + dumped.exitCode() + ")");
         }
         return Optional.of(dumped.output());
     }
@@ -68,9 +68,11 @@ public final class ConfigStore {
      */
     public Saved save(String image, String text) throws RunlabelException, IOException {
         List<ConfigProblem> errors = ConfigValidator.validate(text).stream()
-                .filter(problem -> problem.severity() == ConfigProblem.Severity.ERROR).toList();
+                .filter(problem -> problem.severity() == ConfigProblem.Severity.ERROR)
+                .toList();
         if (!errors.isEmpty()) {
-            throw new PodmanException("config.toml has " + errors.size() + " error(s), first " + errors.get(0) + "; nothing was changed");
+            throw new PodmanException(
+                    "config.toml has " + errors.size() + " error(s), first " + errors.get(0) + "; nothing was changed");
         }
         Optional<String> previous = readCurrent(image);
         Optional<String> backup = Optional.empty();
@@ -85,7 +87,9 @@ public final class ConfigStore {
         } catch (PodmanException failure) {
             settle(image, text, previous, backup, failure);
         }
-        boolean running = podman.container(RunnerContainer.name(machine, podman, image)).map(container -> container.running()).orElse(false);
+        boolean running = podman.container(RunnerContainer.name(machine, podman, image))
+                .map(container -> container.running())
+                .orElse(false);
         return new Saved(backup, running);
     }
 
@@ -94,37 +98,48 @@ public final class ConfigStore {
      * what is stored now (through dumpconfig, as the user would) and make it the previous value
      * again unless the new one arrived after all. Returns normally only when the new value is stored.
      */
-    private void settle(String image, String text, Optional<String> previous, Optional<String> backup,
-                        PodmanException failure) throws RunlabelException, IOException {
+    private void settle(
+            String image, String text, Optional<String> previous, Optional<String> backup, PodmanException failure)
+            throws RunlabelException, IOException {
         String editor = " Your text is still in the editor.";
-        String keep = backup.map(where -> " It is safe in " + where + ": podman secret create " + PipglrNames.CONFIG_SECRET
-                + " " + where).orElse(editor);
+        String keep = backup.map(where ->
+                        " It is safe in " + where + ": podman secret create " + PipglrNames.CONFIG_SECRET + " " + where)
+                .orElse(editor);
         Optional<String> now;
         try {
             now = readCurrent(image);
         } catch (PodmanException unreachable) {
-            throw new PodmanException("Saving failed (" + Problems.describe(failure) + "), and podman cannot say what is "
-                    + "stored now (" + Problems.describe(unreachable) + ")." + keep, failure);
+            throw new PodmanException(
+                    "Saving failed (" + Problems.describe(failure) + "), and podman cannot say what is "
+                            + "stored now (" + Problems.describe(unreachable) + ")." + keep,
+                    failure);
         }
         if (now.isPresent() && now.get().equals(text)) {
             return; // stored; only podman's answer was lost
         }
         if (previous.isEmpty()) {
-            throw new PodmanException("Saving failed: " + Problems.sentence(failure) + " Nothing is stored." + editor, failure);
+            throw new PodmanException(
+                    "Saving failed: " + Problems.sentence(failure) + " Nothing is stored." + editor, failure);
         }
         String where = backup.orElseThrow();
         if (now.isPresent()) {
-            throw new PodmanException("Saving failed: " + Problems.sentence(failure) + " The previous configuration is "
-                    + "still stored (a copy is in " + where + ").", failure);
+            throw new PodmanException(
+                    "Saving failed: " + Problems.sentence(failure) + " The previous configuration is "
+                            + "still stored (a copy is in " + where + ").",
+                    failure);
         }
         try {
             podman.createSecret(PipglrNames.CONFIG_SECRET, previous.get().getBytes(StandardCharsets.UTF_8));
         } catch (PodmanException restoreFailure) {
-            throw new PodmanException("Saving failed (" + Problems.describe(failure) + ") and so did putting the previous "
-                    + "configuration back (" + Problems.describe(restoreFailure) + ")." + keep, failure);
+            throw new PodmanException(
+                    "Saving failed (" + Problems.describe(failure) + ") and so did putting the previous "
+                            + "configuration back (" + Problems.describe(restoreFailure) + ")." + keep,
+                    failure);
         }
-        throw new PodmanException("Saving failed: " + Problems.sentence(failure) + " The previous configuration was put back "
-                + "(a copy is in " + where + ").", failure);
+        throw new PodmanException(
+                "Saving failed: " + Problems.sentence(failure) + " The previous configuration was put back "
+                        + "(a copy is in " + where + ").",
+                failure);
     }
 
     /** Writes a private (0600) backup and keeps only the newest {@link #BACKUPS_KEPT}. */
@@ -139,8 +154,10 @@ public final class ConfigStore {
 
     /** Deletes all but the newest {@code count} backups (their names sort by time). */
     static void keepNewest(Machine machine, String dir, int count) throws IOException {
-        List<String> backups = machine.list(dir).stream().filter(name -> name.startsWith("config.toml."))
-                .sorted(Comparator.reverseOrder()).toList();
+        List<String> backups = machine.list(dir).stream()
+                .filter(name -> name.startsWith("config.toml."))
+                .sorted(Comparator.reverseOrder())
+                .toList();
         for (String old : backups.subList(Math.min(count, backups.size()), backups.size())) {
             machine.deleteFile(dir + "/" + old);
         }

@@ -4,7 +4,6 @@ import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanErrors;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.runlabel.ContainerSpec;
-
 import java.util.Optional;
 
 /** Runs a label's container to its end, as {@code podman run --rm} in the foreground would, and collects its output. */
@@ -16,8 +15,7 @@ final class ContainerRuns {
         }
     }
 
-    private ContainerRuns() {
-    }
+    private ContainerRuns() {}
 
     /**
      * Whether podman can see the label's bind-mount sources: it checks them when it creates a

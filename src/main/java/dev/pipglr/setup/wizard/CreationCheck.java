@@ -5,7 +5,6 @@ import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.runlabel.ContainerSpec;
 import dev.pipglr.setup.runlabel.SecretRef;
 import dev.pipglr.setup.runlabel.VolumeMount;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +15,7 @@ import java.util.List;
  */
 public final class CreationCheck {
 
-    private CreationCheck() {
-    }
+    private CreationCheck() {}
 
     /** What the container lacks, in words; empty when it is as requested. */
     public static List<String> differences(ContainerSpec asked, CreatedContainer made) {
@@ -27,13 +25,18 @@ public final class CreationCheck {
                 continue; // inspect does not list env secrets
             }
             CreatedContainer.Secret found = made.secrets().stream()
-                    .filter(candidate -> candidate.name().equals(secret.source())).findFirst().orElse(null);
+                    .filter(candidate -> candidate.name().equals(secret.source()))
+                    .findFirst()
+                    .orElse(null);
             if (found == null) {
                 missing.add("the secret " + secret.source());
-            } else if ((secret.uid() != null && found.uid() != secret.uid()) || (secret.gid() != null && found.gid() != secret.gid())
+            } else if ((secret.uid() != null && found.uid() != secret.uid())
+                    || (secret.gid() != null && found.gid() != secret.gid())
                     || (secret.mode() != null && found.mode() != secret.mode())) {
-                missing.add("the secret " + secret.source() + "'s owner " + secret.uid() + ":" + secret.gid() + " and mode 0"
-                        + Integer.toOctalString(secret.mode() == null ? 0 : secret.mode()) + " (podman set " + found.uid() + ":"
+                missing.add("the secret " + secret.source() + "'s owner " + secret.uid() + ":" + secret.gid()
+                        + " and mode 0"
+                        + Integer.toOctalString(secret.mode() == null ? 0 : secret.mode()) + " (podman set "
+                        + found.uid() + ":"
                         + found.gid() + " 0" + Integer.toOctalString(found.mode()) + ")");
             }
         }
@@ -52,8 +55,9 @@ public final class CreationCheck {
     public static void require(ContainerSpec asked, CreatedContainer made) {
         List<String> missing = differences(asked, made);
         if (!missing.isEmpty()) {
-            throw new PodmanException("podman created the container without " + String.join(", ", missing)
-                    + ": this podman ignored part of the request. The container was removed; please report this with your podman version.");
+            throw new PodmanException(
+                    "podman created the container without " + String.join(", ", missing)
+                            + ": this podman ignored part of the request. The container was removed; please report this with your podman version.");
         }
     }
 }

@@ -1,18 +1,13 @@
 package dev.pipglr.setup.wizard;
 
-import dev.pipglr.setup.host.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipglr.setup.config.ConfigTokens;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.runlabel.RunlabelException;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
 
 /**
  * The runner at a glance, for users who come back to see whether it works:
@@ -33,14 +32,21 @@ import java.util.regex.Pattern;
 public final class Dashboard {
 
     /** What the dashboard shows; {@code problems} lists what could not be read (the rest is still shown). */
-    public record State(Optional<ContainerSummary> container, Optional<Duration> uptime, String image, String imageVersion,
-                        List<Runner> runners, Map<String, Long> volumeSizes, List<String> problems) { }
+    public record State(
+            Optional<ContainerSummary> container,
+            Optional<Duration> uptime,
+            String image,
+            String imageVersion,
+            List<Runner> runners,
+            Map<String, Long> volumeSizes,
+            List<String> problems) {}
 
-    public record Runner(String name, String url) { }
+    public record Runner(String name, String url) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ENV_VALUE = Pattern.compile("(\"[A-Za-z_][A-Za-z0-9_]*=)[^\"]*(\")");
-    private static final Pattern TOKENISH = Pattern.compile("(?i)(\"[^\"]*(token|password|secret)[^\"]*\"\\s*:\\s*\")[^\"]+(\")");
+    private static final Pattern TOKENISH =
+            Pattern.compile("(?i)(\"[^\"]*(token|password|secret)[^\"]*\"\\s*:\\s*\")[^\"]+(\")");
 
     private final Machine machine;
     private final Podman podman;
@@ -61,11 +67,16 @@ public final class Dashboard {
         if (container.isPresent() && container.get().running()) {
             uptime = startedAt(name).map(started -> Duration.between(started, clock.instant()));
         }
-        String version = podman.imageLabels(runningImage).map(labels -> labels.getOrDefault("org.opencontainers.image.version",
-                labels.getOrDefault("version", "unknown"))).orElse("not stored");
+        String version = podman.imageLabels(runningImage)
+                .map(labels -> labels.getOrDefault(
+                        "org.opencontainers.image.version", labels.getOrDefault("version", "unknown")))
+                .orElse("not stored");
         List<Runner> runners = List.of();
         try {
-            runners = new ConfigStore(machine, podman, clock).readCurrent(runningImage).map(Dashboard::runners).orElse(List.of());
+            runners = new ConfigStore(machine, podman, clock)
+                    .readCurrent(runningImage)
+                    .map(Dashboard::runners)
+                    .orElse(List.of());
         } catch (RunlabelException | PodmanException e) {
             problems.add("The registered runners could not be read: " + Problems.describe(e));
         }
@@ -81,8 +92,11 @@ public final class Dashboard {
     private Optional<Instant> startedAt(String name) {
         return podman.inspectJson(name).flatMap(json -> {
             try {
-                String started = JSON.readTree(json).path("State").path("StartedAt").asText("");
-                return started.isEmpty() ? Optional.empty() : Optional.of(OffsetDateTime.parse(started).toInstant());
+                String started =
+                        JSON.readTree(json).path("State").path("StartedAt").asText("");
+                return started.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(OffsetDateTime.parse(started).toInstant());
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }
@@ -97,7 +111,8 @@ public final class Dashboard {
             TomlArray array = toml.getArray("runners");
             for (int i = 0; i < array.size(); i++) {
                 if (array.get(i) instanceof TomlTable runner) {
-                    runners.add(new Runner(runner.getString("name", () -> "(unnamed)"), runner.getString("url", () -> "(no url)")));
+                    runners.add(new Runner(
+                            runner.getString("name", () -> "(unnamed)"), runner.getString("url", () -> "(no url)")));
                 }
             }
         }
@@ -119,7 +134,9 @@ public final class Dashboard {
     /** One text for a bug report: podman version and info, the container (values redacted), the last log lines. */
     public String debugReport(String image, int lastLines) {
         String name = RunnerContainer.name(machine, podman, image);
-        StringBuilder report = new StringBuilder("pipglr Setup debug report, ").append(OffsetDateTime.now(clock)).append("\n\n");
+        StringBuilder report = new StringBuilder("pipglr Setup debug report, ")
+                .append(OffsetDateTime.now(clock))
+                .append("\n\n");
         try {
             report.append(podman.versionAndInfoJson()).append("\n\n");
         } catch (PodmanException e) {
@@ -127,7 +144,8 @@ public final class Dashboard {
         }
         report.append("container ").append(name).append(" (environment and secret values redacted):\n");
         try {
-            report.append(podman.inspectJson(name).map(Dashboard::redact).orElse("(no such container)")).append("\n\n");
+            report.append(podman.inspectJson(name).map(Dashboard::redact).orElse("(no such container)"))
+                    .append("\n\n");
             List<String> lines = podman.logs(name).lines().toList();
             report.append("last ").append(Math.min(lastLines, lines.size())).append(" log lines:\n");
             lines.subList(Math.max(0, lines.size() - lastLines), lines.size())
@@ -143,5 +161,4 @@ public final class Dashboard {
         String withoutEnv = ENV_VALUE.matcher(inspectJson).replaceAll("$1[redacted]$2");
         return TOKENISH.matcher(withoutEnv).replaceAll("$1[redacted]$3");
     }
-
 }

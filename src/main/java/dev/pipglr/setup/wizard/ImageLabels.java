@@ -2,6 +2,7 @@ package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.ShellQuoting;
 import dev.pipglr.setup.host.WizardFolders;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
@@ -10,25 +11,22 @@ import dev.pipglr.setup.runlabel.ClientSide;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
 import dev.pipglr.setup.runlabel.RunlabelParser;
-
-import dev.pipglr.setup.host.ShellQuoting;
-
 import java.io.IOException;
-import java.util.List;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Reads one of the chosen image's labels and interprets it, as podman's runlabel would from the wizard's folder. */
 public final class ImageLabels {
 
-    private ImageLabels() {
-    }
+    private ImageLabels() {}
 
     static Runlabel interpret(Machine machine, Podman podman, String image, String label) throws RunlabelException {
-        StoredImage stored = podman.storedImage(image).orElseThrow(() -> new PodmanException(
-                "The image " + image + " is not stored locally; pull it first (podman pull " + image + ")."));
+        StoredImage stored = podman.storedImage(image)
+                .orElseThrow(() -> new PodmanException(
+                        "The image " + image + " is not stored locally; pull it first (podman pull " + image + ")."));
         try {
             return parser(machine, image, stored).parse(label, stored.labels().get(label));
         } catch (RunlabelException cannot) {
@@ -53,8 +51,10 @@ public final class ImageLabels {
      * newest name, NAME the base name of what was asked for (of IMAGE when that was the image's id).
      */
     public static RunlabelParser parser(Machine machine, String image, StoredImage stored) {
-        return new RunlabelParser(stored.newestName(), RunlabelParser.defaultName(
-                stored.id().startsWith(image) ? stored.newestName() : image), clientSide(machine, WizardFolders.work(machine)));
+        return new RunlabelParser(
+                stored.newestName(),
+                RunlabelParser.defaultName(stored.id().startsWith(image) ? stored.newestName() : image),
+                clientSide(machine, WizardFolders.work(machine)));
     }
 
     /** The wizard's side of a label run: its environment, its files and its private folder as podman's working folder. */
@@ -82,7 +82,9 @@ public final class ImageLabels {
                 if (!gid.succeeded()) {
                     throw new IOException("id -g failed: " + gid.firstErrorLine());
                 }
-                return new long[] {machine.user().uid(), Long.parseLong(gid.stdout().strip())};
+                return new long[] {
+                    machine.user().uid(), Long.parseLong(gid.stdout().strip())
+                };
             }
 
             @Override

@@ -1,7 +1,6 @@
 package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.podman.Podman;
-
 import java.util.function.Consumer;
 
 /** The image the steps run: pulled (with progress) only when it is not stored yet. */
@@ -9,8 +8,7 @@ public final class ImageSource {
 
     public static final String DEFAULT_IMAGE = "registry.gitlab.com/qontainers/pipglr:latest";
 
-    private ImageSource() {
-    }
+    private ImageSource() {}
 
     public static void ensurePresent(Podman podman, String image, Consumer<String> progress) {
         if (podman.imageLabels(image).isPresent()) {

@@ -9,6 +9,5 @@ public final class PipglrNames {
     public static final String CONFIG_SECRET = "config.toml";
     public static final String TOKEN_SECRET = "REGISTRATION_TOKEN";
 
-    private PipglrNames() {
-    }
+    private PipglrNames() {}
 }

@@ -10,7 +10,6 @@ import dev.pipglr.setup.podman.PodmanVersion;
 import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.wizard.Fix.Action;
 import dev.pipglr.setup.wizard.StepCheck.Verdict;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +19,13 @@ import java.util.Optional;
 /** The gate: podman installed, its API answering, recent enough and rootless. The podman steps wait for it. */
 final class PreflightCheck implements StepCheck {
 
-    static final String VERIFIED = "The wizard connects to podman's API again and reads its version and host information.";
+    static final String VERIFIED =
+            "The wizard connects to podman's API again and reads its version and host information.";
 
     @Override
     public Verdict check(CheckContext context) {
-        Verdict verdict = context.connection().map(podman -> answered(context, podman))
+        Verdict verdict = context.connection()
+                .map(podman -> answered(context, podman))
                 .orElseGet(() -> unreachable(context, context.unavailable().orElseThrow()));
         if (context.podmanInfo().isEmpty()) {
             context.gateBlocked(verdict.detail());
@@ -39,8 +40,11 @@ final class PreflightCheck implements StepCheck {
         try {
             info = podman.info();
         } catch (PodmanException e) {
-            return new Verdict(StepStatus.UNKNOWN,
-                    "podman answered but its host information could not be read: " + Problems.describe(e), findings, Fix.NONE);
+            return new Verdict(
+                    StepStatus.UNKNOWN,
+                    "podman answered but its host information could not be read: " + Problems.describe(e),
+                    findings,
+                    Fix.NONE);
         }
         PodmanVersion version = info.version();
         findings.add("podman version " + version + (info.rootless() ? ", rootless" : ", rootful (running as root)"));
@@ -50,44 +54,65 @@ final class PreflightCheck implements StepCheck {
         }
         context.podmanReady(info);
         if (!info.rootless()) {
-            return Verdict.todo("podman " + version + " runs rootful (as root). pipglr is meant to run rootless: run the wizard "
-                            + "as the user who will own the runner.", findings,
-                    Fix.of(VERIFIED, Action.say("Log in as the user who should own the runner and start the wizard there.")));
+            return Verdict.todo(
+                    "podman " + version + " runs rootful (as root). pipglr is meant to run rootless: run the wizard "
+                            + "as the user who will own the runner.",
+                    findings,
+                    Fix.of(
+                            VERIFIED,
+                            Action.say("Log in as the user who should own the runner and start the wizard there.")));
         }
         return Verdict.done("podman " + version + " answers rootless; pipglr supports it.", findings);
     }
 
     private static String tooOld(String version) {
-        return "podman " + version + " is too old: pipglr needs podman " + PodmanVersion.MINIMUM_SUPPORTED.major()
-                + "." + PodmanVersion.MINIMUM_SUPPORTED.minor() + " or later";
+        return "podman " + version + " is too old: pipglr needs podman " + PodmanVersion.MINIMUM_SUPPORTED.major() + "."
+                + PodmanVersion.MINIMUM_SUPPORTED.minor() + " or later";
     }
 
     private static Fix upgrade() {
-        return Fix.of(VERIFIED, Action.say("Install podman 4.8 or later (Debian 13, Ubuntu 24.04, Fedora 39 and later ship one), then refresh."));
+        return Fix.of(
+                VERIFIED,
+                Action.say(
+                        "Install podman 4.8 or later (Debian 13, Ubuntu 24.04, Fedora 39 and later ship one), then refresh."));
     }
 
     private static Verdict unreachable(CheckContext context, PodmanUnavailableException e) {
         List<String> findings = new ArrayList<>();
         if (!context.machine().hasCommand("podman")) {
             findings.add("no podman executable on the PATH");
-            return Verdict.blocked("podman is not installed.", findings,
-                    Fix.of(VERIFIED, Action.say("Install podman 4.8 or later (e.g. sudo apt install podman), then refresh.")));
+            return Verdict.blocked(
+                    "podman is not installed.",
+                    findings,
+                    Fix.of(
+                            VERIFIED,
+                            Action.say("Install podman 4.8 or later (e.g. sudo apt install podman), then refresh.")));
         }
         // the CLI's version matters only when the service does not answer (it then names the version found)
         Optional<String> cliVersion = cliVersion(context);
         cliVersion.ifPresent(version -> findings.add("podman " + version + " is installed"));
         e.attempts().forEach(attempt -> findings.add("tried " + attempt));
         if (context.machine().user().isRoot()) {
-            return Verdict.blocked("The wizard runs as root, and no podman service answers for root. pipglr is meant to run rootless, "
-                            + "as the regular user who owns the runner.", findings,
-                    Fix.of(VERIFIED, Action.say("Log in as the user who will own the runner (not through sudo or su) and start the wizard there.")));
+            return Verdict.blocked(
+                    "The wizard runs as root, and no podman service answers for root. pipglr is meant to run rootless, "
+                            + "as the regular user who owns the runner.",
+                    findings,
+                    Fix.of(
+                            VERIFIED,
+                            Action.say(
+                                    "Log in as the user who will own the runner (not through sudo or su) and start the wizard there.")));
         }
         Optional<PodmanVersion> version = cliVersion.flatMap(PodmanVersion::find);
         if (version.isPresent() && !version.get().isSupported()) {
-            return Verdict.blocked(tooOld(version.get().text()) + ", and its API service is not running.", findings, upgrade());
+            return Verdict.blocked(
+                    tooOld(version.get().text()) + ", and its API service is not running.", findings, upgrade());
         }
-        return Verdict.blocked("podman" + cliVersion.map(v -> " " + v).orElse("") + " is installed, but no podman API service answers.",
-                findings, Fix.of(VERIFIED,
+        return Verdict.blocked(
+                "podman" + cliVersion.map(v -> " " + v).orElse("")
+                        + " is installed, but no podman API service answers.",
+                findings,
+                Fix.of(
+                        VERIFIED,
                         Action.say("Start a podman service for this session (the wizard stops it when it exits), or"),
                         Action.run("make it permanent: ", SessionService.PERMANENT_FIX, "")));
     }

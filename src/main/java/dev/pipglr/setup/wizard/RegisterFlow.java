@@ -1,19 +1,17 @@
 package dev.pipglr.setup.wizard;
 
-import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.WizardFolders;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.runlabel.ContainerSpec;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,8 +28,13 @@ public final class RegisterFlow {
      * @param replaceStaleToken the user agreed to replace a REGISTRATION_TOKEN secret left from before
      * @param keepToken         keep the token secret afterwards (to register more runners later)
      */
-    public record Request(RegistrationToken token, String gitlabUrl, int runners, String image,
-                          boolean replaceStaleToken, boolean keepToken) { }
+    public record Request(
+            RegistrationToken token,
+            String gitlabUrl,
+            int runners,
+            String image,
+            boolean replaceStaleToken,
+            boolean keepToken) {}
 
     /** Hears about each register run as it finishes, for progress and output on screen. */
     public interface Listener {
@@ -40,16 +43,16 @@ public final class RegisterFlow {
         void runFinished(int run, int of, String commandLine, int exitCode, String output);
     }
 
-    public sealed interface Result permits Registered, Failed, NeedsConfirmation { }
+    public sealed interface Result permits Registered, Failed, NeedsConfirmation {}
 
     /** All runners registered; config.toml is stored as the podman secret. */
-    public record Registered(int runners, String commandLine) implements Result { }
+    public record Registered(int runners, String commandLine) implements Result {}
 
     /** Stopped; {@code output} is the failing run's output (empty when no run failed). */
-    public record Failed(String message, String output) implements Result { }
+    public record Failed(String message, String output) implements Result {}
 
     /** Nothing was changed; ask the user, then call again with the answer. */
-    public record NeedsConfirmation(String question) implements Result { }
+    public record NeedsConfirmation(String question) implements Result {}
 
     private final Machine machine;
     private final Podman podman;
@@ -80,26 +83,35 @@ public final class RegisterFlow {
         if (request.runners() < 1 || request.runners() > MAX_RUNNERS) {
             return new Failed("The number of parallel runners must be between 1 and " + MAX_RUNNERS + ".", "");
         }
-        String url = request.gitlabUrl().strip().endsWith("/") ? request.gitlabUrl().strip() : request.gitlabUrl().strip() + "/";
+        String url = request.gitlabUrl().strip().endsWith("/")
+                ? request.gitlabUrl().strip()
+                : request.gitlabUrl().strip() + "/";
         ContainerSpec spec;
         try {
             if (machine.exists(tokenMarker()) && removeTokenSecret(listener).isPresent()) {
-                return new Failed("The " + PipglrNames.TOKEN_SECRET + " secret left by an earlier attempt could not be "
-                        + "removed; try again once podman answers.", "");
+                return new Failed(
+                        "The " + PipglrNames.TOKEN_SECRET + " secret left by an earlier attempt could not be "
+                                + "removed; try again once podman answers.",
+                        "");
             }
             if (podman.secretExists(PipglrNames.CONFIG_SECRET)) {
-                return new Failed("Runners are registered already: the podman secret " + PipglrNames.CONFIG_SECRET
-                        + " exists. Edit it in step 4 (or remove it to register from scratch).", "");
+                return new Failed(
+                        "Runners are registered already: the podman secret " + PipglrNames.CONFIG_SECRET
+                                + " exists. Edit it in step 4 (or remove it to register from scratch).",
+                        "");
             }
             spec = registerSpec(request.image(), url);
             prepareConfigFile();
             Optional<String> unseen = ContainerRuns.bindSourceProblem(podman, spec);
             if (unseen.isPresent()) {
-                return new Failed("podman (" + podman.endpoint() + ") cannot see this wizard's folder "
-                        + WizardFolders.work(machine) + ", so it could not write the runners' config.toml there. It runs "
-                        + "as another user, or in another file system (CONTAINER_HOST?). Run the wizard as the user who owns "
-                        + "that podman (the runner's owner), without CONTAINER_HOST pointing elsewhere. Nothing was changed. "
-                        + "podman said: " + unseen.get(), "");
+                return new Failed(
+                        "podman (" + podman.endpoint() + ") cannot see this wizard's folder "
+                                + WizardFolders.work(machine)
+                                + ", so it could not write the runners' config.toml there. It runs "
+                                + "as another user, or in another file system (CONTAINER_HOST?). Run the wizard as the user who owns "
+                                + "that podman (the runner's owner), without CONTAINER_HOST pointing elsewhere. Nothing was changed. "
+                                + "podman said: " + unseen.get(),
+                        "");
             }
             if (podman.secretExists(PipglrNames.TOKEN_SECRET)) {
                 if (!request.replaceStaleToken()) {
@@ -139,9 +151,11 @@ public final class RegisterFlow {
         if (left.isEmpty()) {
             return result;
         }
-        String note = " The " + PipglrNames.TOKEN_SECRET + " secret could not be removed (" + left.get() + "): the wizard "
-                + "removes it when you register again, or remove it yourself: podman secret rm " + PipglrNames.TOKEN_SECRET;
-        return result instanceof Failed failed ? new Failed(failed.message() + note, failed.output())
+        String note = " The " + PipglrNames.TOKEN_SECRET + " secret could not be removed (" + left.get()
+                + "): the wizard " + "removes it when you register again, or remove it yourself: podman secret rm "
+                + PipglrNames.TOKEN_SECRET;
+        return result instanceof Failed failed
+                ? new Failed(failed.message() + note, failed.output())
                 : new Failed("The runners are registered." + note, "");
     }
 
@@ -187,10 +201,11 @@ public final class RegisterFlow {
     private Result runAll(Request request, ContainerSpec spec, Listener listener) throws IOException {
         String config = configFile();
         prepareConfigFile();
-        int registered = machine.readFile(config).map(RegisterFlow::countRunners).orElse(0);
+        int registered =
+                machine.readFile(config).map(RegisterFlow::countRunners).orElse(0);
         if (registered > 0) {
-            listener.progress("Continuing: " + registered + " runner(s) were registered by an earlier attempt ("
-                    + config + ").");
+            listener.progress(
+                    "Continuing: " + registered + " runner(s) were registered by an earlier attempt (" + config + ").");
         }
         for (int run = registered + 1; run <= request.runners(); run++) {
             listener.progress("Registering runner " + run + " of " + request.runners() + "...");
@@ -199,8 +214,11 @@ public final class RegisterFlow {
             String output = finished.output();
             listener.runFinished(run, request.runners(), spec.commandLine(), exit, output);
             if (exit != 0) {
-                return new Failed("Registering runner " + run + " of " + request.runners() + " failed (exit code " + exit
-                        + "). " + (run - 1) + " runner(s) are registered and kept; fix the cause and retry to continue.", output);
+                return new Failed(
+                        "Registering runner " + run + " of " + request.runners() + " failed (exit code " + exit + "). "
+                                + (run - 1)
+                                + " runner(s) are registered and kept; fix the cause and retry to continue.",
+                        output);
             }
         }
         String text = machine.readFile(config).orElse("");
@@ -208,12 +226,15 @@ public final class RegisterFlow {
             podman.createSecret(PipglrNames.CONFIG_SECRET, text.getBytes(StandardCharsets.UTF_8));
         } catch (PodmanException e) {
             if (storedAfterAll()) {
-                listener.progress("podman's answer was lost, but the " + PipglrNames.CONFIG_SECRET + " secret is there.");
+                listener.progress(
+                        "podman's answer was lost, but the " + PipglrNames.CONFIG_SECRET + " secret is there.");
                 machine.deleteFile(config);
                 return new Registered(countRunners(text), spec.commandLine());
             }
-            return new Failed("The runners are registered, but storing config.toml as a podman secret failed: " + Problems.describe(e)
-                    + " The registered configuration is kept in " + config + ".", "");
+            return new Failed(
+                    "The runners are registered, but storing config.toml as a podman secret failed: "
+                            + Problems.describe(e) + " The registered configuration is kept in " + config + ".",
+                    "");
         }
         machine.deleteFile(config);
         listener.progress("Stored config.toml (" + countRunners(text) + " runners) as the podman secret "
@@ -231,7 +252,9 @@ public final class RegisterFlow {
     }
 
     static int countRunners(String config) {
-        return (int) config.lines().filter(line -> line.strip().equals("[[runners]]")).count();
+        return (int) config.lines()
+                .filter(line -> line.strip().equals("[[runners]]"))
+                .count();
     }
 
     /** The commands a user would type for the same registration, for the page to show. */

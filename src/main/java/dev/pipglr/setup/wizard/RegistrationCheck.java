@@ -2,7 +2,6 @@ package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.wizard.Fix.Action;
 import dev.pipglr.setup.wizard.StepCheck.Verdict;
-
 import java.util.List;
 
 /** Step 3: runners are registered when their configuration is stored. */
@@ -18,10 +17,14 @@ final class RegistrationCheck implements StepCheck {
         if (config) {
             return Verdict.done("Runners are registered: their configuration is stored.", findings);
         }
-        return Verdict.todo("No runner is registered yet.", findings, Fix.of(
-                "The wizard looks for the podman secret " + PipglrNames.CONFIG_SECRET + ".",
-                Action.say("Store your GitLab registration token as the podman secret " + PipglrNames.TOKEN_SECRET + ","),
-                Action.say("run the image's register label once per parallel runner, writing config.toml,"),
-                Action.say("then remove the token secret.")));
+        return Verdict.todo(
+                "No runner is registered yet.",
+                findings,
+                Fix.of(
+                        "The wizard looks for the podman secret " + PipglrNames.CONFIG_SECRET + ".",
+                        Action.say("Store your GitLab registration token as the podman secret "
+                                + PipglrNames.TOKEN_SECRET + ","),
+                        Action.say("run the image's register label once per parallel runner, writing config.toml,"),
+                        Action.say("then remove the token secret.")));
     }
 }

@@ -15,9 +15,10 @@ public final class RegistrationToken {
         LEGACY_REGISTRATION
     }
 
-    public static final String TOKEN_MODEL = "GitLab 16 and later: create the runner in GitLab (Settings > CI/CD > Runners > "
-            + "New project runner) and paste its authentication token, which starts with glrt-. Older GitLab versions use a "
-            + "registration token from the same page; GitLab has deprecated those.";
+    public static final String TOKEN_MODEL =
+            "GitLab 16 and later: create the runner in GitLab (Settings > CI/CD > Runners > "
+                    + "New project runner) and paste its authentication token, which starts with glrt-. Older GitLab versions use a "
+                    + "registration token from the same page; GitLab has deprecated those.";
 
     private final String value;
 

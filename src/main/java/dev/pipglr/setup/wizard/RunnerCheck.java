@@ -3,7 +3,6 @@ package dev.pipglr.setup.wizard;
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.wizard.Fix.Action;
 import dev.pipglr.setup.wizard.StepCheck.Verdict;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +15,9 @@ final class RunnerCheck implements StepCheck {
         String verified = "The wizard inspects the container " + name + " again: it must be running.";
         Optional<ContainerSummary> container = context.podman().container(name);
         if (container.isEmpty()) {
-            return Verdict.todo("The runner container " + name + " does not exist.", List.of("no container named " + name),
+            return Verdict.todo(
+                    "The runner container " + name + " does not exist.",
+                    List.of("no container named " + name),
                     Fix.of(verified, Action.say("Run the image's run label, then watch its logs.")));
         }
         ContainerSummary found = container.get();
@@ -24,7 +25,11 @@ final class RunnerCheck implements StepCheck {
         if (found.running()) {
             return Verdict.done("The runner is running.", findings);
         }
-        return Verdict.todo("The runner container exists but is " + found.describe() + ".", findings,
-                Fix.of(verified, Action.say("Start it again (or re-create it with the run label) and check its logs.")));
+        return Verdict.todo(
+                "The runner container exists but is " + found.describe() + ".",
+                findings,
+                Fix.of(
+                        verified,
+                        Action.say("Start it again (or re-create it with the run label) and check its logs.")));
     }
 }

@@ -9,13 +9,13 @@ import dev.pipglr.setup.runlabel.RunlabelException;
 /** The runner's container is whatever the image's run label names with --name, as podman's runlabel would create it. */
 public final class RunnerContainer {
 
-    private RunnerContainer() {
-    }
+    private RunnerContainer() {}
 
     /** The run label's --name; pipglr (upstream's name) while the image or its run label cannot be read. */
     public static String name(Machine machine, Podman podman, String image) {
         try {
-            if (image != null && ImageLabels.interpret(machine, podman, image, "run") instanceof Runlabel.RunContainer run
+            if (image != null
+                    && ImageLabels.interpret(machine, podman, image, "run") instanceof Runlabel.RunContainer run
                     && run.spec().name() != null) {
                 return run.spec().name();
             }

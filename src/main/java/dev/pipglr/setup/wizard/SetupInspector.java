@@ -5,7 +5,6 @@ import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -38,7 +37,8 @@ public final class SetupInspector {
     }
 
     /** @param steps the registered steps, the gate first */
-    public SetupInspector(Machine machine, PodmanSource podmanSource, Supplier<String> image, List<StepDefinition> steps) {
+    public SetupInspector(
+            Machine machine, PodmanSource podmanSource, Supplier<String> image, List<StepDefinition> steps) {
         this.machine = machine;
         this.podmanSource = podmanSource;
         this.image = image;
@@ -65,14 +65,21 @@ public final class SetupInspector {
                 podman.close();
             }
         }
-        return new SetupReport(reports, installed, podman == null && installed,
+        return new SetupReport(
+                reports,
+                installed,
+                podman == null && installed,
                 unavailable == null ? List.of() : unavailable.attempts());
     }
 
     private static StepReport run(StepDefinition step, CheckContext context) {
         if (step.needsPodman() && context.podmanInfo().isEmpty()) {
-            return new StepReport(step, StepStatus.BLOCKED, "Blocked until preflight passes: " + context.blockedReason(),
-                    List.of(), Fix.NONE);
+            return new StepReport(
+                    step,
+                    StepStatus.BLOCKED,
+                    "Blocked until preflight passes: " + context.blockedReason(),
+                    List.of(),
+                    Fix.NONE);
         }
         try {
             return step.check().check(context).of(step);

@@ -1,7 +1,6 @@
 package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.podman.ConnectionAttempt;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -13,11 +12,15 @@ import java.util.Optional;
  * @param canStartSessionService podman is installed but no service answered: the wizard can start one
  * @param attempts          the places tried when no service answered
  */
-public record SetupReport(List<StepReport> steps, boolean podmanInstalled, boolean canStartSessionService,
-                          List<ConnectionAttempt> attempts) {
+public record SetupReport(
+        List<StepReport> steps,
+        boolean podmanInstalled,
+        boolean canStartSessionService,
+        List<ConnectionAttempt> attempts) {
 
     /** Exit code of {@code check}: a prerequisite blocks; everything done; or work left. */
     public static final int EXIT_DONE = 0;
+
     public static final int EXIT_TODO = 1;
     public static final int EXIT_BLOCKED = 2;
 

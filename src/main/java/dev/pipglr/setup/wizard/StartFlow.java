@@ -7,7 +7,6 @@ import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.runlabel.ContainerSpec;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +27,7 @@ public final class StartFlow {
     }
 
     /** How the start ended: {@code state} is what podman says afterwards; {@code lastLines} of its output when it failed. */
-    public record Outcome(boolean running, String state, List<String> lastLines, String commandLine) { }
+    public record Outcome(boolean running, String state, List<String> lastLines, String commandLine) {}
 
     private static final int LAST_LINES = 20;
 
@@ -55,8 +54,8 @@ public final class StartFlow {
                 if (existing.isPresent() && spec.replace()) {
                     podman.removeContainer(name); // --replace, as podman run does
                 } else if (existing.isPresent()) {
-                    throw new PodmanException("A container named " + name + " exists already (" + existing.get().describe()
-                            + "): start it as it is, or recreate it.");
+                    throw new PodmanException("A container named " + name + " exists already ("
+                            + existing.get().describe() + "): start it as it is, or recreate it.");
                 }
                 create(spec);
             }
@@ -87,7 +86,8 @@ public final class StartFlow {
     /** Follows the state for {@code settle}: a runner that dies at once (bad config) shows up here. */
     private Outcome watch(String name, Duration settle, String commandLine) {
         long deadline = System.nanoTime() + settle.toNanos();
-        ContainerSummary state = podman.container(name).orElseThrow(() -> new PodmanException("The container " + name + " vanished."));
+        ContainerSummary state =
+                podman.container(name).orElseThrow(() -> new PodmanException("The container " + name + " vanished."));
         while (state.running() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(250);
@@ -95,13 +95,18 @@ public final class StartFlow {
                 Thread.currentThread().interrupt();
                 break;
             }
-            state = podman.container(name).orElseThrow(() -> new PodmanException("The container " + name + " vanished."));
+            state = podman.container(name)
+                    .orElseThrow(() -> new PodmanException("The container " + name + " vanished."));
         }
         if (state.running()) {
             return new Outcome(true, state.describe(), List.of(), commandLine);
         }
         List<String> lines = podman.logs(name).lines().toList();
-        return new Outcome(false, state.describe(), lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size()), commandLine);
+        return new Outcome(
+                false,
+                state.describe(),
+                lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size()),
+                commandLine);
     }
 
     private ContainerSpec runSpec(String image) throws RunlabelException {

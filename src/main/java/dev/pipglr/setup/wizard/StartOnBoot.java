@@ -5,7 +5,6 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,12 +23,17 @@ import java.util.function.Consumer;
 public final class StartOnBoot {
 
     /** What is at the Quadlet file's path now, compared with what the wizard would write. */
-    public enum FileState { ABSENT, SAME, DIFFERENT }
+    public enum FileState {
+        ABSENT,
+        SAME,
+        DIFFERENT
+    }
 
     public record Plan(Path path, String content, FileState state, String existing) {
         /** The commands the wizard runs, for the user to read (or run by hand). */
         public List<String> commands() {
-            return List.of("mkdir -p " + path.getParent(),
+            return List.of(
+                    "mkdir -p " + path.getParent(),
                     "write " + path + " (shown below)",
                     "systemctl --user daemon-reload",
                     "systemctl --user start " + QuadletUnit.SERVICE);
@@ -39,7 +43,9 @@ public final class StartOnBoot {
     private static final Duration SYSTEMCTL = Duration.ofSeconds(30);
     /** Starting may pull the image first. */
     private static final Duration START = Duration.ofMinutes(15);
-    private static final List<String> QUADLET_BINARIES = List.of("/usr/libexec/podman/quadlet", "/usr/lib/podman/quadlet");
+
+    private static final List<String> QUADLET_BINARIES =
+            List.of("/usr/libexec/podman/quadlet", "/usr/lib/podman/quadlet");
 
     private final Machine machine;
 
@@ -49,9 +55,12 @@ public final class StartOnBoot {
 
     /** $XDG_CONFIG_HOME/containers/systemd, by default ~/.config/containers/systemd (where rootless Quadlet looks). */
     public Path unitPath() {
-        return machine.env("XDG_CONFIG_HOME").map(Path::of)
+        return machine.env("XDG_CONFIG_HOME")
+                .map(Path::of)
                 .orElseGet(() -> Path.of(machine.env("HOME").orElse("/tmp"), ".config"))
-                .resolve("containers").resolve("systemd").resolve(QuadletUnit.FILE_NAME);
+                .resolve("containers")
+                .resolve("systemd")
+                .resolve(QuadletUnit.FILE_NAME);
     }
 
     /** The Quadlet file for the image's run label, fitted to the host's cgroup version. */
@@ -65,7 +74,8 @@ public final class StartOnBoot {
     public Plan plan(String content) throws IOException {
         Path path = unitPath();
         Optional<String> existing = machine.readFile(path.toString());
-        FileState state = existing.isEmpty() ? FileState.ABSENT
+        FileState state = existing.isEmpty()
+                ? FileState.ABSENT
                 : existing.get().equals(content) ? FileState.SAME : FileState.DIFFERENT;
         return new Plan(path, content, state, existing.orElse(null));
     }
@@ -102,8 +112,8 @@ public final class StartOnBoot {
         systemctl(report, START, "start", QuadletUnit.SERVICE);
         String active = serviceState().orElse("");
         if (!active.equals("active")) {
-            throw new IOException(QuadletUnit.SERVICE + " is " + active + " after starting. Its log: journalctl --user -u "
-                    + QuadletUnit.SERVICE);
+            throw new IOException(QuadletUnit.SERVICE + " is " + active
+                    + " after starting. Its log: journalctl --user -u " + QuadletUnit.SERVICE);
         }
         report.accept(QuadletUnit.SERVICE + " is active: the runner now starts with your systemd user instance.");
     }
@@ -136,7 +146,8 @@ public final class StartOnBoot {
         String error = result.firstErrorLine();
         // "Failed to connect to bus: No medium found" (older systemd), "Failed to connect to user
         // scope bus via local transport: No such file or directory" (systemd 257)
-        if ((error.contains("Failed to connect to") && error.contains("bus")) || error.contains("No medium found")
+        if ((error.contains("Failed to connect to") && error.contains("bus"))
+                || error.contains("No medium found")
                 || error.contains("XDG_RUNTIME_DIR")) {
             return error + ". systemd's user instance is not reachable from here: log in to a desktop session "
                     + "(or enable linger in step 1), then try again.";
@@ -149,7 +160,9 @@ public final class StartOnBoot {
         for (String binary : QUADLET_BINARIES) {
             if (machine.exists(binary)) {
                 CommandResult dryRun = machine.run(List.of(binary, "-dryrun", "-user"), SYSTEMCTL);
-                return dryRun.stderr().lines().filter(line -> line.contains(QuadletUnit.FILE_NAME) && !line.contains("Loading source"))
+                return dryRun.stderr()
+                        .lines()
+                        .filter(line -> line.contains(QuadletUnit.FILE_NAME) && !line.contains("Loading source"))
                         .reduce((first, second) -> second)
                         .map(line -> line.replaceFirst("^quadlet-generator\\[\\d+]: ", ""));
             }

@@ -13,8 +13,15 @@ import java.util.Optional;
  * @param needsPodman the check reads podman, so it waits for the gate step
  * @param page        the name of the step's action panel in the UI, empty for a page with the report only
  */
-public record StepDefinition(String id, int number, String title, String purpose, boolean needsImage, boolean needsPodman,
-                             Optional<String> page, StepCheck check) {
+public record StepDefinition(
+        String id,
+        int number,
+        String title,
+        String purpose,
+        boolean needsImage,
+        boolean needsPodman,
+        Optional<String> page,
+        StepCheck check) {
 
     public StepDefinition {
         Objects.requireNonNull(id);

@@ -1,6 +1,5 @@
 package dev.pipglr.setup.wizard;
 
-
 import java.util.List;
 import java.util.Optional;
 
@@ -10,40 +9,82 @@ import java.util.Optional;
  */
 public final class Steps {
 
-    public static final StepDefinition PREFLIGHT = new StepDefinition("preflight", 0, "Preflight",
+    public static final StepDefinition PREFLIGHT = new StepDefinition(
+            "preflight",
+            0,
+            "Preflight",
             "Checks that podman is installed, that its API service answers, that it is recent enough for pipglr "
                     + "(4.8 or later) and that it runs rootless, as pipglr expects.",
-            false, false, Optional.empty(), new PreflightCheck());
-    public static final StepDefinition LINGER = new StepDefinition("linger", 1, "Persistent containers (linger)",
+            false,
+            false,
+            Optional.empty(),
+            new PreflightCheck());
+    public static final StepDefinition LINGER = new StepDefinition(
+            "linger",
+            1,
+            "Persistent containers (linger)",
             "Lets your containers keep running after you log out (systemd \"linger\"). Without it the runner "
                     + "stops when your last session ends.",
-            false, false, Optional.of("linger"), new LingerCheck());
-    public static final StepDefinition SUBIDS = new StepDefinition("subids", 2, "User namespace IDs (subuid/subgid)",
+            false,
+            false,
+            Optional.of("linger"),
+            new LingerCheck());
+    public static final StepDefinition SUBIDS = new StepDefinition(
+            "subids",
+            2,
+            "User namespace IDs (subuid/subgid)",
             "pipglr runs a second, nested rootless podman for CI jobs. It needs 65539 subordinate user and group "
                     + "IDs (65536 for the jobs plus 3 the image keeps for itself) in /etc/subuid and /etc/subgid, "
                     + "and podman must have picked them up (podman system migrate).",
-            false, false, Optional.of("subids"), new SubIdsCheck());
-    public static final StepDefinition REGISTER = new StepDefinition("register", 3, "Register runners",
+            false,
+            false,
+            Optional.of("subids"),
+            new SubIdsCheck());
+    public static final StepDefinition REGISTER = new StepDefinition(
+            "register",
+            3,
+            "Register runners",
             "Registers runners with GitLab: the registration token goes into the podman secret "
                     + "REGISTRATION_TOKEN, and the image's register label runs once per parallel runner, "
                     + "writing config.toml.",
-            true, true, Optional.of("register"), new RegistrationCheck());
-    public static final StepDefinition CONFIG = new StepDefinition("config", 4, "Runner configuration",
+            true,
+            true,
+            Optional.of("register"),
+            new RegistrationCheck());
+    public static final StepDefinition CONFIG = new StepDefinition(
+            "config",
+            4,
+            "Runner configuration",
             "Stores config.toml (e.g. how many jobs run at once, \"concurrent\") as the podman secret "
                     + "config.toml, which the runner reads at start.",
-            true, true, Optional.of("config"), new ConfigCheck());
-    public static final StepDefinition VOLUMES = new StepDefinition("volumes", 5, "Volumes",
+            true,
+            true,
+            Optional.of("config"),
+            new ConfigCheck());
+    public static final StepDefinition VOLUMES = new StepDefinition(
+            "volumes",
+            5,
+            "Volumes",
             "Creates the volumes pipglr-storage (the nested podman's images and containers) and pipglr-cache "
                     + "(the runner's cache) with the image's setupstorage and setupcache labels.",
-            true, true, Optional.of("volumes"), new VolumesCheck());
-    public static final StepDefinition START = new StepDefinition("start", 6, "Start runner",
+            true,
+            true,
+            Optional.of("volumes"),
+            new VolumesCheck());
+    public static final StepDefinition START = new StepDefinition(
+            "start",
+            6,
+            "Start runner",
             "Starts the runner container with the image's run label, then shows its logs.",
-            true, true, Optional.of("start"), new RunnerCheck());
+            true,
+            true,
+            Optional.of("start"),
+            new RunnerCheck());
 
-    private static final List<StepDefinition> STANDARD = List.of(PREFLIGHT, LINGER, SUBIDS, REGISTER, CONFIG, VOLUMES, START);
+    private static final List<StepDefinition> STANDARD =
+            List.of(PREFLIGHT, LINGER, SUBIDS, REGISTER, CONFIG, VOLUMES, START);
 
-    private Steps() {
-    }
+    private Steps() {}
 
     /** pipglr's setup: preflight, then the six steps. */
     public static List<StepDefinition> standard() {

@@ -9,7 +9,6 @@ import dev.pipglr.setup.host.UserIdentity;
 import dev.pipglr.setup.podman.HostInfo;
 import dev.pipglr.setup.wizard.Fix.Action;
 import dev.pipglr.setup.wizard.StepCheck.Verdict;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,9 @@ import java.util.Optional;
 /** Step 2: enough subordinate IDs in the files, and podman using them. */
 final class SubIdsCheck implements StepCheck {
 
-    static final String VERIFIED = "The wizard reads /etc/subuid and /etc/subgid again (and getsubids where it exists), "
-            + "then asks podman how many IDs its user namespace maps.";
+    static final String VERIFIED =
+            "The wizard reads /etc/subuid and /etc/subgid again (and getsubids where it exists), "
+                    + "then asks podman how many IDs its user namespace maps.";
 
     private static final String MIGRATE_NOTE = " (it stops your running containers)";
 
@@ -46,7 +46,9 @@ final class SubIdsCheck implements StepCheck {
             List<Action> actions = new ArrayList<>();
             state.commands().forEach(command -> actions.add(Action.administratorRuns(command)));
             actions.add(Action.run("Then you run: ", SubIdState.MIGRATE_COMMAND, MIGRATE_NOTE));
-            return Verdict.todo(user.name() + " has fewer than " + SubIdFile.REQUIRED_IDS + " subordinate IDs.", findings,
+            return Verdict.todo(
+                    user.name() + " has fewer than " + SubIdFile.REQUIRED_IDS + " subordinate IDs.",
+                    findings,
                     new Fix(actions, VERIFIED));
         }
         Optional<HostInfo> podman = context.podmanInfo().filter(HostInfo::rootless);
@@ -55,10 +57,16 @@ final class SubIdsCheck implements StepCheck {
             findings.add("podman's user namespace maps " + info.subordinateUids() + " subordinate UIDs and "
                     + info.subordinateGids() + " GIDs");
             if (info.subordinateUids() < SubIdFile.REQUIRED_IDS || info.subordinateGids() < SubIdFile.REQUIRED_IDS) {
-                return Verdict.todo("The files are right, but podman still uses the old ranges.", findings, Fix.of(VERIFIED,
-                        Action.run("Run: ", SubIdState.MIGRATE_COMMAND, MIGRATE_NOTE + "."),
-                        Action.run("Already done? podman's API service still runs with the old ranges: restart it with ",
-                                "systemctl --user restart podman.service", ", then check again.")));
+                return Verdict.todo(
+                        "The files are right, but podman still uses the old ranges.",
+                        findings,
+                        Fix.of(
+                                VERIFIED,
+                                Action.run("Run: ", SubIdState.MIGRATE_COMMAND, MIGRATE_NOTE + "."),
+                                Action.run(
+                                        "Already done? podman's API service still runs with the old ranges: restart it with ",
+                                        "systemctl --user restart podman.service",
+                                        ", then check again.")));
             }
         }
         return Verdict.done(user.name() + " has enough subordinate IDs.", findings);

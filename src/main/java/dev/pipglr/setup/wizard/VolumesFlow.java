@@ -5,7 +5,6 @@ import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.VolumeSummary;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
-
 import java.util.Optional;
 
 /**
@@ -20,7 +19,8 @@ public final class VolumesFlow {
             + "are rebuilt by the next jobs, which run slower once.";
 
     /** What happened to one volume. */
-    public record Outcome(String label, String volume, boolean created, Optional<VolumeSummary> existing, String commandLine) { }
+    public record Outcome(
+            String label, String volume, boolean created, Optional<VolumeSummary> existing, String commandLine) {}
 
     private final Machine machine;
     private final Podman podman;

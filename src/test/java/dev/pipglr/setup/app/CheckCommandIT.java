@@ -1,16 +1,15 @@
 package dev.pipglr.setup.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipglr.setup.testhost.TestHosts;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The packaged CLI, run as a user runs it, against real podman services. */
 class CheckCommandIT {
@@ -26,7 +25,8 @@ class CheckCommandIT {
 
     @Test
     void podman431OnThisMachineIsTooOldAndExits2NamingTheVersion() throws Exception {
-        CliRunner.Run run = CliRunner.runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.hostPodmanSocket()), "check", "--json");
+        CliRunner.Run run =
+                CliRunner.runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.hostPodmanSocket()), "check", "--json");
 
         assertEquals(2, run.exitCode(), run.stdout() + run.stderr());
         JsonNode steps = new ObjectMapper().readTree(run.stdout());
@@ -40,7 +40,8 @@ class CheckCommandIT {
 
     @Test
     void theWorkstationsPodman5PassesTheGateAndExits1WithEveryStepListed() throws Exception {
-        CliRunner.Run run = CliRunner.runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.workstationSocket()), "check", "--json");
+        CliRunner.Run run = CliRunner.runJar(
+                Map.of("CONTAINER_HOST", "unix://" + TestHosts.workstationSocket()), "check", "--json");
 
         assertEquals(1, run.exitCode(), run.stdout() + run.stderr());
         JsonNode steps = new ObjectMapper().readTree(run.stdout());
@@ -49,14 +50,18 @@ class CheckCommandIT {
         assertEquals(List.of("preflight", "linger", "subids", "register", "config", "volumes", "start"), ids);
         JsonNode preflight = step(steps, "preflight");
         assertEquals("done", preflight.path("status").asText(), preflight.toString());
-        assertTrue(preflight.path("detail").asText().contains("5.4.2") || preflight.path("detail").asText().contains("podman 5."),
+        assertTrue(
+                preflight.path("detail").asText().contains("5.4.2")
+                        || preflight.path("detail").asText().contains("podman 5."),
                 preflight.toString());
-        steps.forEach(step -> assertTrue(step.hasNonNull("detail") && !step.path("detail").asText().isBlank()));
+        steps.forEach(step -> assertTrue(
+                step.hasNonNull("detail") && !step.path("detail").asText().isBlank()));
     }
 
     @Test
     void theTableNamesEveryStep() throws Exception {
-        CliRunner.Run run = CliRunner.runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.workstationSocket()), "check");
+        CliRunner.Run run =
+                CliRunner.runJar(Map.of("CONTAINER_HOST", "unix://" + TestHosts.workstationSocket()), "check");
 
         assertEquals(1, run.exitCode());
         for (String label : List.of("Preflight", "1 Persistent containers (linger)", "6 Start runner")) {
@@ -66,8 +71,10 @@ class CheckCommandIT {
 
     @Test
     void noServiceAnsweringListsEveryPlaceTried() throws Exception {
-        CliRunner.Run run = CliRunner.runJar(Map.of("CONTAINER_HOST", "unix:///nonexistent/podman.sock", "XDG_RUNTIME_DIR", "/nonexistent-runtime"),
-                "check", "--verbose");
+        CliRunner.Run run = CliRunner.runJar(
+                Map.of("CONTAINER_HOST", "unix:///nonexistent/podman.sock", "XDG_RUNTIME_DIR", "/nonexistent-runtime"),
+                "check",
+                "--verbose");
 
         assertEquals(2, run.exitCode(), run.stdout() + run.stderr());
         assertTrue(run.stdout().contains("/nonexistent/podman.sock (CONTAINER_HOST): no socket there"), run.stdout());

@@ -1,28 +1,31 @@
 package dev.pipglr.setup.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pipglr.setup.wizard.SetupReport;
-import dev.pipglr.setup.wizard.StepDefinition;
-import dev.pipglr.setup.wizard.Steps;
-import dev.pipglr.setup.wizard.StepReport;
-import dev.pipglr.setup.wizard.Fix;
-import dev.pipglr.setup.wizard.StepStatus;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipglr.setup.wizard.Fix;
+import dev.pipglr.setup.wizard.SetupReport;
+import dev.pipglr.setup.wizard.StepDefinition;
+import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.wizard.StepStatus;
+import dev.pipglr.setup.wizard.Steps;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class CheckCommandTest {
 
     private static SetupReport report() {
         List<StepReport> steps = new ArrayList<>();
         for (StepDefinition id : Steps.standard()) {
-            steps.add(new StepReport(id, id == Steps.PREFLIGHT ? StepStatus.DONE : StepStatus.TODO, "detail of " + id.id(),
-                    List.of("found " + id.id()), id == Steps.PREFLIGHT ? Fix.NONE : Fix.of("checked again", Fix.Action.say("do " + id.id()))));
+            steps.add(new StepReport(
+                    id,
+                    id == Steps.PREFLIGHT ? StepStatus.DONE : StepStatus.TODO,
+                    "detail of " + id.id(),
+                    List.of("found " + id.id()),
+                    id == Steps.PREFLIGHT ? Fix.NONE : Fix.of("checked again", Fix.Action.say("do " + id.id()))));
         }
         return new SetupReport(steps, true, false, List.of());
     }

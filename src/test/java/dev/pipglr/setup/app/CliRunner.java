@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
 /** Runs the packaged CLI (target/pipglr-setup.jar) in its own JVM, the way a user does. */
 public final class CliRunner {
 
-    public record Run(int exitCode, String stdout, String stderr) { }
+    public record Run(int exitCode, String stdout, String stderr) {}
 
-    private CliRunner() {
-    }
+    private CliRunner() {}
 
     public static Run runJar(Map<String, String> env, String... args) throws IOException, InterruptedException {
         String jar = System.getProperty("pipglr.jar", "target/pipglr-setup.jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("CONTAINER_HOST");

@@ -1,20 +1,19 @@
 package dev.pipglr.setup.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ConfigCheckCommandTest {
 
@@ -25,8 +24,10 @@ class ConfigCheckCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int check(String... args) {
-        return new CommandLine(new ConfigCheckCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
+        return new CommandLine(new ConfigCheckCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .execute(args);
     }
 
     private Path file(String text) throws IOException {
@@ -35,12 +36,15 @@ class ConfigCheckCommandTest {
         return file;
     }
 
-    private static final String RUNNER = "[[runners]]\nurl = \"https://gitlab.com/\"\ntoken = \"t\"\nexecutor = \"docker\"\n";
+    private static final String RUNNER =
+            "[[runners]]\nurl = \"https://gitlab.com/\"\ntoken = \"t\"\nexecutor = \"docker\"\n";
 
     @Test
     void errorsExitOneWithLineColumnSeverityMessage() throws IOException {
         assertEquals(1, check(file("concurrent = 0\n" + RUNNER).toString()));
-        assertEquals("1:1 error concurrent must be at least 1 (0 means no job ever runs)\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                "1:1 error concurrent must be at least 1 (0 means no job ever runs)\n",
+                out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -69,7 +73,9 @@ class ConfigCheckCommandTest {
         assertEquals(2, check(file.toString()));
 
         String message = err.toString(StandardCharsets.UTF_8);
-        assertTrue(message.contains("latin1.toml is not UTF-8 text: the byte at offset 18 (0xfc, line 2, column 4)"), message);
+        assertTrue(
+                message.contains("latin1.toml is not UTF-8 text: the byte at offset 18 (0xfc, line 2, column 4)"),
+                message);
         assertTrue(message.contains("save it as UTF-8"), message);
         assertTrue(!message.contains("Input length"), "no Java exception text: " + message);
     }

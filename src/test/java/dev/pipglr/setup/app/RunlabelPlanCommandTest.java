@@ -1,19 +1,18 @@
 package dev.pipglr.setup.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipglr.setup.host.FakeMachine;
 import dev.pipglr.setup.runlabel.ContainerfileLabels;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class RunlabelPlanCommandTest {
 
@@ -22,8 +21,11 @@ class RunlabelPlanCommandTest {
     private final FakeMachine machine = new FakeMachine("alice", 1500).env("HOME", "/home/alice");
 
     private int run(String... args) {
-        return new CommandLine(new RunlabelPlanCommand(machine, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
+        return new CommandLine(new RunlabelPlanCommand(
+                        machine,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .execute(args);
     }
 
     @Test
@@ -32,20 +34,39 @@ class RunlabelPlanCommandTest {
 
         assertEquals(0, exit, err.toString());
         JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
-        assertTrue(json.path("command_line").asText().startsWith("podman run --interactive --tty --rm --secret=REGISTRATION_TOKEN,type=env"),
+        assertTrue(
+                json.path("command_line")
+                        .asText()
+                        .startsWith("podman run --interactive --tty --rm --secret=REGISTRATION_TOKEN,type=env"),
                 json.path("command_line").asText());
         JsonNode requests = json.path("requests");
-        assertEquals("/v4.0.0/libpod/containers/json?all=true", requests.get(0).path("path").asText(), "leftovers first");
-        assertEquals("/v4.0.0/libpod/containers/create", requests.get(1).path("path").asText());
+        assertEquals(
+                "/v4.0.0/libpod/containers/json?all=true",
+                requests.get(0).path("path").asText(),
+                "leftovers first");
+        assertEquals(
+                "/v4.0.0/libpod/containers/create", requests.get(1).path("path").asText());
         JsonNode body = requests.get(1).path("body");
-        assertEquals("REGISTRATION_TOKEN", body.path("secret_env").path("REGISTRATION_TOKEN").asText());
-        assertEquals("/home/alice/.local/state/pipglr-setup/work/config.toml", body.path("mounts").get(0).path("source").asText(),
+        assertEquals(
+                "REGISTRATION_TOKEN",
+                body.path("secret_env").path("REGISTRATION_TOKEN").asText());
+        assertEquals(
+                "/home/alice/.local/state/pipglr-setup/work/config.toml",
+                body.path("mounts").get(0).path("source").asText(),
                 "./config.toml resolves in the wizard's private folder");
-        assertEquals(false, body.path("remove").asBoolean(true), "the wizard removes the container after reading its output");
+        assertEquals(
+                false,
+                body.path("remove").asBoolean(true),
+                "the wizard removes the container after reading its output");
         assertTrue(body.path("name").asText().startsWith("pipglr-setup-run-"), "a name of its own");
-        assertEquals(List.of("GET", "POST", "GET", "POST", "POST", "GET", "DELETE"),
-                java.util.stream.StreamSupport.stream(requests.spliterator(), false).map(r -> r.path("method").asText()).toList());
-        assertTrue(requests.get(4).path("path").asText().contains("/wait"), "create, read back, start, wait, logs, remove");
+        assertEquals(
+                List.of("GET", "POST", "GET", "POST", "POST", "GET", "DELETE"),
+                java.util.stream.StreamSupport.stream(requests.spliterator(), false)
+                        .map(r -> r.path("method").asText())
+                        .toList());
+        assertTrue(
+                requests.get(4).path("path").asText().contains("/wait"),
+                "create, read back, start, wait, logs, remove");
     }
 
     @Test
@@ -60,7 +81,9 @@ class RunlabelPlanCommandTest {
     @Test
     void anUnsupportedOptionExitsTwoNamingIt() {
         assertEquals(2, run("--label-text", "podman run --preserve-fds=2 IMAGE", "run"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--preserve-fds, which the wizard cannot carry out"), err.toString());
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("--preserve-fds, which the wizard cannot carry out"),
+                err.toString());
     }
 
     @Test

@@ -2,12 +2,11 @@ package dev.pipglr.setup.bench;
 
 import dev.pipglr.setup.config.ConfigValidator;
 import dev.pipglr.setup.config.TomlHighlighter;
-import org.tomlj.Toml;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.tomlj.Toml;
 
 /**
  * Validation time of a config.toml with 500 [[runners]] blocks (median of many
@@ -29,8 +28,14 @@ public final class ConfigValidationBenchmark {
         double parse = median(runs, () -> Toml.parse(config));
         double validate = median(runs, () -> ConfigValidator.validate(config));
         double highlight = median(runs, () -> TomlHighlighter.runs(config));
-        System.out.printf(Locale.ROOT, "config.toml with %d [[runners]] (%d lines, %d KB), median of %d runs, %d cores, %s%n",
-                runners, config.lines().count(), config.length() / 1024, runs, Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                Locale.ROOT,
+                "config.toml with %d [[runners]] (%d lines, %d KB), median of %d runs, %d cores, %s%n",
+                runners,
+                config.lines().count(),
+                config.length() / 1024,
+                runs,
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.version"));
         System.out.printf(Locale.ROOT, "%-28s %9s %7s%n", "work", "median ms", "ratio");
         System.out.printf(Locale.ROOT, "%-28s %9.2f %7.2f%n", "tomlj parse (baseline)", parse, 1.0);
@@ -39,10 +44,15 @@ public final class ConfigValidationBenchmark {
     }
 
     static String config(int runners) {
-        StringBuilder text = new StringBuilder("# generated for the benchmark\nconcurrent = 8\ncheck_interval = 3\nlog_level = \"info\"\n\n");
+        StringBuilder text = new StringBuilder(
+                "# generated for the benchmark\nconcurrent = 8\ncheck_interval = 3\nlog_level = \"info\"\n\n");
         for (int i = 1; i <= runners; i++) {
-            text.append("[[runners]]\n  name = \"pipglr-").append(i).append("\"\n  url = \"https://gitlab.com/\"\n")
-                    .append("  token = \"glrt-").append(Integer.toHexString(i * 7919)).append("\"\n  executor = \"docker\"\n")
+            text.append("[[runners]]\n  name = \"pipglr-")
+                    .append(i)
+                    .append("\"\n  url = \"https://gitlab.com/\"\n")
+                    .append("  token = \"glrt-")
+                    .append(Integer.toHexString(i * 7919))
+                    .append("\"\n  executor = \"docker\"\n")
                     .append("  limit = 2\n  [runners.cache]\n    Type = \"s3\"\n  [runners.docker]\n")
                     .append("    image = \"registry.fedoraproject.org/fedora:latest\"\n    privileged = true\n")
                     .append("    volumes = [\"/cache\"]\n    pull_policy = [\"always\", \"if-not-present\"]\n\n");

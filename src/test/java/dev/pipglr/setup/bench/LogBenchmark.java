@@ -7,8 +7,6 @@ import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
 import dev.pipglr.setup.ui.logs.LogViewModel;
-import javafx.application.Platform;
-
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
 
 /**
  * The log pipeline's figures, in one run against the podman 5.x test workstation:
@@ -37,30 +36,40 @@ public final class LogBenchmark {
         String user = workstation.user().name();
         workstation.exec(user, List.of("podman", "rm", "-f", "-t", "0", NAME));
         try (Podman podman = new PodmanConnector(workstation).connect(List.of())) {
-            podman.createContainer(Map.of("image", TestHosts.testImage(), "name", NAME,
-                    "entrypoint", List.of("/bin/sh", "-c"), "command", List.of("sleep 1; seq 1 " + lines + "; sleep 600")));
+            podman.createContainer(Map.of(
+                    "image",
+                    TestHosts.testImage(),
+                    "name",
+                    NAME,
+                    "entrypoint",
+                    List.of("/bin/sh", "-c"),
+                    "command",
+                    List.of("sleep 1; seq 1 " + lines + "; sleep 600")));
         }
 
         AtomicLong received = new AtomicLong();
         CountDownLatch all = new CountDownLatch(1);
         long[] firstAndLast = new long[2];
-        LogFollower follower = new LogFollower(() -> new PodmanConnector(workstation).connect(List.of()), NAME,
-                new LogFollower.Listener() {
-                    @Override
-                    public void lines(List<LogLine> batch) {
-                        if (received.get() == 0) {
-                            firstAndLast[0] = System.nanoTime();
-                        }
-                        if (received.addAndGet(batch.size()) >= lines) {
-                            firstAndLast[1] = System.nanoTime();
-                            all.countDown();
-                        }
-                    }
+        LogFollower follower = new LogFollower(
+                        () -> new PodmanConnector(workstation).connect(List.of()),
+                        NAME,
+                        new LogFollower.Listener() {
+                            @Override
+                            public void lines(List<LogLine> batch) {
+                                if (received.get() == 0) {
+                                    firstAndLast[0] = System.nanoTime();
+                                }
+                                if (received.addAndGet(batch.size()) >= lines) {
+                                    firstAndLast[1] = System.nanoTime();
+                                    all.countDown();
+                                }
+                            }
 
-                    @Override
-                    public void status(String message) {
-                    }
-                }, Duration.ofSeconds(2)).start();
+                            @Override
+                            public void status(String message) {}
+                        },
+                        Duration.ofSeconds(2))
+                .start();
         Thread.sleep(300);
         try (Podman podman = new PodmanConnector(workstation).connect(List.of())) {
             podman.startContainer(NAME);
@@ -70,15 +79,34 @@ public final class LogBenchmark {
         double pipelineSeconds = (firstAndLast[1] - firstAndLast[0]) / 1e9;
 
         // podman logs of the same, finished container log, to /dev/null, timed inside the workstation
-        String timed = workstation.execOrFail(user, "sh", "-c",
-                "s=$(date +%s%N); podman logs " + NAME + " >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000 ))").stdout().strip();
+        String timed = workstation
+                .execOrFail(
+                        user,
+                        "sh",
+                        "-c",
+                        "s=$(date +%s%N); podman logs " + NAME
+                                + " >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000 ))")
+                .stdout()
+                .strip();
         double podmanSeconds = Long.parseLong(timed) / 1e6;
         workstation.exec(user, List.of("podman", "rm", "-f", "-t", "0", NAME));
 
-        System.out.printf(Locale.ROOT, "log pipeline, %d lines, %d cores, %s%n", lines,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
-        System.out.printf(Locale.ROOT, "  wizard follower (attach + history): %.0f lines/s (%.2f s)%n", lines / pipelineSeconds, pipelineSeconds);
-        System.out.printf(Locale.ROOT, "  podman logs > /dev/null:            %.0f lines/s (%.2f s)%n", lines / podmanSeconds, podmanSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "log pipeline, %d lines, %d cores, %s%n",
+                lines,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "  wizard follower (attach + history): %.0f lines/s (%.2f s)%n",
+                lines / pipelineSeconds,
+                pipelineSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "  podman logs > /dev/null:            %.0f lines/s (%.2f s)%n",
+                lines / podmanSeconds,
+                podmanSeconds);
         System.out.printf(Locale.ROOT, "  ratio (wizard / podman logs):       %.2f%n", podmanSeconds / pipelineSeconds);
 
         fxStall(lines);
@@ -91,8 +119,8 @@ public final class LogBenchmark {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        LogViewModel model = new LogViewModel(() -> null, Executors.newSingleThreadExecutor(), Platform::runLater,
-                LogViewModel.DEFAULT_CAPACITY);
+        LogViewModel model = new LogViewModel(
+                () -> null, Executors.newSingleThreadExecutor(), Platform::runLater, LogViewModel.DEFAULT_CAPACITY);
         List<Double> pumps = new ArrayList<>();
         Thread feeder = new Thread(() -> {
             List<LogLine> batch = new ArrayList<>();
@@ -121,11 +149,18 @@ public final class LogBenchmark {
             Thread.sleep(100); // the view's pulse
         }
         double longest = pumps.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        double warmLongest = pumps.stream().skip(5).mapToDouble(Double::doubleValue).max().orElse(0);
+        double warmLongest =
+                pumps.stream().skip(5).mapToDouble(Double::doubleValue).max().orElse(0);
         List<Double> sorted = pumps.stream().sorted().toList();
-        System.out.printf(Locale.ROOT, "  FX-thread pumps while %d lines stream: %d pumps, median %.1f ms, longest %.1f ms "
+        System.out.printf(
+                Locale.ROOT,
+                "  FX-thread pumps while %d lines stream: %d pumps, median %.1f ms, longest %.1f ms "
                         + "(%.1f ms after the first 5, JIT warm)%n",
-                count, pumps.size(), sorted.get(sorted.size() / 2), longest, warmLongest);
+                count,
+                pumps.size(),
+                sorted.get(sorted.size() / 2),
+                longest,
+                warmLongest);
     }
 
     /** Heap in use after a million lines went through the view model (which keeps the newest 100k). */
@@ -147,7 +182,12 @@ public final class LogBenchmark {
         }
         System.gc();
         long after = memory.getHeapMemoryUsage().getUsed();
-        System.out.printf(Locale.ROOT, "  heap after %d lines (view keeps %d): %.0f MB in use after GC, %.0f MB peak seen%n",
-                count, model.shown().size(), after / 1e6, peak / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "  heap after %d lines (view keeps %d): %.0f MB in use after GC, %.0f MB peak seen%n",
+                count,
+                model.shown().size(),
+                after / 1e6,
+                peak / 1e6);
     }
 }

@@ -1,7 +1,6 @@
 package dev.pipglr.setup.bench;
 
 import dev.pipglr.setup.ui.common.FirstFrame;
-
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -45,7 +44,9 @@ public final class StartupBenchmark {
         Map<String, List<String>> variants = new LinkedHashMap<>();
         variants.put("minimal JavaFX window", List.of(java, "-cp", testClasspath, MinimalWindow.class.getName()));
         variants.put("wizard", List.of(java, "-Dpipglr.firstFrame=true", "-jar", jar));
-        variants.put("wizard + AppCDS", List.of(java, "-XX:SharedArchiveFile=" + archive, "-Dpipglr.firstFrame=true", "-jar", jar));
+        variants.put(
+                "wizard + AppCDS",
+                List.of(java, "-XX:SharedArchiveFile=" + archive, "-Dpipglr.firstFrame=true", "-jar", jar));
 
         Map<String, List<Double>> times = new LinkedHashMap<>();
         variants.keySet().forEach(name -> times.put(name, new ArrayList<>()));
@@ -59,13 +60,24 @@ public final class StartupBenchmark {
         }
 
         double baseline = median(times.get("minimal JavaFX window"));
-        System.out.printf(Locale.ROOT, "JVM start to first frame, median of %d runs (%d cores, %s)%n", runs,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "JVM start to first frame, median of %d runs (%d cores, %s)%n",
+                runs,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.version"));
         System.out.printf(Locale.ROOT, "%-24s %10s %8s   %s%n", "variant", "median ms", "ratio", "all runs (ms)");
         for (Map.Entry<String, List<Double>> entry : times.entrySet()) {
             double median = median(entry.getValue());
-            System.out.printf(Locale.ROOT, "%-24s %10.0f %8.2f   %s%n", entry.getKey(), median, median / baseline,
-                    entry.getValue().stream().map(ms -> String.format(Locale.ROOT, "%.0f", ms)).toList());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-24s %10.0f %8.2f   %s%n",
+                    entry.getKey(),
+                    median,
+                    median / baseline,
+                    entry.getValue().stream()
+                            .map(ms -> String.format(Locale.ROOT, "%.0f", ms))
+                            .toList());
         }
         System.out.printf(Locale.ROOT, "AppCDS archive: %.1f MB%n", Files.size(archive) / 1e6);
     }
@@ -73,8 +85,11 @@ public final class StartupBenchmark {
     /** Milliseconds from starting the process to reading the first-frame marker on its stdout. */
     private static double time(List<String> command) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.equals(FirstFrame.MARKER)) {
@@ -87,7 +102,8 @@ public final class StartupBenchmark {
             }
         }
         process.waitFor(30, TimeUnit.SECONDS);
-        throw new IllegalStateException("no first frame from " + String.join(" ", command) + " (exit " + process.exitValue() + ")");
+        throw new IllegalStateException(
+                "no first frame from " + String.join(" ", command) + " (exit " + process.exitValue() + ")");
     }
 
     private static double median(List<Double> values) {

@@ -1,9 +1,9 @@
 package dev.pipglr.setup.config;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
 
 class ConfigEditsTest {
 
@@ -45,7 +45,9 @@ class ConfigEditsTest {
         String edited = ConfigEdits.setInRunner(CONFIG, 0, "limit", "3");
 
         assertEquals(CONFIG.replace("  limit = 1\n", "  limit = 3\n"), edited);
-        assertEquals(CONFIG.replace("  name = \"b\"\n", "  name = \"b\"\n  limit = 2\n"), ConfigEdits.setInRunner(CONFIG, 1, "limit", "2"),
+        assertEquals(
+                CONFIG.replace("  name = \"b\"\n", "  name = \"b\"\n  limit = 2\n"),
+                ConfigEdits.setInRunner(CONFIG, 1, "limit", "2"),
                 "added to the second runner, not to [runners.docker] of the first");
     }
 

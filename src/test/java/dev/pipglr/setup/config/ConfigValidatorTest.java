@@ -1,20 +1,20 @@
 package dev.pipglr.setup.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigValidatorTest {
 
-    private static final String RUNNER = "[[runners]]\n  name = \"r\"\n  url = \"https://gitlab.com/\"\n  token = \"t\"\n  executor = \"docker\"\n";
+    private static final String RUNNER =
+            "[[runners]]\n  name = \"r\"\n  url = \"https://gitlab.com/\"\n  token = \"t\"\n  executor = \"docker\"\n";
 
     static String resource(String name) throws IOException {
         try (InputStream in = ConfigValidatorTest.class.getResourceAsStream("/configs/" + name)) {
@@ -26,7 +26,9 @@ class ConfigValidatorTest {
     void aRealWorldConfigHasOnlyItsUnknownKeyWarned() throws IOException {
         List<ConfigProblem> problems = ConfigValidator.validate(resource("real-world.toml"));
 
-        assertEquals(List.of("42:5 warning unknown key runners.docker.network_mtu (gitlab-runner ignores keys it does not know: a typo?)"),
+        assertEquals(
+                List.of(
+                        "42:5 warning unknown key runners.docker.network_mtu (gitlab-runner ignores keys it does not know: a typo?)"),
                 problems.stream().map(ConfigProblem::toString).toList());
     }
 

@@ -92,9 +92,12 @@ public final class FakeMachine implements Machine {
     @Override
     public List<String> list(String directory) {
         String prefix = directory.endsWith("/") ? directory : directory + "/";
-        return files.keySet().stream().filter(path -> path.startsWith(prefix))
-                .map(path -> path.substring(prefix.length())).filter(name -> !name.contains("/") && !name.equals(".dir"))
-                .sorted().toList();
+        return files.keySet().stream()
+                .filter(path -> path.startsWith(prefix))
+                .map(path -> path.substring(prefix.length()))
+                .filter(name -> !name.contains("/") && !name.equals(".dir"))
+                .sorted()
+                .toList();
     }
 
     @Override
@@ -116,5 +119,4 @@ public final class FakeMachine implements Machine {
     public FakeMachine systemdRunning() {
         return file("/run/systemd/system/.running", "");
     }
-
 }

@@ -1,12 +1,11 @@
 package dev.pipglr.setup.host;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class LingerProbeTest {
 
@@ -16,19 +15,24 @@ class LingerProbeTest {
     void loginctlYesMeansEnabled() throws IOException {
         FakeMachine machine = new FakeMachine("alice", 1500).systemdRunning().answer(SHOW, 0, "Linger=yes\n", "");
 
-        assertEquals(LingerProbe.State.ENABLED, new LingerProbe(machine).probe("alice").state());
+        assertEquals(
+                LingerProbe.State.ENABLED,
+                new LingerProbe(machine).probe("alice").state());
     }
 
     @Test
     void loginctlNoMeansDisabled() throws IOException {
         FakeMachine machine = new FakeMachine("alice", 1500).systemdRunning().answer(SHOW, 0, "Linger=no\n", "");
 
-        assertEquals(LingerProbe.State.DISABLED, new LingerProbe(machine).probe("alice").state());
+        assertEquals(
+                LingerProbe.State.DISABLED,
+                new LingerProbe(machine).probe("alice").state());
     }
 
     @Test
     void userNotLoggedInFallsBackToTheMarkerFile() throws IOException {
-        FakeMachine machine = new FakeMachine("alice", 1500).systemdRunning()
+        FakeMachine machine = new FakeMachine("alice", 1500)
+                .systemdRunning()
                 .answer(SHOW, 1, "", "Failed to get user: User ID 1500 is not logged in or lingering\n");
 
         LingerProbe.Result result = new LingerProbe(machine).probe("alice");
@@ -42,13 +46,15 @@ class LingerProbeTest {
     void markerFileCountsWithoutLoginctl() throws IOException {
         FakeMachine machine = new FakeMachine("alice", 1500).systemdRunning().file("/var/lib/systemd/linger/alice", "");
 
-        assertEquals(LingerProbe.State.ENABLED, new LingerProbe(machine).probe("alice").state());
+        assertEquals(
+                LingerProbe.State.ENABLED,
+                new LingerProbe(machine).probe("alice").state());
     }
 
     @Test
     void withoutSystemdLingerDoesNotExist() throws IOException {
-        FakeMachine machine = new FakeMachine("alice", 1500).answer(SHOW, 1, "",
-                "System has not been booted with systemd as init system (PID 1). Can't operate.");
+        FakeMachine machine = new FakeMachine("alice", 1500)
+                .answer(SHOW, 1, "", "System has not been booted with systemd as init system (PID 1). Can't operate.");
 
         LingerProbe.Result result = new LingerProbe(machine).probe("alice");
 

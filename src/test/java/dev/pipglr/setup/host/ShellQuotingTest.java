@@ -1,12 +1,11 @@
 package dev.pipglr.setup.host;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ShellQuotingTest {
 
@@ -26,6 +25,8 @@ class ShellQuotingTest {
 
     @Test
     void commandJoinsQuotedWords() {
-        assertEquals("sudo loginctl enable-linger 'j d'", ShellQuoting.command(List.of("sudo", "loginctl", "enable-linger", "j d")));
+        assertEquals(
+                "sudo loginctl enable-linger 'j d'",
+                ShellQuoting.command(List.of("sudo", "loginctl", "enable-linger", "j d")));
     }
 }

@@ -1,13 +1,12 @@
 package dev.pipglr.setup.host;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SubIdFileTest {
 
@@ -38,13 +37,16 @@ class SubIdFileTest {
                 """);
 
         assertEquals(65539, file.totalOf(ALICE));
-        assertEquals(List.of(2, 3, 4, 5), file.problems().stream().map(SubIdFile.Problem::lineNumber).toList());
+        assertEquals(
+                List.of(2, 3, 4, 5),
+                file.problems().stream().map(SubIdFile.Problem::lineNumber).toList());
         assertTrue(file.problems().get(0).toString().startsWith("line 2: "));
     }
 
     @Test
     void rangesKeepFileOrderAndKnowTheirEnd() {
-        List<SubIdRange> ranges = SubIdFile.parse("alice:300000:10\nalice:100000:65536\n").rangesOf(ALICE);
+        List<SubIdRange> ranges =
+                SubIdFile.parse("alice:300000:10\nalice:100000:65536\n").rangesOf(ALICE);
 
         assertEquals(List.of(new SubIdRange(300000, 10), new SubIdRange(100000, 65536)), ranges);
         assertEquals(165535, ranges.get(1).end());

@@ -1,18 +1,17 @@
 package dev.pipglr.setup.host;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
-import java.util.List;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** For random subuid files: the plan is safe, sufficient, leaves others alone, and is idempotent. */
 class SubIdPlannerProperties {
@@ -26,11 +25,15 @@ class SubIdPlannerProperties {
                 Arbitraries.of(0L, 100_000L, 165_536L, 165_537L, 165_539L, 231_072L, 300_000L),
                 Arbitraries.longs().between(0, 400_000),
                 Arbitraries.longs().between(SubIdFile.MAX_ID - 200_000, SubIdFile.MAX_ID));
-        Arbitrary<Long> count = Arbitraries.oneOf(Arbitraries.of(1L, 2L, 3L, 65_536L, 65_539L), Arbitraries.longs().between(1, 200_000));
-        Arbitrary<String> entry = Combinators.combine(owner, start, count).as((o, s, c) ->
-                o + ":" + s + ":" + Math.min(c, SubIdFile.MAX_ID - s + 1));
+        Arbitrary<Long> count = Arbitraries.oneOf(
+                Arbitraries.of(1L, 2L, 3L, 65_536L, 65_539L),
+                Arbitraries.longs().between(1, 200_000));
+        Arbitrary<String> entry = Combinators.combine(owner, start, count)
+                .as((o, s, c) -> o + ":" + s + ":" + Math.min(c, SubIdFile.MAX_ID - s + 1));
         Arbitrary<String> noise = Arbitraries.of("# comment", "", "garbage", "dave:1:0");
-        return Arbitraries.oneOf(entry, entry, entry, noise).list().ofMaxSize(8)
+        return Arbitraries.oneOf(entry, entry, entry, noise)
+                .list()
+                .ofMaxSize(8)
                 .map(lines -> lines.stream().collect(Collectors.joining("\n", "", "\n")));
     }
 
@@ -80,6 +83,8 @@ class SubIdPlannerProperties {
     private static List<String> othersLines(String text) {
         SubIdFile file = SubIdFile.parse(text);
         List<SubIdFile.Entry> mine = file.entriesOf(ALICE);
-        return text.lines().filter(line -> mine.stream().noneMatch(entry -> entry.line().equals(line))).toList();
+        return text.lines()
+                .filter(line -> mine.stream().noneMatch(entry -> entry.line().equals(line)))
+                .toList();
     }
 }

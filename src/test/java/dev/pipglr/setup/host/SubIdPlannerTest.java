@@ -1,15 +1,14 @@
 package dev.pipglr.setup.host;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.Arrays;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SubIdPlannerTest {
 
@@ -60,7 +59,9 @@ class SubIdPlannerTest {
         SubIdPlan plan = plan("bob:0:4294967294\nalice:10:5\n");
 
         assertFalse(plan.needsChange());
-        assertTrue(plan.impossible().orElseThrow().contains("no free range of 65534 IDs"), plan.impossible().toString());
+        assertTrue(
+                plan.impossible().orElseThrow().contains("no free range of 65534 IDs"),
+                plan.impossible().toString());
     }
 
     @Test
@@ -75,9 +76,12 @@ class SubIdPlannerTest {
     @Test
     void userNamesWithRegexCharactersAreMatchedLiterally() {
         UserIdentity dotted = new UserIdentity("j.doe$", 1600);
-        SubIdPlan plan = SubIdPlanner.plan(SubIdKind.GID, "/etc/subgid", SubIdFile.parse("j.doe$:100000:65536\n"), dotted);
+        SubIdPlan plan =
+                SubIdPlanner.plan(SubIdKind.GID, "/etc/subgid", SubIdFile.parse("j.doe$:100000:65536\n"), dotted);
 
-        assertEquals(List.of("sudo sed -i 's/^[[:space:]]*j\\.doe\\$:100000:65536[[:space:]]*$/j.doe$:100000:65539/' /etc/subgid"),
+        assertEquals(
+                List.of(
+                        "sudo sed -i 's/^[[:space:]]*j\\.doe\\$:100000:65536[[:space:]]*$/j.doe$:100000:65539/' /etc/subgid"),
                 plan.commands());
     }
 

@@ -1,17 +1,15 @@
 package dev.pipglr.setup.image;
 
-import dev.pipglr.setup.runlabel.RunlabelParser;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pipglr.setup.runlabel.PodmanShlex;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
-import dev.pipglr.setup.runlabel.PodmanShlex;
+import dev.pipglr.setup.runlabel.RunlabelParser;
 import dev.pipglr.setup.testhost.HostPodmanCli;
 import dev.pipglr.setup.testhost.TestHosts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -21,10 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Builds this repository's Containerfile offline and boots it the way its run
@@ -51,8 +50,15 @@ class PipglrImageIT {
     void build() {
         String base = TestHosts.require("WS_IMAGE");
         buildImage(DEFAULTS, List.of("BASE_IMAGE=" + base), true);
-        buildImage(CUSTOM, List.of("BASE_IMAGE=" + base, "BUILD_TYPE=dev", "PRUNE_INTERVAL=" + CUSTOM_PRUNE,
-                "NESTED_PRIVILEGED=false", "GITLAB_URL=" + CUSTOM_URL), true);
+        buildImage(
+                CUSTOM,
+                List.of(
+                        "BASE_IMAGE=" + base,
+                        "BUILD_TYPE=dev",
+                        "PRUNE_INTERVAL=" + CUSTOM_PRUNE,
+                        "NESTED_PRIVILEGED=false",
+                        "GITLAB_URL=" + CUSTOM_URL),
+                true);
         removeRunnerState();
     }
 
@@ -111,12 +117,24 @@ class PipglrImageIT {
         try {
             assertFalse(inImage(base, "command -v podman").succeeded(), "the base has no podman");
             buildImage(image, List.of("BASE_IMAGE=" + base), false);
-            String tools = podman.ok("run", "--rm", "--entrypoint", "sh", image, "-c",
+            String tools = podman.ok(
+                    "run",
+                    "--rm",
+                    "--entrypoint",
+                    "sh",
+                    image,
+                    "-c",
                     "for t in podman systemctl fuse-overlayfs newuidmap setpriv; do command -v $t; done; "
                             + "systemctl is-enabled pipglr-podman.socket gitlab-runner.service pipglr-prune.timer; "
                             + "command -v apt-get || echo 'no apt-get'");
-            for (String expected : List.of("/usr/bin/podman", "/usr/bin/systemctl", "/usr/bin/fuse-overlayfs",
-                    "/usr/bin/newuidmap", "/usr/bin/setpriv", "enabled\nenabled\nenabled", "no apt-get")) {
+            for (String expected : List.of(
+                    "/usr/bin/podman",
+                    "/usr/bin/systemctl",
+                    "/usr/bin/fuse-overlayfs",
+                    "/usr/bin/newuidmap",
+                    "/usr/bin/setpriv",
+                    "enabled\nenabled\nenabled",
+                    "no apt-get")) {
                 assertTrue(tools.contains(expected), expected + " in:\n" + tools);
             }
         } finally {
@@ -132,34 +150,83 @@ class PipglrImageIT {
         runLabel(image, "setupcache", work);
         runLabel(image, "run", work);
 
-        assertEquals("running", podman.ok("inspect", "--format", "{{.State.Status}}", "pipglr").strip());
-        String state = podman.awaitOutput(Duration.ofSeconds(120), s -> s.contains("running") || s.contains("degraded"),
-                "exec", "pipglr", "systemctl", "is-system-running").strip();
+        assertEquals(
+                "running",
+                podman.ok("inspect", "--format", "{{.State.Status}}", "pipglr").strip());
+        String state = podman.awaitOutput(
+                        Duration.ofSeconds(120),
+                        s -> s.contains("running") || s.contains("degraded"),
+                        "exec",
+                        "pipglr",
+                        "systemctl",
+                        "is-system-running")
+                .strip();
         assertTrue(state.equals("running") || state.equals("degraded"), "systemd inside: " + state);
 
-        String log = podman.awaitOutput(Duration.ofSeconds(180), s -> s.contains("Job succeeded") || s.contains("Job failed"),
-                "logs", "pipglr");
-        assertTrue(log.contains("job 1: hello from a nested job"), "the job's output is in the container's log:\n" + log);
+        String log = podman.awaitOutput(
+                Duration.ofSeconds(180),
+                s -> s.contains("Job succeeded") || s.contains("Job failed"),
+                "logs",
+                "pipglr");
+        assertTrue(
+                log.contains("job 1: hello from a nested job"), "the job's output is in the container's log:\n" + log);
         assertTrue(log.contains("Job succeeded"), log);
         assertTrue(log.contains("Reached target"), "systemd's lines:\n" + log);
-        assertTrue(log.contains("gitlab-runner[") && log.contains("Configuration loaded"), "gitlab-runner's lines:\n" + log);
+        assertTrue(
+                log.contains("gitlab-runner[") && log.contains("Configuration loaded"),
+                "gitlab-runner's lines:\n" + log);
         assertTrue(log.contains("podman["), "the nested podman's lines:\n" + log);
         assertEquals(privilegedJobs, jobHasSysAdmin(log), "job privileged as the config says:\n" + log);
 
-        assertEquals("active\nactive\nactive\nactive", podman.ok("exec", "pipglr", "systemctl", "is-active",
-                "gitlab-runner.service", "pipglr-podman.socket", "pipglr-podman.service", "pipglr-prune.timer").strip());
-        assertEquals("podman", podman.ok("exec", "pipglr", "ps", "-o", "user=", "-C", "podman").lines().findFirst()
-                .orElse("").strip(), "the nested podman runs as user podman");
-        assertEquals("true", podman.ok("exec", "--user", "runner", "pipglr", "podman", "--remote", "--url",
-                "unix:///home/runner/podman.sock", "info", "--format", "{{.Host.Security.Rootless}}").strip(),
+        assertEquals(
+                "active\nactive\nactive\nactive",
+                podman.ok(
+                                "exec",
+                                "pipglr",
+                                "systemctl",
+                                "is-active",
+                                "gitlab-runner.service",
+                                "pipglr-podman.socket",
+                                "pipglr-podman.service",
+                                "pipglr-prune.timer")
+                        .strip());
+        assertEquals(
+                "podman",
+                podman.ok("exec", "pipglr", "ps", "-o", "user=", "-C", "podman")
+                        .lines()
+                        .findFirst()
+                        .orElse("")
+                        .strip(),
+                "the nested podman runs as user podman");
+        assertEquals(
+                "true",
+                podman.ok(
+                                "exec",
+                                "--user",
+                                "runner",
+                                "pipglr",
+                                "podman",
+                                "--remote",
+                                "--url",
+                                "unix:///home/runner/podman.sock",
+                                "info",
+                                "--format",
+                                "{{.Host.Security.Rootless}}")
+                        .strip(),
                 "the nested podman answers at upstream's path too");
 
         // The timer fires on PRUNE_INTERVAL, as systemd itself normalises it; the prune itself works.
-        String normalized = podman.ok("exec", "pipglr", "systemd-analyze", "calendar", pruneInterval).lines()
-                .filter(line -> line.strip().startsWith("Normalized form:")).findFirst().orElseThrow()
-                .replaceFirst(".*Normalized form:\\s*", "").strip();
-        assertTrue(podman.ok("exec", "pipglr", "systemctl", "show", "pipglr-prune.timer", "-p", "TimersCalendar")
-                .contains("OnCalendar=" + normalized + " ;"), "timer fires on " + normalized);
+        String normalized = podman.ok("exec", "pipglr", "systemd-analyze", "calendar", pruneInterval)
+                .lines()
+                .filter(line -> line.strip().startsWith("Normalized form:"))
+                .findFirst()
+                .orElseThrow()
+                .replaceFirst(".*Normalized form:\\s*", "")
+                .strip();
+        assertTrue(
+                podman.ok("exec", "pipglr", "systemctl", "show", "pipglr-prune.timer", "-p", "TimersCalendar")
+                        .contains("OnCalendar=" + normalized + " ;"),
+                "timer fires on " + normalized);
         podman.ok("exec", "pipglr", "systemctl", "start", "pipglr-prune.service");
         assertTrue(podman.ok("exec", "pipglr", "journalctl", "-u", "pipglr-prune.service", "--no-pager")
                 .contains("Total reclaimed space"));
@@ -199,12 +266,20 @@ class PipglrImageIT {
     }
 
     private Runlabel parse(String image, String label, Path work) throws RunlabelException {
-        String text = podman.ok("image", "inspect", "--format", "{{index .Labels \"" + label + "\"}}", image).strip();
+        String text = podman.ok("image", "inspect", "--format", "{{index .Labels \"" + label + "\"}}", image)
+                .strip();
         return new RunlabelParser(image, "pipglr", work).parse(label, text);
     }
 
     private String timerLine(String image) {
-        return podman.ok("run", "--rm", "--entrypoint", "grep", image, "^OnCalendar=", "/etc/systemd/system/pipglr-prune.timer")
+        return podman.ok(
+                        "run",
+                        "--rm",
+                        "--entrypoint",
+                        "grep",
+                        image,
+                        "^OnCalendar=",
+                        "/etc/systemd/system/pipglr-prune.timer")
                 .strip();
     }
 
@@ -214,8 +289,8 @@ class PipglrImageIT {
 
     /** This repository's Containerfile with the gitlab-runner stand-in; {@code offline}: no network at all. */
     private void buildImage(String tag, List<String> buildArgs, boolean offline) {
-        List<String> args = new ArrayList<>(List.of("build", "-t", tag,
-                "--build-arg", "RUNNER_SOURCE=src/test/hosts/test-image/gitlab-runner"));
+        List<String> args = new ArrayList<>(
+                List.of("build", "-t", tag, "--build-arg", "RUNNER_SOURCE=src/test/hosts/test-image/gitlab-runner"));
         if (offline) {
             args.add("--network=none");
         }

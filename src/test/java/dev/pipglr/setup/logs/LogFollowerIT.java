@@ -1,13 +1,12 @@
 package dev.pipglr.setup.logs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The log pipeline against real podman 5.x: bursts that follow-mode logs lose
@@ -55,8 +54,15 @@ class LogFollowerIT {
 
     private String createContainer(String script) {
         try (Podman podman = connect()) {
-            return podman.createContainer(Map.of("image", TestHosts.testImage(), "name", NAME,
-                    "entrypoint", List.of("/bin/sh", "-c"), "command", List.of(script)));
+            return podman.createContainer(Map.of(
+                    "image",
+                    TestHosts.testImage(),
+                    "name",
+                    NAME,
+                    "entrypoint",
+                    List.of("/bin/sh", "-c"),
+                    "command",
+                    List.of(script)));
         }
     }
 
@@ -67,22 +73,27 @@ class LogFollowerIT {
     }
 
     private LogFollower follow() {
-        follower = new LogFollower(this::connect, NAME, new LogFollower.Listener() {
-            @Override
-            public void lines(List<LogLine> lines) {
-                lines.forEach(line -> {
-                    received.add(line.text());
-                    if (line.time() == null) {
-                        untimed.incrementAndGet();
-                    }
-                });
-            }
+        follower = new LogFollower(
+                        this::connect,
+                        NAME,
+                        new LogFollower.Listener() {
+                            @Override
+                            public void lines(List<LogLine> lines) {
+                                lines.forEach(line -> {
+                                    received.add(line.text());
+                                    if (line.time() == null) {
+                                        untimed.incrementAndGet();
+                                    }
+                                });
+                            }
 
-            @Override
-            public void status(String message) {
-                statuses.add(message);
-            }
-        }, Duration.ofSeconds(2)).start();
+                            @Override
+                            public void status(String message) {
+                                statuses.add(message);
+                            }
+                        },
+                        Duration.ofSeconds(2))
+                .start();
         return follower;
     }
 
@@ -109,9 +120,12 @@ class LogFollowerIT {
             first++;
         }
         int at = first;
-        assertTrue(expected.equals(got), () -> "every line once, in order; first difference at line " + (at + 1) + ": got "
-                + got.subList(Math.max(0, at - 3), Math.min(got.size(), at + 4)) + ", expected "
-                + expected.subList(Math.max(0, at - 3), Math.min(expected.size(), at + 4)) + "; statuses " + statuses);
+        assertTrue(
+                expected.equals(got),
+                () -> "every line once, in order; first difference at line " + (at + 1) + ": got "
+                        + got.subList(Math.max(0, at - 3), Math.min(got.size(), at + 4)) + ", expected "
+                        + expected.subList(Math.max(0, at - 3), Math.min(expected.size(), at + 4)) + "; statuses "
+                        + statuses);
     }
 
     @Test
@@ -143,9 +157,13 @@ class LogFollowerIT {
     void aRestartOfPodmansServiceIsBridgedAndTheGapFilled() throws Exception {
         RestartScenario.Outcome outcome = RestartScenario.run(workstation, NAME, 30_000, Duration.ofSeconds(1));
 
-        assertTrue(outcome.exact(), () -> "every line once, in order: " + outcome.lost() + " lost, " + outcome.repeated()
-                + " repeated; " + outcome.firstDifference() + "; statuses " + outcome.statuses());
-        assertTrue(outcome.statuses().stream().anyMatch(status -> status.startsWith("Lost the stream") || status.startsWith("Not connected")),
+        assertTrue(
+                outcome.exact(),
+                () -> "every line once, in order: " + outcome.lost() + " lost, " + outcome.repeated() + " repeated; "
+                        + outcome.firstDifference() + "; statuses " + outcome.statuses());
+        assertTrue(
+                outcome.statuses().stream()
+                        .anyMatch(status -> status.startsWith("Lost the stream") || status.startsWith("Not connected")),
                 "the view said the connection was lost: " + outcome.statuses());
     }
 }

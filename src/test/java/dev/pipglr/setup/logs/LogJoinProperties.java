@@ -1,19 +1,18 @@
 package dev.pipglr.setup.logs;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
  * The join driven through generated interleavings of what the follower sees: an
@@ -58,8 +57,8 @@ class LogJoinProperties {
 
         @Override
         public String toString() {
-            return "output " + output + ", known " + known + ", attach at line " + attachLine + " offset " + attachOffset
-                    + ", anchored " + anchored + ", history to " + historyEnd;
+            return "output " + output + ", known " + known + ", attach at line " + attachLine + " offset "
+                    + attachOffset + ", anchored " + anchored + ", history to " + historyEnd;
         }
     }
 
@@ -72,7 +71,9 @@ class LogJoinProperties {
         }
         int known = size == 0 ? 0 : random.nextInt(size + 1);
         int attachLine = known + random.nextInt(size - known + 1);
-        int attachOffset = attachLine < size && random.nextBoolean() ? 1 + random.nextInt(Math.max(1, output.get(attachLine).length())) : 0;
+        int attachOffset = attachLine < size && random.nextBoolean()
+                ? 1 + random.nextInt(Math.max(1, output.get(attachLine).length()))
+                : 0;
         if (attachLine < size) {
             attachOffset = Math.min(attachOffset, output.get(attachLine).length());
         }
@@ -114,19 +115,29 @@ class LogJoinProperties {
 
     @Property(tries = 20_000)
     void aJoinIsExactWheneverTheHistoryWasNotStale(@ForAll("anyScenario") Scenario scenario) {
-        LogJoin.Decision decision = LogJoin.decide(scenario.history(), scenario.known(), scenario.live(), scenario.anchored());
+        LogJoin.Decision decision =
+                LogJoin.decide(scenario.history(), scenario.known(), scenario.live(), scenario.anchored());
         if (decision instanceof LogJoin.Joined join && scenario.fresh()) {
-            assertEquals(scenario.output().subList(scenario.known(), scenario.output().size()), joined(scenario, join),
+            assertEquals(
+                    scenario.output()
+                            .subList(scenario.known(), scenario.output().size()),
+                    joined(scenario, join),
                     scenario + " joined as " + join);
         }
     }
 
     @Property(tries = 20_000)
-    void aStaleHistoryIsOnlyEverJoinedWrongWhenTheAnchoredLinesThemselvesRepeat(@ForAll("anyScenario") Scenario scenario) {
-        LogJoin.Decision decision = LogJoin.decide(scenario.history(), scenario.known(), scenario.live(), scenario.anchored());
+    void aStaleHistoryIsOnlyEverJoinedWrongWhenTheAnchoredLinesThemselvesRepeat(
+            @ForAll("anyScenario") Scenario scenario) {
+        LogJoin.Decision decision =
+                LogJoin.decide(scenario.history(), scenario.known(), scenario.live(), scenario.anchored());
         if (decision instanceof LogJoin.Joined join
-                && !joined(scenario, join).equals(scenario.output().subList(scenario.known(), scenario.output().size()))) {
-            assertTrue(!scenario.fresh() && anchoredLinesRepeatBeforeTheAttachPoint(scenario), scenario + " joined as " + join);
+                && !joined(scenario, join)
+                        .equals(scenario.output()
+                                .subList(scenario.known(), scenario.output().size()))) {
+            assertTrue(
+                    !scenario.fresh() && anchoredLinesRepeatBeforeTheAttachPoint(scenario),
+                    scenario + " joined as " + join);
         }
     }
 
@@ -134,9 +145,13 @@ class LogJoinProperties {
     void distinctLinesInAFreshHistoryAreAlwaysJoined(@ForAll("distinctLines") Scenario scenario) {
         int completeAnchored = scenario.anchored() - (scenario.midLine() ? 1 : 0);
         if (scenario.fresh() && completeAnchored >= 1) {
-            LogJoin.Decision decision = LogJoin.decide(scenario.history(), scenario.known(), scenario.live(), scenario.anchored());
+            LogJoin.Decision decision =
+                    LogJoin.decide(scenario.history(), scenario.known(), scenario.live(), scenario.anchored());
             LogJoin.Joined join = assertInstanceOf(LogJoin.Joined.class, decision, scenario::toString);
-            assertEquals(scenario.output().subList(scenario.known(), scenario.output().size()), joined(scenario, join));
+            assertEquals(
+                    scenario.output()
+                            .subList(scenario.known(), scenario.output().size()),
+                    joined(scenario, join));
         }
     }
 

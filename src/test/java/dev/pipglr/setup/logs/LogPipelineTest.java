@@ -1,18 +1,16 @@
 package dev.pipglr.setup.logs;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LogPipelineTest {
 
@@ -38,7 +36,7 @@ class LogPipelineTest {
         byte[] bytes = "grüße\n".getBytes(StandardCharsets.UTF_8);
         LineSplitter splitter = new LineSplitter();
 
-        List<String> first = splitter.feed(false, bytes, 0, 3);  // ends inside 'ü'
+        List<String> first = splitter.feed(false, bytes, 0, 3); // ends inside 'ü'
         List<String> second = splitter.feed(false, bytes, 3, bytes.length - 3);
 
         assertEquals(List.of(), first);
@@ -49,7 +47,8 @@ class LogPipelineTest {
     void ansiColoursAreStrippedAndALastPartialLineIsFlushed() {
         LineSplitter splitter = new LineSplitter();
 
-        List<String> lines = splitter.feed(false, "\u001B[0;33mWARNING:\u001B[0m disk\nno newline".getBytes(StandardCharsets.UTF_8));
+        List<String> lines =
+                splitter.feed(false, "\u001B[0;33mWARNING:\u001B[0m disk\nno newline".getBytes(StandardCharsets.UTF_8));
 
         assertEquals(List.of("WARNING: disk"), lines);
         assertEquals(List.of("no newline"), splitter.flush());
@@ -67,8 +66,8 @@ class LogPipelineTest {
             100 101 102 103 | 1 | 2 103 104 | 2 | 3 | 1
             a b a c     | 0 | a c d       | 2 | 2 | 0
             """)
-    void theAttachedLinesContinueTheHistoryWhereTheyFitOnce(String history, int known, String live, int anchored,
-                                                          int historyEnd, int liveStart) {
+    void theAttachedLinesContinueTheHistoryWhereTheyFitOnce(
+            String history, int known, String live, int anchored, int historyEnd, int liveStart) {
         assertEquals(new LogJoin.Joined(historyEnd, liveStart), join(history, known, live, anchored));
     }
 
@@ -93,8 +92,10 @@ class LogPipelineTest {
         // (its first "line" empty), and 8..410 skipped. A history that reaches 412 joins exactly.
         List<String> live = new ArrayList<>(List.of(""));
         live.addAll(IntStream.rangeClosed(411, 420).mapToObj(Integer::toString).toList());
-        List<String> stale = IntStream.rangeClosed(1, 7).mapToObj(Integer::toString).toList();
-        List<String> fresh = IntStream.rangeClosed(1, 412).mapToObj(Integer::toString).toList();
+        List<String> stale =
+                IntStream.rangeClosed(1, 7).mapToObj(Integer::toString).toList();
+        List<String> fresh =
+                IntStream.rangeClosed(1, 412).mapToObj(Integer::toString).toList();
 
         assertInstanceOf(LogJoin.Wait.class, LogJoin.decide(stale, 7, live, 3));
         assertEquals(new LogJoin.Joined(410, 1), LogJoin.decide(fresh, 7, live, 3));
@@ -106,8 +107,11 @@ class LogPipelineTest {
                 "2026-11-28T00:12:03.123456789Z first line\n2026-11-28T00:12:04+01:00 second\nno timestamp here\n");
 
         assertEquals(List.of("first line", "second", "no timestamp here"), timed.texts());
-        assertEquals(java.time.Instant.parse("2026-11-28T00:12:03.123456789Z"), timed.times().get(0));
-        assertEquals(java.time.Instant.parse("2026-11-27T23:12:04Z"), timed.times().get(1));
+        assertEquals(
+                java.time.Instant.parse("2026-11-28T00:12:03.123456789Z"),
+                timed.times().get(0));
+        assertEquals(
+                java.time.Instant.parse("2026-11-27T23:12:04Z"), timed.times().get(1));
         assertEquals(null, timed.times().get(2));
     }
 

@@ -4,7 +4,6 @@ import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,31 +60,44 @@ final class RestartScenario {
         }
     }
 
-    private RestartScenario() {
-    }
+    private RestartScenario() {}
 
-    static Outcome run(WorkstationMachine workstation, String name, int lines, Duration restartAfter) throws IOException,
-            InterruptedException {
+    static Outcome run(WorkstationMachine workstation, String name, int lines, Duration restartAfter)
+            throws IOException, InterruptedException {
         String user = workstation.user().name();
         workstation.exec(user, List.of("podman", "rm", "-f", "-t", "0", name));
         try (Podman podman = connect(workstation)) {
-            podman.createContainer(Map.of("image", TestHosts.testImage(), "name", name,
-                    "entrypoint", List.of("/bin/sh", "-c"), "command", List.of("i=0; while [ $i -lt " + lines
-                            + " ]; do i=$((i+1)); echo $i; if [ $((i % 1000)) -eq 0 ]; then sleep 0.1; fi; done; sleep 600")));
+            podman.createContainer(
+                    Map.of(
+                            "image",
+                            TestHosts.testImage(),
+                            "name",
+                            name,
+                            "entrypoint",
+                            List.of("/bin/sh", "-c"),
+                            "command",
+                            List.of(
+                                    "i=0; while [ $i -lt " + lines
+                                            + " ]; do i=$((i+1)); echo $i; if [ $((i % 1000)) -eq 0 ]; then sleep 0.1; fi; done; sleep 600")));
         }
         List<String> received = Collections.synchronizedList(new ArrayList<>());
         List<String> statuses = Collections.synchronizedList(new ArrayList<>());
-        LogFollower follower = new LogFollower(() -> connect(workstation), name, new LogFollower.Listener() {
-            @Override
-            public void lines(List<LogLine> batch) {
-                batch.forEach(line -> received.add(line.text()));
-            }
+        LogFollower follower = new LogFollower(
+                        () -> connect(workstation),
+                        name,
+                        new LogFollower.Listener() {
+                            @Override
+                            public void lines(List<LogLine> batch) {
+                                batch.forEach(line -> received.add(line.text()));
+                            }
 
-            @Override
-            public void status(String message) {
-                statuses.add(message);
-            }
-        }, Duration.ofSeconds(2)).start();
+                            @Override
+                            public void status(String message) {
+                                statuses.add(message);
+                            }
+                        },
+                        Duration.ofSeconds(2))
+                .start();
         try {
             try (Podman podman = connect(workstation)) {
                 podman.startContainer(name);

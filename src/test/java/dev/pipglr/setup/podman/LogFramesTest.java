@@ -1,11 +1,10 @@
 package dev.pipglr.setup.podman;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class LogFramesTest {
 
@@ -35,7 +34,9 @@ class LogFramesTest {
 
     @Test
     void rawOutputIsTakenAsItIs() {
-        assertEquals("# plain text\nconcurrent = 1\n", LogFrames.text("# plain text\nconcurrent = 1\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                "# plain text\nconcurrent = 1\n",
+                LogFrames.text("# plain text\nconcurrent = 1\n".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

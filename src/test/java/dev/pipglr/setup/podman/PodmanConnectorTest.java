@@ -1,9 +1,10 @@
 package dev.pipglr.setup.podman;
 
-import dev.pipglr.setup.host.FakeMachine;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pipglr.setup.host.FakeMachine;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -13,10 +14,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The connector against real unix sockets that are not podman: each failure gets its own reason. */
 class PodmanConnectorTest {
@@ -30,7 +29,10 @@ class PodmanConnectorTest {
     }
 
     private ConnectionAttempt attemptFor(PodmanUnavailableException e, Path socket) {
-        return e.attempts().stream().filter(attempt -> attempt.where().startsWith(socket.toString())).findFirst().orElseThrow();
+        return e.attempts().stream()
+                .filter(attempt -> attempt.where().startsWith(socket.toString()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -76,8 +78,9 @@ class PodmanConnectorTest {
         try (SocketChannel client = server.accept()) {
             ByteBuffer request = ByteBuffer.allocate(4096);
             client.read(request);
-            client.write(ByteBuffer.wrap(("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\n"
-                    + "Connection: close\r\n\r\nOK").getBytes(StandardCharsets.US_ASCII)));
+            client.write(ByteBuffer.wrap(
+                    ("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\n" + "Connection: close\r\n\r\nOK")
+                            .getBytes(StandardCharsets.US_ASCII)));
         } catch (IOException e) {
             // the test fails on its own assertion if nothing answered
         }

@@ -1,12 +1,11 @@
 package dev.pipglr.setup.podman;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PodmanErrorsTest {
 
@@ -24,6 +23,8 @@ class PodmanErrorsTest {
 
         PodmanException translated = PodmanErrors.translate("remove the secret config.toml", failure);
 
-        assertEquals("lost the connection to podman while trying to remove the secret config.toml: " + said, translated.getMessage());
+        assertEquals(
+                "lost the connection to podman while trying to remove the secret config.toml: " + said,
+                translated.getMessage());
     }
 }

@@ -1,13 +1,12 @@
 package dev.pipglr.setup.podman;
 
-import dev.pipglr.setup.host.FakeMachine;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pipglr.setup.host.FakeMachine;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ServiceLocatorTest {
 
@@ -20,8 +19,13 @@ class ServiceLocatorTest {
 
         ServiceLocator.Candidates found = new ServiceLocator(machine).candidates();
 
-        assertEquals(List.of(Path.of("/tmp/a.sock"), Path.of("/tmp/b.sock"), Path.of("/run/user/1500x/podman/podman.sock"),
-                        Path.of("/run/user/1500/podman/podman.sock"), Path.of("/run/podman/podman.sock")),
+        assertEquals(
+                List.of(
+                        Path.of("/tmp/a.sock"),
+                        Path.of("/tmp/b.sock"),
+                        Path.of("/run/user/1500x/podman/podman.sock"),
+                        Path.of("/run/user/1500/podman/podman.sock"),
+                        Path.of("/run/podman/podman.sock")),
                 found.sockets().stream().map(SocketCandidate::socket).toList());
         assertEquals("CONTAINER_HOST", found.sockets().get(0).source());
         assertTrue(found.rejected().isEmpty());

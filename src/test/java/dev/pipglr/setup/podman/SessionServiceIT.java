@@ -1,16 +1,15 @@
 package dev.pipglr.setup.podman;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The session service the wizard offers when no podman service answers, with this machine's real podman. */
 class SessionServiceIT {
@@ -34,9 +33,14 @@ class SessionServiceIT {
             }
             assertFalse(service.isRunning(), "the service stops when the wizard closes it");
         }
-        PodmanException gone = assertThrows(PodmanException.class,
-                () -> DockerJavaPodman.connect(new SocketCandidate("test", socket), Duration.ofSeconds(2)).close());
-        assertTrue(!Files.exists(socket) || gone.getMessage().contains("stale") || gone.getMessage().contains("no socket"),
+        PodmanException gone = assertThrows(
+                PodmanException.class,
+                () -> DockerJavaPodman.connect(new SocketCandidate("test", socket), Duration.ofSeconds(2))
+                        .close());
+        assertTrue(
+                !Files.exists(socket)
+                        || gone.getMessage().contains("stale")
+                        || gone.getMessage().contains("no socket"),
                 gone.getMessage());
     }
 }

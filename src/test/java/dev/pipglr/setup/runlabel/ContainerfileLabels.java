@@ -14,8 +14,7 @@ public final class ContainerfileLabels {
     private static final Pattern LABEL = Pattern.compile("^LABEL ([a-z]+)=\"(.*)\"$");
     private static final Pattern ARG = Pattern.compile("^ARG ([A-Z_]+)=(.*)$");
 
-    private ContainerfileLabels() {
-    }
+    private ContainerfileLabels() {}
 
     public static Map<String, String> read() throws IOException {
         Path file = Path.of("Containerfile");

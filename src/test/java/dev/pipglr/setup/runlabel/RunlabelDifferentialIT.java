@@ -1,5 +1,8 @@
 package dev.pipglr.setup.runlabel;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipglr.setup.host.CommandResult;
@@ -7,11 +10,6 @@ import dev.pipglr.setup.podman.DockerJavaPodman;
 import dev.pipglr.setup.podman.SocketCandidate;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * podman itself is the oracle: each label of the corpus is run once by podman 5.4.2's own
@@ -102,7 +101,7 @@ class RunlabelDifferentialIT {
             "podman run -d --name NAME --init IMAGE sleep 300",
             "podman run -d --name NAME --tz UTC --umask 0077 IMAGE sleep 300",
             "podman run -d --name NAME --oom-score-adj 100 --oom-kill-disable IMAGE sleep 300",
-                        "podman run -d --name NAME --group-add 10 IMAGE sleep 300",
+            "podman run -d --name NAME --group-add 10 IMAGE sleep 300",
             "podman run -d --name NAME --entrypoint /bin/sleep IMAGE 300",
             "podman run -d --name NAME --entrypoint= IMAGE sleep 300",
             "podman run -d --name NAME --sysctl net.ipv4.ping_group_range=0 IMAGE sleep 300",
@@ -160,6 +159,7 @@ class RunlabelDifferentialIT {
     private static WorkstationMachine workstation;
     /** The environment of the shell that runs podman's runlabel: the wizard's side gets the same. */
     private static Map<String, String> shellEnvironment;
+
     private static final String SHELL = "cd " + DIR + " && export OPT1='" + OPT1 + "' USER=alice && ";
     private static DockerJavaPodman podman;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -167,24 +167,39 @@ class RunlabelDifferentialIT {
     @BeforeAll
     static void buildTheCorpusImage() throws Exception {
         workstation = TestHosts.workstation();
-        podman = DockerJavaPodman.connect(new SocketCandidate("test workstation", TestHosts.workstationSocket()), Duration.ofSeconds(30));
+        podman = DockerJavaPodman.connect(
+                new SocketCandidate("test workstation", TestHosts.workstationSocket()), Duration.ofSeconds(30));
         StringBuilder containerfile = new StringBuilder("FROM " + TestHosts.testImage() + "\n");
         for (int i = 0; i < VOLUME_CORPUS.size(); i++) {
-            containerfile.append("LABEL v").append(i).append("=\"").append(VOLUME_CORPUS.get(i).replace("$", "\\$")).append("\"\n");
+            containerfile
+                    .append("LABEL v")
+                    .append(i)
+                    .append("=\"")
+                    .append(VOLUME_CORPUS.get(i).replace("$", "\\$"))
+                    .append("\"\n");
         }
         for (int i = 0; i < CORPUS.size(); i++) {
             // \$ keeps the build from expanding variables: the label holds them as written
-            containerfile.append("LABEL l").append(i).append("=\"")
-                    .append(CORPUS.get(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$")).append("\"\n");
+            containerfile
+                    .append("LABEL l")
+                    .append(i)
+                    .append("=\"")
+                    .append(CORPUS.get(i)
+                            .replace("\\", "\\\\")
+                            .replace("\"", "\\\"")
+                            .replace("$", "\\$"))
+                    .append("\"\n");
         }
-        alice("mkdir -p " + DIR + "/cfg && cd " + DIR + " && printf '%s' \"$0\" > Containerfile"
-                + " && printf 'LEVEL=debug\\nMOTTO=hello world\\n' > runner.env && printf '# labels\\na=1\\nb=two\\n' > labels.txt && printf '{}' > auth.json"
-                + " && (podman container exists dif-base || podman run -d --name dif-base " + TestHosts.testImage() + " sleep 3000 >/dev/null)"
-                + " && (podman pod exists dif-pod || podman pod create --name dif-pod >/dev/null)"
-                + " && podman pod inspect dif-pod --format '{{.Id}}' > pod.id"
-                + " && podman build -q -t " + IMAGE + " . >/dev/null"
-                + " && (podman secret exists difftest-config || printf x | podman secret create difftest-config - >/dev/null)"
-                + " && for v in difftest-storage difftest-cache; do podman volume exists $v || podman volume create $v >/dev/null; done",
+        alice(
+                "mkdir -p " + DIR + "/cfg && cd " + DIR + " && printf '%s' \"$0\" > Containerfile"
+                        + " && printf 'LEVEL=debug\\nMOTTO=hello world\\n' > runner.env && printf '# labels\\na=1\\nb=two\\n' > labels.txt && printf '{}' > auth.json"
+                        + " && (podman container exists dif-base || podman run -d --name dif-base "
+                        + TestHosts.testImage() + " sleep 3000 >/dev/null)"
+                        + " && (podman pod exists dif-pod || podman pod create --name dif-pod >/dev/null)"
+                        + " && podman pod inspect dif-pod --format '{{.Id}}' > pod.id"
+                        + " && podman build -q -t " + IMAGE + " . >/dev/null"
+                        + " && (podman secret exists difftest-config || printf x | podman secret create difftest-config - >/dev/null)"
+                        + " && for v in difftest-storage difftest-cache; do podman volume exists $v || podman volume create $v >/dev/null; done",
                 containerfile.toString());
         shellEnvironment = readShellEnvironment();
     }
@@ -233,14 +248,20 @@ class RunlabelDifferentialIT {
         String apiName = "difvol-api-" + index;
         alice("podman volume rm -f " + cliName + " " + apiName + " >/dev/null 2>&1; true");
         try {
-            alice("cd " + DIR + " && podman container runlabel --name " + cliName + " " + label + " " + IMAGE + " >/dev/null");
-            VolumeSpec spec = ((Runlabel.CreateVolume) new RunlabelParser(IMAGE, apiName, client()).parse(label, VOLUME_CORPUS.get(index))).spec();
+            alice("cd " + DIR + " && podman container runlabel --name " + cliName + " " + label + " " + IMAGE
+                    + " >/dev/null");
+            VolumeSpec spec = ((Runlabel.CreateVolume)
+                            new RunlabelParser(IMAGE, apiName, client()).parse(label, VOLUME_CORPUS.get(index)))
+                    .spec();
             podman.createVolume(spec.name(), spec.libpodCreateBody());
-            JsonNode both = JSON.readTree(alice("podman volume inspect " + cliName + " " + apiName).stdout());
+            JsonNode both = JSON.readTree(
+                    alice("podman volume inspect " + cliName + " " + apiName).stdout());
             List<String> differences = new ArrayList<>();
             compare("", volume(both.get(0), cliName), volume(both.get(1), apiName), differences);
-            assertTrue(differences.isEmpty(), VOLUME_CORPUS.get(index) + "\n differs from podman's own runlabel in:\n  "
-                    + String.join("\n  ", differences));
+            assertTrue(
+                    differences.isEmpty(),
+                    VOLUME_CORPUS.get(index) + "\n differs from podman's own runlabel in:\n  "
+                            + String.join("\n  ", differences));
         } finally {
             alice("podman volume rm -f " + cliName + " " + apiName + " >/dev/null 2>&1; true");
         }
@@ -272,7 +293,10 @@ class RunlabelDifferentialIT {
 
             @Override
             public long[] ids() throws IOException {
-                return new long[] {workstation.user().uid(), Long.parseLong(alice("id -g").stdout().strip())};
+                return new long[] {
+                    workstation.user().uid(),
+                    Long.parseLong(alice("id -g").stdout().strip())
+                };
             }
 
             @Override
@@ -297,15 +321,26 @@ class RunlabelDifferentialIT {
         alice("podman rm -f -t 0 -v " + cliName + " " + apiName + " >/dev/null 2>&1; true");
 
         // the words podman runs, as podman shows them, are the words the wizard read
-        String display = alice(env + "podman container runlabel --display --name " + cliName + " " + label + " " + IMAGE).stdout();
+        String display = alice(
+                        env + "podman container runlabel --display --name " + cliName + " " + label + " " + IMAGE)
+                .stdout();
         RunlabelParser parser = new RunlabelParser(IMAGE, cliName, client());
         List<String> words = parser.podmanWords(label, CORPUS.get(index));
-        assertEquals(display.strip().replaceFirst("^command: \\S+ ", "command: podman "), "command: " + String.join(" ", words));
+        assertEquals(
+                display.strip().replaceFirst("^command: \\S+ ", "command: podman "),
+                "command: " + String.join(" ", words));
 
         // podman's own run may fail on this machine (cgroups v1, rootless); then the wizard's must fail alike
-        CommandResult cli = workstation.exec("alice", List.of("sh", "-c",
-                env + "podman container runlabel --name " + cliName + " " + label + " " + IMAGE + " >/dev/null"));
-        ContainerSpec spec = ((Runlabel.RunContainer) new RunlabelParser(IMAGE, apiName, client()).parse(label, CORPUS.get(index))).spec();
+        CommandResult cli = workstation.exec(
+                "alice",
+                List.of(
+                        "sh",
+                        "-c",
+                        env + "podman container runlabel --name " + cliName + " " + label + " " + IMAGE
+                                + " >/dev/null"));
+        ContainerSpec spec = ((Runlabel.RunContainer)
+                        new RunlabelParser(IMAGE, apiName, client()).parse(label, CORPUS.get(index)))
+                .spec();
         String wizardFailure = null;
         String id = null;
         try {
@@ -314,21 +349,33 @@ class RunlabelDifferentialIT {
         } catch (dev.pipglr.setup.podman.PodmanException e) {
             wizardFailure = e.getMessage();
         }
-        assertEquals(cli.succeeded(), wizardFailure == null, CORPUS.get(index) + ": podman "
-                + (cli.succeeded() ? "ran it" : "failed (" + cli.stderr().strip() + ")") + ", the wizard "
-                + (wizardFailure == null ? "ran it" : "failed (" + wizardFailure + ")"));
-        boolean cliCreated = workstation.exec("alice", List.of("podman", "container", "exists", cliName)).succeeded();
-        assertEquals(cliCreated, id != null, "podman " + (cliCreated ? "created" : "did not create") + " the container, the wizard "
-                + (id != null ? "did" : "did not"));
+        assertEquals(
+                cli.succeeded(),
+                wizardFailure == null,
+                CORPUS.get(index) + ": podman "
+                        + (cli.succeeded()
+                                ? "ran it"
+                                : "failed (" + cli.stderr().strip() + ")") + ", the wizard "
+                        + (wizardFailure == null ? "ran it" : "failed (" + wizardFailure + ")"));
+        boolean cliCreated = workstation
+                .exec("alice", List.of("podman", "container", "exists", cliName))
+                .succeeded();
+        assertEquals(
+                cliCreated,
+                id != null,
+                "podman " + (cliCreated ? "created" : "did not create") + " the container, the wizard "
+                        + (id != null ? "did" : "did not"));
         if (!cliCreated) {
             return;
         }
-        JsonNode both = JSON.readTree(alice("podman container inspect " + cliName + " " + apiName).stdout());
+        JsonNode both = JSON.readTree(
+                alice("podman container inspect " + cliName + " " + apiName).stdout());
         List<String> differences = new ArrayList<>();
         compare("", normalize(both.get(0), cliName), normalize(both.get(1), apiName), differences);
         alice("podman rm -f -t 0 -v " + cliName + " " + apiName + " >/dev/null 2>&1; true");
-        assertTrue(differences.isEmpty(), CORPUS.get(index) + "\n differs from podman's own runlabel in:\n  "
-                + String.join("\n  ", differences));
+        assertTrue(
+                differences.isEmpty(),
+                CORPUS.get(index) + "\n differs from podman's own runlabel in:\n  " + String.join("\n  ", differences));
     }
 
     /**
@@ -337,8 +384,13 @@ class RunlabelDifferentialIT {
      * or in full); podman's runlabel of the same label is the oracle, as above.
      */
     @ParameterizedTest(name = "[{index}] {0} {1}")
-    @org.junit.jupiter.params.provider.CsvSource({"0, pipglr-difftest", "13, localhost/pipglr-difftest", "22, pipglr-difftest:latest",
-            "52, localhost/pipglr-difftest:latest", "53, pipglr-difftest"})
+    @org.junit.jupiter.params.provider.CsvSource({
+        "0, pipglr-difftest",
+        "13, localhost/pipglr-difftest",
+        "22, pipglr-difftest:latest",
+        "52, localhost/pipglr-difftest:latest",
+        "53, pipglr-difftest"
+    })
     void theCreateRequestRunlabelPlanPrintsMakesPodmansContainer(int index, String imageAsTyped) throws Exception {
         String label = "l" + index;
         String cliName = "dif-plancli-" + index;
@@ -348,15 +400,26 @@ class RunlabelDifferentialIT {
             alice(SHELL + "podman container runlabel --name " + planName + " " + label + " " + imageAsTyped
                     + " >/dev/null && podman rename " + planName + " " + cliName);
 
-            ProcessBuilder plan = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    System.getProperty("pipglr.jar", "target/pipglr-setup.jar"), "runlabel-plan", "--image", imageAsTyped, label,
-                    "--name", planName, "--work-dir", DIR, "--json");
+            ProcessBuilder plan = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    System.getProperty("pipglr.jar", "target/pipglr-setup.jar"),
+                    "runlabel-plan",
+                    "--image",
+                    imageAsTyped,
+                    label,
+                    "--name",
+                    planName,
+                    "--work-dir",
+                    DIR,
+                    "--json");
             plan.environment().clear();
             plan.environment().putAll(shellEnvironment);
             plan.environment().put("CONTAINER_HOST", "unix://" + TestHosts.workstationSocket());
             plan.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
             Process process = plan.redirectErrorStream(true).start();
-            String printed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String printed =
+                    new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertEquals(0, process.waitFor(), printed);
             JsonNode create = null;
             for (JsonNode request : JSON.readTree(printed).path("requests")) {
@@ -364,13 +427,18 @@ class RunlabelDifferentialIT {
                     create = request.path("body");
                 }
             }
-            String id = podman.createContainer(JSON.convertValue(create, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+            String id = podman.createContainer(JSON.convertValue(
+                    create, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
             podman.startContainer(id);
 
-            JsonNode both = JSON.readTree(alice("podman container inspect " + cliName + " " + planName).stdout());
+            JsonNode both = JSON.readTree(alice("podman container inspect " + cliName + " " + planName)
+                    .stdout());
             List<String> differences = new ArrayList<>();
             compare("", normalize(both.get(0), cliName), normalize(both.get(1), planName), differences);
-            assertTrue(differences.isEmpty(), CORPUS.get(index) + " with " + imageAsTyped + "\n differs in:\n  " + String.join("\n  ", differences));
+            assertTrue(
+                    differences.isEmpty(),
+                    CORPUS.get(index) + " with " + imageAsTyped + "\n differs in:\n  "
+                            + String.join("\n  ", differences));
         } finally {
             alice("podman rm -f -t 0 -v " + cliName + " " + planName + " >/dev/null 2>&1; true");
         }
@@ -405,8 +473,13 @@ class RunlabelDifferentialIT {
 
     private static JsonNode normalize(JsonNode container, String name) throws IOException {
         String id = container.get("Id").asText();
-        String text = container.toString().replace(id, "ID").replace(id.substring(0, 12), "ID12").replace(name, "NAME");
-        com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(text);
+        String text = container
+                .toString()
+                .replace(id, "ID")
+                .replace(id.substring(0, 12), "ID12")
+                .replace(name, "NAME");
+        com.fasterxml.jackson.databind.node.ObjectNode node =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(text);
         node.put("StateStatus", node.path("State").path("Status").asText());
         // the environment is a set: podman lists it in map order
         List<String> env = new ArrayList<>();
@@ -431,7 +504,8 @@ class RunlabelDifferentialIT {
     private static void sortBy(com.fasterxml.jackson.databind.node.ObjectNode node, String field, String key) {
         List<JsonNode> items = new ArrayList<>();
         node.path(field).forEach(items::add);
-        items.sort(java.util.Comparator.comparing(item -> key == null ? item.asText() : item.path(key).asText()));
+        items.sort(java.util.Comparator.comparing(
+                item -> key == null ? item.asText() : item.path(key).asText()));
         if (node.has(field) && node.get(field).isArray()) {
             node.set(field, JSON.valueToTree(items));
         }
@@ -443,7 +517,8 @@ class RunlabelDifferentialIT {
             cli.fieldNames().forEachRemaining(keys::add);
             api.fieldNames().forEachRemaining(keys::add);
             for (String key : keys) {
-                if (VOLATILE.containsKey(key) && !(key.equals("Hostname") && !cli.path(key).asText().equals("ID12"))) {
+                if (VOLATILE.containsKey(key)
+                        && !(key.equals("Hostname") && !cli.path(key).asText().equals("ID12"))) {
                     continue;
                 }
                 compare(path + "." + key, cli.path(key), api.path(key), differences);

@@ -1,14 +1,12 @@
 package dev.pipglr.setup.runlabel;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * docs/runlabels.md carries the option table generated from {@link RunFlags} and the
@@ -26,17 +24,26 @@ class RunlabelsDocTest {
         table.append("| option | what the wizard does | libpod field / note | tested by differential label |\n");
         table.append("|---|---|---|---|\n");
         List<RunFlags.Flag> flags = RunFlags.all().stream()
-                .sorted(java.util.Comparator.comparing(RunFlags.Flag::name)).toList();
+                .sorted(java.util.Comparator.comparing(RunFlags.Flag::name))
+                .toList();
         for (RunFlags.Flag flag : flags) {
-            String names = "`--" + flag.name() + "`" + (flag.shorthand() == null ? "" : ", `-" + flag.shorthand() + "`");
+            String names =
+                    "`--" + flag.name() + "`" + (flag.shorthand() == null ? "" : ", `-" + flag.shorthand() + "`");
             String handling = switch (flag.handling()) {
                 case API -> "sent to the API";
                 case CLIENT -> "done by the wizard";
                 case NO_EFFECT -> "no effect on the container";
                 case REFUSED -> "refused, with the command to run by hand";
             };
-            table.append("| ").append(names).append(" | ").append(handling).append(" | ").append(flag.note().replace("|", "\\|"))
-                    .append(" | ").append(testedBy(flag)).append(" |\n");
+            table.append("| ")
+                    .append(names)
+                    .append(" | ")
+                    .append(handling)
+                    .append(" | ")
+                    .append(flag.note().replace("|", "\\|"))
+                    .append(" | ")
+                    .append(testedBy(flag))
+                    .append(" |\n");
         }
         return table.append(END).toString();
     }
@@ -47,7 +54,8 @@ class RunlabelsDocTest {
             for (String word : PodmanShlex.split(corpus.get(i))) {
                 boolean longForm = word.equals(flag.longName()) || word.startsWith(flag.longName() + "=");
                 // a group of single-letter options: the letters before an attached value
-                boolean shortForm = flag.shorthand() != null && word.matches("-[A-Za-z]+.*")
+                boolean shortForm = flag.shorthand() != null
+                        && word.matches("-[A-Za-z]+.*")
                         && word.substring(1).replaceFirst("[^A-Za-z].*", "").contains(flag.shorthand());
                 if (longForm || shortForm || (flag.name().equals("network") && word.startsWith("--net"))) {
                     return "l" + i;
@@ -65,9 +73,15 @@ class RunlabelsDocTest {
         String current = from < 0 || to < 0 ? "" : doc.substring(from, to + END.length());
         String generated = table();
         if (Boolean.getBoolean("pipglr.writeDocs")) {
-            Files.writeString(DOC, current.isEmpty() ? doc + "\n" + generated + "\n" : doc.replace(current, generated), StandardCharsets.UTF_8);
+            Files.writeString(
+                    DOC,
+                    current.isEmpty() ? doc + "\n" + generated + "\n" : doc.replace(current, generated),
+                    StandardCharsets.UTF_8);
             return;
         }
-        assertEquals(generated, current, "docs/runlabels.md is out of date: mvn test -Dtest=RunlabelsDocTest -Dpipglr.writeDocs=true");
+        assertEquals(
+                generated,
+                current,
+                "docs/runlabels.md is out of date: mvn test -Dtest=RunlabelsDocTest -Dpipglr.writeDocs=true");
     }
 }

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ public final class FaultProxy implements Closeable {
     }
 
     /** One request as it passed, for the matrix and for failure messages. */
-    public record Seen(int index, String requestLine) { }
+    public record Seen(int index, String requestLine) {}
 
     private final Path listen;
     private final Path upstream;
@@ -47,7 +47,7 @@ public final class FaultProxy implements Closeable {
     private final List<Closeable> open = Collections.synchronizedList(new ArrayList<>());
     private volatile int faultAt = -1;
     private volatile Cut cut = Cut.BEFORE;
-    private volatile Runnable killHook = () -> { };
+    private volatile Runnable killHook = () -> {};
     private volatile boolean closed;
 
     public FaultProxy(Path listen, Path upstream) throws IOException {
@@ -98,7 +98,8 @@ public final class FaultProxy implements Closeable {
 
     private void serve(SocketChannel client) {
         open.add(client);
-        try (client; SocketChannel podman = SocketChannel.open(UnixDomainSocketAddress.of(upstream))) {
+        try (client;
+                SocketChannel podman = SocketChannel.open(UnixDomainSocketAddress.of(upstream))) {
             open.add(podman);
             Answers answers = new Answers(podman, client);
             Thread back = new Thread(answers, "fault-proxy-answers");
@@ -218,7 +219,8 @@ public final class FaultProxy implements Closeable {
         String text = new String(bytes, 0, head, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         for (String line : text.split("\r\n")) {
             if (line.startsWith("content-length:")) {
-                int length = Integer.parseInt(line.substring("content-length:".length()).strip());
+                int length = Integer.parseInt(
+                        line.substring("content-length:".length()).strip());
                 return bytes.length >= head + length ? head + length : -1;
             }
             if (line.startsWith("transfer-encoding:") && line.contains("chunked")) {
@@ -241,7 +243,8 @@ public final class FaultProxy implements Closeable {
             if (lineEnd < 0) {
                 return -1;
             }
-            String sizeText = new String(bytes, at, lineEnd - 2 - at, StandardCharsets.ISO_8859_1).split(";")[0].strip();
+            String sizeText =
+                    new String(bytes, at, lineEnd - 2 - at, StandardCharsets.ISO_8859_1).split(";")[0].strip();
             int size = Integer.parseInt(sizeText, 16);
             int next = lineEnd + size + 2;
             if (next > bytes.length) {

@@ -2,7 +2,6 @@ package dev.pipglr.setup.testhost;
 
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.LocalMachine;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

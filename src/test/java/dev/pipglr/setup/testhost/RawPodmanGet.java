@@ -16,14 +16,14 @@ import java.nio.file.Path;
  */
 public final class RawPodmanGet {
 
-    private RawPodmanGet() {
-    }
+    private RawPodmanGet() {}
 
     /** The body of {@code GET path}; throws unless podman answers 200. */
     public static String body(Path socket, String path) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
-            channel.write(ByteBuffer.wrap(("GET " + path + " HTTP/1.0\r\nHost: podman\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
+            channel.write(ByteBuffer.wrap(
+                    ("GET " + path + " HTTP/1.0\r\nHost: podman\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
             while (channel.read(buffer.clear()) >= 0) {

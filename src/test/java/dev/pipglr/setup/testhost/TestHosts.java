@@ -9,8 +9,7 @@ import java.nio.file.Path;
  */
 public final class TestHosts {
 
-    private TestHosts() {
-    }
+    private TestHosts() {}
 
     public static String require(String variable) {
         String value = System.getenv(variable);
@@ -33,8 +32,8 @@ public final class TestHosts {
     }
 
     public static WorkstationMachine workstation() {
-        return new WorkstationMachine(require("WS_CONTAINER"), require("WS_USER"),
-                Long.parseLong(require("WS_UID")), workstationSocket());
+        return new WorkstationMachine(
+                require("WS_CONTAINER"), require("WS_USER"), Long.parseLong(require("WS_UID")), workstationSocket());
     }
 
     /**
@@ -54,7 +53,9 @@ public final class TestHosts {
     /** Restarts the workstation's API service (src/test/hosts/workstation.sh restart-api) and waits for it. */
     public static void restartWorkstationApi() {
         try {
-            Process process = new ProcessBuilder("src/test/hosts/workstation.sh", "restart-api").inheritIO().start();
+            Process process = new ProcessBuilder("src/test/hosts/workstation.sh", "restart-api")
+                    .inheritIO()
+                    .start();
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("workstation.sh restart-api failed");
             }
@@ -73,7 +74,8 @@ public final class TestHosts {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             try (var podman = dev.pipglr.setup.podman.DockerJavaPodman.connect(
-                    new dev.pipglr.setup.podman.SocketCandidate("test workstation", socket), java.time.Duration.ofSeconds(2))) {
+                    new dev.pipglr.setup.podman.SocketCandidate("test workstation", socket),
+                    java.time.Duration.ofSeconds(2))) {
                 return;
             } catch (RuntimeException notYet) {
                 try {
@@ -89,7 +91,8 @@ public final class TestHosts {
 
     private static Path existing(Path socket) {
         if (!Files.exists(socket)) {
-            throw new IllegalStateException(socket + " does not exist: is the test host still running? (bin/test-all starts it)");
+            throw new IllegalStateException(
+                    socket + " does not exist: is the test host still running? (bin/test-all starts it)");
         }
         return socket;
     }

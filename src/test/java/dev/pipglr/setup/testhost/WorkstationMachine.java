@@ -4,7 +4,6 @@ import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.LocalMachine;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.UserIdentity;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +29,8 @@ public final class WorkstationMachine implements Machine {
     WorkstationMachine(String container, String user, long uid, Path socket) {
         this.container = container;
         this.user = new UserIdentity(user, uid);
-        this.env = Map.of("CONTAINER_HOST", "unix://" + socket, "PATH", "/usr/sbin:/usr/bin:/sbin:/bin",
-                "HOME", "/home/" + user);
+        this.env = Map.of(
+                "CONTAINER_HOST", "unix://" + socket, "PATH", "/usr/sbin:/usr/bin:/sbin:/bin", "HOME", "/home/" + user);
     }
 
     @Override
@@ -78,8 +77,19 @@ public final class WorkstationMachine implements Machine {
 
     @Override
     public void writePrivateFile(String path, byte[] content) throws IOException {
-        Process process = new ProcessBuilder("podman", "exec", "-i", "--user", user.name(), container,
-                "sh", "-c", "umask 077 && rm -f \"$0\" && cat > \"$0\"", path).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "podman",
+                        "exec",
+                        "-i",
+                        "--user",
+                        user.name(),
+                        container,
+                        "sh",
+                        "-c",
+                        "umask 077 && rm -f \"$0\" && cat > \"$0\"",
+                        path)
+                .redirectErrorStream(true)
+                .start();
         try (var in = process.getOutputStream()) {
             in.write(content);
         }
@@ -102,7 +112,8 @@ public final class WorkstationMachine implements Machine {
 
     @Override
     public boolean deleteFile(String path) throws IOException {
-        return exec(user.name(), List.of("sh", "-c", "[ -e \"$0\" ] && rm -f \"$0\"", path)).succeeded();
+        return exec(user.name(), List.of("sh", "-c", "[ -e \"$0\" ] && rm -f \"$0\"", path))
+                .succeeded();
     }
 
     @Override
@@ -112,7 +123,8 @@ public final class WorkstationMachine implements Machine {
 
     /** Runs a command in the workstation as {@code asUser} (e.g. root for what an administrator does). */
     public CommandResult exec(String asUser, List<String> command) throws IOException {
-        List<String> full = new ArrayList<>(List.of("podman", "exec", "--user", asUser, "-e", "PODMAN_IGNORE_CGROUPSV1_WARNING=1"));
+        List<String> full =
+                new ArrayList<>(List.of("podman", "exec", "--user", asUser, "-e", "PODMAN_IGNORE_CGROUPSV1_WARNING=1"));
         if (asUser.equals(user.name()) && command.get(0).equals("systemctl")) {
             // systemctl --user finds the user's systemd instance through logind's runtime dir (linger or a login)
             full.addAll(List.of("-e", "XDG_RUNTIME_DIR=/run/user/" + user.uid()));
@@ -129,7 +141,8 @@ public final class WorkstationMachine implements Machine {
     public CommandResult execOrFail(String asUser, String... command) throws IOException {
         CommandResult result = exec(asUser, List.of(command));
         if (!result.succeeded()) {
-            throw new AssertionError(String.join(" ", command) + " failed in " + container + ": " + result.stderr() + result.stdout());
+            throw new AssertionError(
+                    String.join(" ", command) + " failed in " + container + ": " + result.stderr() + result.stdout());
         }
         return result;
     }
@@ -142,8 +155,13 @@ public final class WorkstationMachine implements Machine {
         exec(u, List.of("podman", "secret", "rm", "config.toml"));
         exec(u, List.of("podman", "secret", "rm", "REGISTRATION_TOKEN"));
         exec(u, List.of("rm", "-rf", "/home/" + u + "/.local/state/pipglr-setup"));
-        exec(u, List.of("rm", "-f", "/home/" + u + "/.config/containers/systemd/pipglr.container",
-                "/home/" + u + "/.config/containers/systemd/pipglr.container.bak"));
+        exec(
+                u,
+                List.of(
+                        "rm",
+                        "-f",
+                        "/home/" + u + "/.config/containers/systemd/pipglr.container",
+                        "/home/" + u + "/.config/containers/systemd/pipglr.container.bak"));
     }
 
     private boolean execQuietly(String asUser, List<String> command) {

@@ -1,10 +1,19 @@
 package dev.pipglr.setup.ui;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.host.FakeMachine;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.ui.boot.BootView;
 import dev.pipglr.setup.ui.boot.BootViewModel;
 import dev.pipglr.setup.ui.common.StepContext;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXMLLoader;
@@ -20,16 +29,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.io.IOException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The boot panel while podman does not answer: progress, Cancel, and a retry afterwards. */
 @ExtendWith(ApplicationExtension.class)
@@ -49,8 +48,13 @@ class BootPanelTest {
             }
             throw new dev.pipglr.setup.podman.PodmanUnavailableException(java.util.List.of());
         };
-        BootViewModel viewModel = new BootViewModel(new StepContext(new FakeMachine("alice", 1500).env("HOME", "/home/alice"),
-                slowPodman, background, Platform::runLater, () -> { }, new SimpleStringProperty("localhost/pipglr-test:latest")));
+        BootViewModel viewModel = new BootViewModel(new StepContext(
+                new FakeMachine("alice", 1500).env("HOME", "/home/alice"),
+                slowPodman,
+                background,
+                Platform::runLater,
+                () -> {},
+                new SimpleStringProperty("localhost/pipglr-test:latest")));
         FXMLLoader loader = new FXMLLoader(BootView.class.getResource("/dev/pipglr/setup/ui/boot/BootView.fxml"));
         loader.setControllerFactory(type -> new BootView(viewModel));
         Parent root = loader.load();
@@ -84,7 +88,8 @@ class BootPanelTest {
 
         robot.clickOn("#cancelBoot");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#bootOutput").queryAs(TextArea.class).getText().startsWith("Cancelled"),
+        assertTrue(
+                robot.lookup("#bootOutput").queryAs(TextArea.class).getText().startsWith("Cancelled"),
                 robot.lookup("#bootOutput").queryAs(TextArea.class).getText());
         assertFalse(button(robot, "#cancelBoot").isVisible());
         assertFalse(button(robot, "#showBootFile").isDisabled(), "it can be tried again");

@@ -1,10 +1,18 @@
 package dev.pipglr.setup.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.config.ConfigProblem;
 import dev.pipglr.setup.ui.common.Snapshots;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
 import dev.pipglr.setup.wizard.StepStatus;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -16,16 +24,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Step 4's editor in the real window: live validation, the form, tokens hidden. */
 @ExtendWith(ApplicationExtension.class)
@@ -79,7 +77,8 @@ class ConfigEditorTest {
     @Test
     void typingAnErrorShowsItAtItsLineWithinASecond(FxRobot robot) throws Exception {
         openSample(robot);
-        assertTrue(problems(robot).getItems().isEmpty(), problems(robot).getItems().toString());
+        assertTrue(
+                problems(robot).getItems().isEmpty(), problems(robot).getItems().toString());
 
         robot.interact(() -> editor(robot).moveTo(1, "concurrent = 4".length()));
         robot.clickOn("#configEditor");
@@ -88,8 +87,12 @@ class ConfigEditorTest {
 
         // looked up on the JavaFX thread: the editor re-renders its children meanwhile, and a scene-graph
         // lookup from the test thread raced with it once (IndexOutOfBoundsException in Parent.lookupAll)
-        WaitForAsyncUtils.waitFor(1, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(() -> !problems(robot).getItems().isEmpty()).get());
+        WaitForAsyncUtils.waitFor(
+                1,
+                TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(
+                                () -> !problems(robot).getItems().isEmpty())
+                        .get());
         ConfigProblem first = problems(robot).getItems().get(0);
         assertEquals(2, first.line(), first.toString());
         assertEquals(ConfigProblem.Severity.ERROR, first.severity());
@@ -115,8 +118,10 @@ class ConfigEditorTest {
         String text = editor(robot).getText();
         assertTrue(text.contains("# jobs at once\nconcurrent = 8   # raise for more parallel jobs\n"), text);
         assertTrue(text.contains("  limit = 5\n"), text);
-        assertEquals(SAMPLE.replace("concurrent = 4", "concurrent = 8").replace("limit = 2", "limit = 5"),
-                viewModel.config().textToSave(), "only the two values changed; the token is back for saving");
+        assertEquals(
+                SAMPLE.replace("concurrent = 4", "concurrent = 8").replace("limit = 2", "limit = 5"),
+                viewModel.config().textToSave(),
+                "only the two values changed; the token is back for saving");
     }
 
     @Test
@@ -139,6 +144,8 @@ class ConfigEditorTest {
 
         robot.clickOn("#saveConfig");
 
-        assertEquals("Fix the errors first: nothing was saved.", robot.lookup("#configOutput").queryTextInputControl().getText());
+        assertEquals(
+                "Fix the errors first: nothing was saved.",
+                robot.lookup("#configOutput").queryTextInputControl().getText());
     }
 }

@@ -1,10 +1,21 @@
 package dev.pipglr.setup.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.logs.LogLine;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.ui.logs.LogView;
 import dev.pipglr.setup.ui.logs.LogViewModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -21,18 +32,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The live log view fed at full speed from another thread, as the follower does. */
 @ExtendWith(ApplicationExtension.class)
 class LogViewTest {
@@ -45,7 +44,9 @@ class LogViewTest {
 
     /** A podman that only has a stored log (nothing to follow): enough for "Save full log...". */
     private static Podman podmanWithLog(String text) {
-        return (Podman) java.lang.reflect.Proxy.newProxyInstance(Podman.class.getClassLoader(), new Class<?>[] {Podman.class},
+        return (Podman) java.lang.reflect.Proxy.newProxyInstance(
+                Podman.class.getClassLoader(),
+                new Class<?>[] {Podman.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "logs" -> text;
                     case "container" -> java.util.Optional.empty();
@@ -56,14 +57,20 @@ class LogViewTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        viewModel = new LogViewModel(() -> podmanWithLog("one\ntwo\nthree\n"), background, Platform::runLater,
+        viewModel = new LogViewModel(
+                () -> podmanWithLog("one\ntwo\nthree\n"),
+                background,
+                Platform::runLater,
                 LogViewModel.DEFAULT_CAPACITY);
         FXMLLoader loader = new FXMLLoader(LogView.class.getResource("LogView.fxml"));
         loader.setControllerFactory(type -> view = new LogView(viewModel));
         Thread.currentThread().setUncaughtExceptionHandler((thread, failure) -> fxFailures.add(failure));
         Parent root = loader.load();
         Scene scene = new Scene(root, 900, 600);
-        scene.getStylesheets().add(LogView.class.getResource("/dev/pipglr/setup/ui/common/pipglr.css").toExternalForm());
+        scene.getStylesheets()
+                .add(LogView.class
+                        .getResource("/dev/pipglr/setup/ui/common/pipglr.css")
+                        .toExternalForm());
         stage.setScene(scene);
         stage.show();
     }
@@ -87,7 +94,8 @@ class LogViewTest {
     }
 
     @Test
-    void saveFullLogWritesTheFileAndSaysSoWithoutAnErrorOnTheFxThread(FxRobot robot, @TempDir Path dir) throws Exception {
+    void saveFullLogWritesTheFileAndSaysSoWithoutAnErrorOnTheFxThread(FxRobot robot, @TempDir Path dir)
+            throws Exception {
         Path target = dir.resolve("pipglr.log");
 
         String said = saveTo(robot, target, "Saved");
@@ -111,7 +119,8 @@ class LogViewTest {
         Thread feeder = new Thread(() -> {
             List<LogLine> batch = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
-                batch.add(new LogLine(i, false, i % 5000 == 0 ? "WARNING: line " + i : "Checking for jobs... line " + i));
+                batch.add(
+                        new LogLine(i, false, i % 5000 == 0 ? "WARNING: line " + i : "Checking for jobs... line " + i));
                 if (batch.size() == 500) {
                     viewModel.listener().lines(batch);
                     batch = new ArrayList<>();
@@ -126,14 +135,19 @@ class LogViewTest {
     void twoHundredThousandLinesStreamInBatchesAndTheNewestAreKept(FxRobot robot) throws Exception {
         stream(200_000);
 
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
                 () -> viewModel.shown().size() + viewModel.droppedProperty().get() == 200_000);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(LogViewModel.DEFAULT_CAPACITY, viewModel.shown().size(), "bounded to the capacity");
         assertEquals(100_000, viewModel.droppedProperty().get());
         assertEquals(100_001, viewModel.shown().get(0).number(), "the newest lines are kept, in order");
-        assertTrue(robot.lookup("#logDropped").queryAs(Label.class).getText().startsWith("100000 older lines are not shown"));
+        assertTrue(robot.lookup("#logDropped")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("100000 older lines are not shown"));
     }
 
     @Test
@@ -150,10 +164,15 @@ class LogViewTest {
 
         robot.clickOn("#logRegex");
         robot.interact(() -> viewModel.filterProperty().set("line (4999|5000)$"));
-        assertEquals(List.of(4999L, 5000L), list.getItems().stream().map(LogLine::number).toList());
+        assertEquals(
+                List.of(4999L, 5000L),
+                list.getItems().stream().map(LogLine::number).toList());
 
         robot.interact(() -> viewModel.filterProperty().set("line ("));
-        assertTrue(robot.lookup("#logFilterProblem").queryAs(Label.class).getText().startsWith("Not a valid regular expression"));
+        assertTrue(robot.lookup("#logFilterProblem")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Not a valid regular expression"));
 
         LogLine timed = new LogLine(1, false, "hello", java.time.Instant.parse("2026-11-28T10:15:30.250Z"));
         assertEquals("hello", viewModel.display(timed));

@@ -1,8 +1,15 @@
 package dev.pipglr.setup.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
 import dev.pipglr.setup.wizard.StepStatus;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -14,14 +21,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Step 3's form in the real window: what it accepts and refuses as the user types. */
 @ExtendWith(ApplicationExtension.class)
@@ -79,7 +78,8 @@ class RegisterPageTest {
 
         // (a pasted line break never arrives: single-line fields drop it)
         robot.interact(() -> robot.lookup("#token").queryAs(PasswordField.class).setText("glrt-abc def"));
-        assertEquals("The token contains spaces or line breaks; copy it again from GitLab.", label(robot, "#tokenProblem"));
+        assertEquals(
+                "The token contains spaces or line breaks; copy it again from GitLab.", label(robot, "#tokenProblem"));
         assertTrue(registerDisabled(robot));
 
         robot.interact(() -> robot.lookup("#token").queryAs(PasswordField.class).setText("glrt-abcdef"));

@@ -4,11 +4,10 @@ import dev.pipglr.setup.host.FakeMachine;
 import dev.pipglr.setup.runlabel.ContainerfileLabels;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.FakePodman;
-import javafx.beans.property.SimpleStringProperty;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.SimpleStringProperty;
 
 /**
  * A step view model's world without a window: a fake machine and podman holding this repository's image labels, and
@@ -22,8 +21,13 @@ public final class ViewModelHarness {
     public final FakeMachine machine = new FakeMachine("alice", 1500).env("HOME", "/home/alice");
     public final FakePodman podman = new FakePodman("5.4.2", true);
     public final AtomicInteger rechecks = new AtomicInteger();
-    public final StepContext context = new StepContext(machine, () -> podman, Runnable::run, Runnable::run,
-            rechecks::incrementAndGet, new SimpleStringProperty(IMAGE));
+    public final StepContext context = new StepContext(
+            machine,
+            () -> podman,
+            Runnable::run,
+            Runnable::run,
+            rechecks::incrementAndGet,
+            new SimpleStringProperty(IMAGE));
 
     public ViewModelHarness() {
         try {

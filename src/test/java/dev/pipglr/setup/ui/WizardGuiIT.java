@@ -1,5 +1,9 @@
 package dev.pipglr.setup.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
@@ -7,9 +11,14 @@ import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
 import dev.pipglr.setup.wizard.SetupInspector;
 import dev.pipglr.setup.wizard.StepDefinition;
-import dev.pipglr.setup.wizard.Steps;
 import dev.pipglr.setup.wizard.StepReport;
 import dev.pipglr.setup.wizard.StepStatus;
+import dev.pipglr.setup.wizard.Steps;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
@@ -20,16 +29,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real window driving the real podman 5.x workstation: from a pasted token
@@ -49,10 +48,16 @@ class WizardGuiIT {
         workstation = TestHosts.workstation();
         workstation.resetRunnerState();
         PodmanConnector connector = new PodmanConnector(workstation);
-        viewModel = new WizardViewModel(() -> new SetupInspector(workstation, () -> connector.connect(List.of())).inspect(),
-                () -> { }, workstation, () -> connector.connect(List.of()), () -> {
+        viewModel = new WizardViewModel(
+                () -> new SetupInspector(workstation, () -> connector.connect(List.of())).inspect(),
+                () -> {},
+                workstation,
+                () -> connector.connect(List.of()),
+                () -> {
                     throw new UnsupportedOperationException("not part of this test");
-                }, background, Platform::runLater);
+                },
+                background,
+                Platform::runLater);
         viewModel.imageProperty().set(TestHosts.testImage());
         stage.setScene(WizardWindow.createScene(viewModel));
         stage.show();
@@ -80,7 +85,9 @@ class WizardGuiIT {
     }
 
     private void waitForStatus(StepDefinition step, StepStatus status) throws Exception {
-        waitUntil(step.id() + " " + status.label(), () -> !viewModel.busyProperty().get() && status(step) == status);
+        waitUntil(
+                step.id() + " " + status.label(),
+                () -> !viewModel.busyProperty().get() && status(step) == status);
     }
 
     private static String text(FxRobot robot, String id) {
@@ -94,24 +101,35 @@ class WizardGuiIT {
         robot.clickOn("#step-register");
         assertEquals(TestHosts.testImage(), text(robot, "#image"));
         robot.clickOn("#token").write(TOKEN);
-        assertTrue(robot.lookup("#token").queryAs(javafx.scene.control.PasswordField.class).getText().equals(TOKEN),
+        assertTrue(
+                robot.lookup("#token")
+                        .queryAs(javafx.scene.control.PasswordField.class)
+                        .getText()
+                        .equals(TOKEN),
                 "the token field is a password field (masked)");
         // the whole field replaced, as a user selecting it all would (a double click selects one word only)
-        robot.interact(() -> robot.lookup("#gitlabUrl").queryAs(javafx.scene.control.TextField.class).clear());
+        robot.interact(() -> robot.lookup("#gitlabUrl")
+                .queryAs(javafx.scene.control.TextField.class)
+                .clear());
         robot.clickOn("#gitlabUrl").write("https://gitlab.example.test/");
         robot.clickOn("#register");
         waitForStatus(Steps.REGISTER, StepStatus.DONE);
         String registerOutput = text(robot, "#registerOutput");
         assertTrue(registerOutput.contains("Registered 1 runner(s)."), registerOutput);
-        assertTrue(registerOutput.contains("$ podman run --interactive --tty --rm --secret=REGISTRATION_TOKEN,type=env"), registerOutput);
-        assertTrue(registerOutput.contains("--env=GITLAB_URL=https://gitlab.example.test/ --env=CI_SERVER_URL=https://gitlab.example.test/"),
+        assertTrue(
+                registerOutput.contains("$ podman run --interactive --tty --rm --secret=REGISTRATION_TOKEN,type=env"),
+                registerOutput);
+        assertTrue(
+                registerOutput.contains(
+                        "--env=GITLAB_URL=https://gitlab.example.test/ --env=CI_SERVER_URL=https://gitlab.example.test/"),
                 "the URL typed wins over the label's: " + registerOutput);
         assertEquals("", text(robot, "#token"), "the token is cleared once it is stored and used");
 
         robot.clickOn("#step-volumes");
         robot.clickOn("#createVolumes");
         waitForStatus(Steps.VOLUMES, StepStatus.DONE);
-        assertTrue(text(robot, "#volumesOutput").contains("podman volume create --opt o=uid=1001,gid=1001 pipglr-cache"));
+        assertTrue(
+                text(robot, "#volumesOutput").contains("podman volume create --opt o=uid=1001,gid=1001 pipglr-cache"));
 
         robot.clickOn("#step-start");
         robot.clickOn("#startRunner");
@@ -120,32 +138,49 @@ class WizardGuiIT {
 
         assertEquals(StepStatus.DONE, status(Steps.CONFIG));
         for (String id : List.of("#registerOutput", "#volumesOutput", "#startOutput", "#stepFindings", "#activity")) {
-            String shown = robot.lookup(id).tryQuery().map(node -> node instanceof TextInputControl input ? input.getText()
-                    : ((javafx.scene.control.Label) node).getText()).orElse("");
+            String shown = robot.lookup(id)
+                    .tryQuery()
+                    .map(node -> node instanceof TextInputControl input
+                            ? input.getText()
+                            : ((javafx.scene.control.Label) node).getText())
+                    .orElse("");
             assertFalse(shown.contains(TOKEN), "the token shows in " + id);
         }
 
         robot.clickOn("#startRunner");
-        waitUntil("the existing-container choice", () -> robot.lookup("#existingChoice").query().isVisible());
+        waitUntil(
+                "the existing-container choice",
+                () -> robot.lookup("#existingChoice").query().isVisible());
         robot.clickOn("#recreateRunner");
         waitUntil("the recreated runner", () -> text(robot, "#startOutput").contains("The runner is running."));
 
         // Start at boot: the panel reads what is set up when it opens; nothing yet, linger off.
-        waitUntil("the boot panel's first read", () -> text(robot, "#bootOutput")
-                .contains("Not set up: no /home/alice/.config/containers/systemd/pipglr.container yet."));
+        waitUntil(
+                "the boot panel's first read",
+                () -> text(robot, "#bootOutput")
+                        .contains("Not set up: no /home/alice/.config/containers/systemd/pipglr.container yet."));
         // The Quadlet file is shown with where it goes and what linger means for it.
-        robot.interact(() -> robot.lookup("#showBootFile").queryAs(javafx.scene.control.Button.class).fire());
+        robot.interact(() -> robot.lookup("#showBootFile")
+                .queryAs(javafx.scene.control.Button.class)
+                .fire());
         waitUntil("the boot file", () -> text(robot, "#bootFile").contains("ContainerName=pipglr"));
         assertTrue(text(robot, "#bootFile").contains("Image=" + TestHosts.testImage()), text(robot, "#bootFile"));
         String bootOutput = text(robot, "#bootOutput");
-        assertTrue(bootOutput.contains("Not set up yet: the file below goes to /home/alice/.config/containers/systemd/pipglr.container"),
+        assertTrue(
+                bootOutput.contains(
+                        "Not set up yet: the file below goes to /home/alice/.config/containers/systemd/pipglr.container"),
                 bootOutput);
         assertTrue(bootOutput.contains("Linger is off: the service starts only when you log in."), bootOutput);
-        assertTrue(bootOutput.contains("systemctl --user daemon-reload; systemctl --user start pipglr.service"), bootOutput);
+        assertTrue(
+                bootOutput.contains("systemctl --user daemon-reload; systemctl --user start pipglr.service"),
+                bootOutput);
         // Linger off and no login: systemd's user instance is out of reach, and the page says what to do.
-        robot.interact(() -> robot.lookup("#installBoot").queryAs(javafx.scene.control.Button.class).fire());
+        robot.interact(() -> robot.lookup("#installBoot")
+                .queryAs(javafx.scene.control.Button.class)
+                .fire());
         waitUntil("the boot install's answer", () -> text(robot, "#bootOutput").contains("daemon-reload failed"));
-        assertTrue(text(robot, "#bootOutput").contains("log in to a desktop session (or enable linger in step 1)"),
+        assertTrue(
+                text(robot, "#bootOutput").contains("log in to a desktop session (or enable linger in step 1)"),
                 text(robot, "#bootOutput"));
         // the failed action still re-reads the machine: let that finish before the window goes
         waitUntil("the wizard's re-read", () -> !viewModel.busyProperty().get());

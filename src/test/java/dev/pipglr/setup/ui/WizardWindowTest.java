@@ -1,16 +1,27 @@
 package dev.pipglr.setup.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.FakeMachine;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
-import dev.pipglr.setup.wizard.SetupReport;
-import dev.pipglr.setup.wizard.StepDefinition;
-import dev.pipglr.setup.wizard.Steps;
-import dev.pipglr.setup.wizard.StepReport;
 import dev.pipglr.setup.wizard.Fix;
 import dev.pipglr.setup.wizard.LingerCheck;
+import dev.pipglr.setup.wizard.SetupReport;
+import dev.pipglr.setup.wizard.StepDefinition;
+import dev.pipglr.setup.wizard.StepReport;
 import dev.pipglr.setup.wizard.StepStatus;
+import dev.pipglr.setup.wizard.Steps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -26,18 +37,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The real wizard window in a real (headless) JavaFX stage, fed with reports instead of a machine. */
 @ExtendWith(ApplicationExtension.class)
 class WizardWindowTest {
@@ -48,26 +47,51 @@ class WizardWindowTest {
     private volatile boolean serviceRunning;
     private volatile CountDownLatch inspectionGate = new CountDownLatch(0);
     private final AtomicInteger migrations = new AtomicInteger();
-    private final FakeMachine machine = new FakeMachine("alice", 1500).systemdRunning()
+    private final FakeMachine machine = new FakeMachine("alice", 1500)
+            .systemdRunning()
             .file("/etc/subuid", "alice:100000:65536\nbob:165536:65536\n")
             .file("/etc/subgid", "alice:100000:65539\n");
 
     private SetupReport report() {
         List<StepReport> steps = new ArrayList<>();
         if (serviceRunning) {
-            steps.add(new StepReport(Steps.PREFLIGHT, StepStatus.DONE, "podman 5.4.2 answers rootless; pipglr supports it.",
-                    List.of("podman API at /run/user/1500/pipglr-setup/podman.sock"), Fix.NONE));
+            steps.add(new StepReport(
+                    Steps.PREFLIGHT,
+                    StepStatus.DONE,
+                    "podman 5.4.2 answers rootless; pipglr supports it.",
+                    List.of("podman API at /run/user/1500/pipglr-setup/podman.sock"),
+                    Fix.NONE));
         } else {
-            steps.add(new StepReport(Steps.PREFLIGHT, StepStatus.BLOCKED, "podman 5.4.2 is installed, but no podman API service answers.",
-                    List.of("tried /run/user/1500/podman/podman.sock: no socket there"), Fix.of("reconnects", Fix.Action.say("make it permanent"))));
+            steps.add(new StepReport(
+                    Steps.PREFLIGHT,
+                    StepStatus.BLOCKED,
+                    "podman 5.4.2 is installed, but no podman API service answers.",
+                    List.of("tried /run/user/1500/podman/podman.sock: no socket there"),
+                    Fix.of("reconnects", Fix.Action.say("make it permanent"))));
         }
-        steps.add(new StepReport(Steps.LINGER, StepStatus.TODO, "Linger is off for alice.", List.of("loginctl reports Linger=no"),
+        steps.add(new StepReport(
+                Steps.LINGER,
+                StepStatus.TODO,
+                "Linger is off for alice.",
+                List.of("loginctl reports Linger=no"),
                 LingerCheck.enable("alice")));
-        steps.add(new StepReport(Steps.SUBIDS, StepStatus.DONE, "alice has enough subordinate IDs.", List.of("/etc/subuid: 65539"), Fix.NONE));
+        steps.add(new StepReport(
+                Steps.SUBIDS,
+                StepStatus.DONE,
+                "alice has enough subordinate IDs.",
+                List.of("/etc/subuid: 65539"),
+                Fix.NONE));
         for (StepDefinition id : List.of(Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES, Steps.START)) {
-            steps.add(serviceRunning
-                    ? new StepReport(id, StepStatus.TODO, "Left to do: " + id.title(), List.of(), Fix.of("checked", Fix.Action.say("do it")))
-                    : new StepReport(id, StepStatus.BLOCKED, "Blocked until preflight passes.", List.of(), Fix.NONE));
+            steps.add(
+                    serviceRunning
+                            ? new StepReport(
+                                    id,
+                                    StepStatus.TODO,
+                                    "Left to do: " + id.title(),
+                                    List.of(),
+                                    Fix.of("checked", Fix.Action.say("do it")))
+                            : new StepReport(
+                                    id, StepStatus.BLOCKED, "Blocked until preflight passes.", List.of(), Fix.NONE));
         }
         return new SetupReport(steps, true, !serviceRunning, List.of());
     }
@@ -76,23 +100,30 @@ class WizardWindowTest {
 
     @Start
     void start(Stage stage) {
-        viewModel = new WizardViewModel(() -> {
-            inspections.incrementAndGet();
-            try {
-                inspectionGate.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return report();
-        }, () -> {
-            serviceStarts.incrementAndGet();
-            serviceRunning = true;
-        }, machine, () -> {
-            throw new dev.pipglr.setup.podman.PodmanUnavailableException(List.of());
-        }, () -> {
-            migrations.incrementAndGet();
-            return new CommandResult(List.of("podman", "system", "migrate"), 0, "", "");
-        }, background, Platform::runLater);
+        viewModel = new WizardViewModel(
+                () -> {
+                    inspections.incrementAndGet();
+                    try {
+                        inspectionGate.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return report();
+                },
+                () -> {
+                    serviceStarts.incrementAndGet();
+                    serviceRunning = true;
+                },
+                machine,
+                () -> {
+                    throw new dev.pipglr.setup.podman.PodmanUnavailableException(List.of());
+                },
+                () -> {
+                    migrations.incrementAndGet();
+                    return new CommandResult(List.of("podman", "system", "migrate"), 0, "", "");
+                },
+                background,
+                Platform::runLater);
         stage.setScene(WizardWindow.createScene(viewModel));
         stage.setTitle(WizardWindow.TITLE);
         stage.show();
@@ -113,7 +144,8 @@ class WizardWindowTest {
     }
 
     private void waitUntilIdle(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !viewModel.busyProperty().get());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !viewModel.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -127,11 +159,21 @@ class WizardWindowTest {
         waitUntilIdle(robot);
         ListView<?> list = robot.lookup("#stepList").queryAs(ListView.class);
 
-        assertEquals("pipglr Setup", robot.window(0).getScene().getWindow() instanceof Stage stage ? stage.getTitle() : "");
+        assertEquals(
+                "pipglr Setup", robot.window(0).getScene().getWindow() instanceof Stage stage ? stage.getTitle() : "");
         assertEquals(7, list.getItems().size());
-        assertEquals(List.of("Preflight", "1 Persistent containers (linger)", "2 User namespace IDs (subuid/subgid)",
-                        "3 Register runners", "4 Runner configuration", "5 Volumes", "6 Start runner"),
-                robot.lookup(".step-label").queryAllAs(Label.class).stream().map(Label::getText).toList());
+        assertEquals(
+                List.of(
+                        "Preflight",
+                        "1 Persistent containers (linger)",
+                        "2 User namespace IDs (subuid/subgid)",
+                        "3 Register runners",
+                        "4 Runner configuration",
+                        "5 Volumes",
+                        "6 Start runner"),
+                robot.lookup(".step-label").queryAllAs(Label.class).stream()
+                        .map(Label::getText)
+                        .toList());
     }
 
     @Test
@@ -162,7 +204,8 @@ class WizardWindowTest {
         waitUntilIdle(robot);
         robot.clickOn("#step-preflight");
         assertTrue(robot.lookup("#sessionServiceBox").query().isVisible());
-        assertEquals("systemctl --user enable --now podman.socket",
+        assertEquals(
+                "systemctl --user enable --now podman.socket",
                 robot.lookup("#permanentFix").queryTextInputControl().getText());
 
         robot.clickOn("#startSessionService");
@@ -182,7 +225,8 @@ class WizardWindowTest {
         inspectionGate = new CountDownLatch(1);
 
         robot.clickOn("#refresh");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#cancel").query().isVisible());
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> robot.lookup("#cancel").query().isVisible());
         assertTrue(robot.lookup("#progress").query().isVisible());
         assertTrue(robot.lookup("#refresh").queryAs(Button.class).isDisabled(), "one refresh at a time");
 
@@ -203,7 +247,9 @@ class WizardWindowTest {
         waitUntilIdle(robot);
         robot.clickOn("#step-linger");
 
-        assertEquals("sudo loginctl enable-linger alice", robot.lookup("#lingerCommand").queryTextInputControl().getText());
+        assertEquals(
+                "sudo loginctl enable-linger alice",
+                robot.lookup("#lingerCommand").queryTextInputControl().getText());
         assertFalse(robot.lookup("#runAsAdministrator").query().isVisible(), "no pkexec on this machine");
         assertTrue(text(robot, "#lingerSideEffect").contains("podman.socket"));
 
@@ -217,13 +263,24 @@ class WizardWindowTest {
     void subIdPageShowsRangesBeforeAndAfterAndTheCommands(FxRobot robot) throws Exception {
         waitUntilIdle(robot);
         robot.clickOn("#step-subids");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#range-1-1").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> robot.lookup("#range-1-1").tryQuery().isPresent());
 
-        assertEquals("/etc/subuid", robot.lookup("#range-1-0").queryTextInputControl().getText());
-        assertEquals("100000-165535 (65536)", robot.lookup("#range-1-1").queryTextInputControl().getText());
-        assertEquals("100000-165535, 231072-231074 (65539)", robot.lookup("#range-1-2").queryTextInputControl().getText());
-        assertEquals("(unchanged)", robot.lookup("#range-2-2").queryTextInputControl().getText());
-        assertEquals("sudo usermod --add-subuids 231072-231074 alice", robot.lookup("#subidCommands").queryTextInputControl().getText());
+        assertEquals(
+                "/etc/subuid",
+                robot.lookup("#range-1-0").queryTextInputControl().getText());
+        assertEquals(
+                "100000-165535 (65536)",
+                robot.lookup("#range-1-1").queryTextInputControl().getText());
+        assertEquals(
+                "100000-165535, 231072-231074 (65539)",
+                robot.lookup("#range-1-2").queryTextInputControl().getText());
+        assertEquals(
+                "(unchanged)",
+                robot.lookup("#range-2-2").queryTextInputControl().getText());
+        assertEquals(
+                "sudo usermod --add-subuids 231072-231074 alice",
+                robot.lookup("#subidCommands").queryTextInputControl().getText());
     }
 
     @Test
@@ -242,7 +299,12 @@ class WizardWindowTest {
         robot.clickOn("OK");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> migrations.get() == 1);
         waitUntilIdle(robot);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> robot.lookup("#subidOutput").queryTextInputControl().getText().contains("finished"));
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#subidOutput")
+                        .queryTextInputControl()
+                        .getText()
+                        .contains("finished"));
     }
 }

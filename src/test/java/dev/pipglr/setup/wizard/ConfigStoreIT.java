@@ -1,14 +1,14 @@
 package dev.pipglr.setup.wizard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -17,10 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Step 4's safe replace on the podman 5.x workstation: read back, replace while running, apply, and a forced failure. */
 class ConfigStoreIT {
@@ -55,7 +54,9 @@ class ConfigStoreIT {
         VolumesFlow volumes = new VolumesFlow(workstation, podman);
         volumes.setUp(image, "setupstorage");
         volumes.setUp(image, "setupcache");
-        assertTrue(new StartFlow(workstation, podman).start(image, StartFlow.Mode.CREATE, Duration.ofSeconds(2)).running());
+        assertTrue(new StartFlow(workstation, podman)
+                .start(image, StartFlow.Mode.CREATE, Duration.ofSeconds(2))
+                .running());
         ConfigStore store = new ConfigStore(workstation, podman, Clock.systemUTC());
 
         assertEquals(FIRST, store.readCurrent(image).orElseThrow(), "dumpconfig reads the secret back byte for byte");
@@ -66,11 +67,28 @@ class ConfigStoreIT {
         assertTrue(saved.runnerRunning());
         String backup = saved.backup().orElseThrow();
         assertEquals(FIRST, workstation.readFile(backup).orElseThrow());
-        assertEquals("600", workstation.execOrFail("root", "stat", "-c", "%a", backup).stdout().strip());
-        assertTrue(workstation.execOrFail(workstation.user().name(), "podman", "exec", "pipglr", "cat", "/run/secrets/config.toml")
-                .stdout().contains("concurrent = 1"), "the running container keeps the old secret until it is re-created");
+        assertEquals(
+                "600",
+                workstation
+                        .execOrFail("root", "stat", "-c", "%a", backup)
+                        .stdout()
+                        .strip());
+        assertTrue(
+                workstation
+                        .execOrFail(
+                                workstation.user().name(),
+                                "podman",
+                                "exec",
+                                "pipglr",
+                                "cat",
+                                "/run/secrets/config.toml")
+                        .stdout()
+                        .contains("concurrent = 1"),
+                "the running container keeps the old secret until it is re-created");
 
-        assertTrue(new StartFlow(workstation, podman).start(image, StartFlow.Mode.RECREATE, Duration.ofSeconds(2)).running());
+        assertTrue(new StartFlow(workstation, podman)
+                .start(image, StartFlow.Mode.RECREATE, Duration.ofSeconds(2))
+                .running());
         assertTrue(podman.logs(PipglrNames.CONTAINER).contains("max_builds=2"), "applied: the new config is in use");
     }
 
@@ -83,7 +101,11 @@ class ConfigStoreIT {
         PodmanException e = assertThrows(PodmanException.class, () -> store.save(image, THIRD));
 
         assertTrue(e.getMessage().contains("The previous configuration was put back"), e.getMessage());
-        assertEquals(FIRST, new ConfigStore(workstation, podman, Clock.systemUTC()).readCurrent(image).orElseThrow());
+        assertEquals(
+                FIRST,
+                new ConfigStore(workstation, podman, Clock.systemUTC())
+                        .readCurrent(image)
+                        .orElseThrow());
     }
 
     @Test
@@ -98,16 +120,18 @@ class ConfigStoreIT {
 
     /** The real podman, except that the first createSecret fails as a stopped service would. */
     private static Podman failingFirstCreate(Podman real, AtomicBoolean armed) {
-        return (Podman) Proxy.newProxyInstance(Podman.class.getClassLoader(), new Class<?>[] {Podman.class}, (proxy, method, args) -> {
-            if (method.getName().equals("createSecret") && armed.getAndSet(false)) {
-                throw new PodmanException("lost the connection to podman while trying to create the secret config.toml: "
-                        + "no socket there (injected by the test)");
-            }
-            try {
-                return method.invoke(real, args);
-            } catch (InvocationTargetException ex) {
-                throw ex.getCause();
-            }
-        });
+        return (Podman) Proxy.newProxyInstance(
+                Podman.class.getClassLoader(), new Class<?>[] {Podman.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("createSecret") && armed.getAndSet(false)) {
+                        throw new PodmanException(
+                                "lost the connection to podman while trying to create the secret config.toml: "
+                                        + "no socket there (injected by the test)");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException ex) {
+                        throw ex.getCause();
+                    }
+                });
     }
 }

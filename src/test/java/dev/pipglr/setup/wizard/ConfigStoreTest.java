@@ -1,12 +1,11 @@
 package dev.pipglr.setup.wizard;
 
-import dev.pipglr.setup.host.FakeMachine;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pipglr.setup.host.FakeMachine;
 import java.io.IOException;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class ConfigStoreTest {
 

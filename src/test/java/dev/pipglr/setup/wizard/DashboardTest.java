@@ -1,22 +1,24 @@
 package dev.pipglr.setup.wizard;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class DashboardTest {
 
     @Test
     void runnersAreReadWithoutTheirTokens() {
-        List<Dashboard.Runner> runners = Dashboard.runners("concurrent = 1\n[[runners]]\n  name = \"a\"\n  url = \"https://x/\"\n"
-                + "  token = \"glrt-secret\"\n[[runners]]\n  url = \"https://y/\"\n");
+        List<Dashboard.Runner> runners =
+                Dashboard.runners("concurrent = 1\n[[runners]]\n  name = \"a\"\n  url = \"https://x/\"\n"
+                        + "  token = \"glrt-secret\"\n[[runners]]\n  url = \"https://y/\"\n");
 
-        assertEquals(List.of(new Dashboard.Runner("a", "https://x/"), new Dashboard.Runner("(unnamed)", "https://y/")), runners);
+        assertEquals(
+                List.of(new Dashboard.Runner("a", "https://x/"), new Dashboard.Runner("(unnamed)", "https://y/")),
+                runners);
         assertFalse(runners.toString().contains("glrt-secret"));
     }
 

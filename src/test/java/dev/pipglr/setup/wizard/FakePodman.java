@@ -7,7 +7,6 @@ import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.podman.PodmanVersion;
 import dev.pipglr.setup.podman.SocketCandidate;
 import dev.pipglr.setup.podman.VolumeSummary;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,6 +43,7 @@ public final class FakePodman implements Podman {
     public final Set<String> secrets = new HashSet<>();
     /** What each secret holds (only for secrets created through {@link #createSecret}). */
     public final Map<String, String> secretValues = new HashMap<>();
+
     public final Map<String, VolumeSummary> volumes = new HashMap<>();
     public final Map<String, ContainerSummary> containers = new HashMap<>();
     public final Map<String, Map<String, String>> imageLabels = new HashMap<>();
@@ -95,7 +95,9 @@ public final class FakePodman implements Podman {
 
     @Override
     public Optional<dev.pipglr.setup.podman.StoredImage> storedImage(String image) {
-        return imageLabels(image).map(labels -> new dev.pipglr.setup.podman.StoredImage("0123456789abcdef", java.util.List.of(image), labels));
+        return imageLabels(image)
+                .map(labels ->
+                        new dev.pipglr.setup.podman.StoredImage("0123456789abcdef", java.util.List.of(image), labels));
     }
 
     @Override
@@ -152,19 +154,25 @@ public final class FakePodman implements Podman {
     public dev.pipglr.setup.podman.CreatedContainer inspectCreated(String id) {
         Map<String, Object> body = body(id);
         java.util.List<dev.pipglr.setup.podman.CreatedContainer.Secret> secrets = new java.util.ArrayList<>();
-        for (Map<String, Object> secret : (java.util.List<Map<String, Object>>) body.getOrDefault("secrets", java.util.List.of())) {
-            secrets.add(new dev.pipglr.setup.podman.CreatedContainer.Secret((String) secret.get("source"),
-                    ((Number) secret.get("uid")).intValue(), ((Number) secret.get("gid")).intValue(),
+        for (Map<String, Object> secret :
+                (java.util.List<Map<String, Object>>) body.getOrDefault("secrets", java.util.List.of())) {
+            secrets.add(new dev.pipglr.setup.podman.CreatedContainer.Secret(
+                    (String) secret.get("source"),
+                    ((Number) secret.get("uid")).intValue(),
+                    ((Number) secret.get("gid")).intValue(),
                     ((Number) secret.get("mode")).intValue()));
         }
         java.util.List<String> destinations = new java.util.ArrayList<>();
-        for (Map<String, Object> mount : (java.util.List<Map<String, Object>>) body.getOrDefault("mounts", java.util.List.of())) {
+        for (Map<String, Object> mount :
+                (java.util.List<Map<String, Object>>) body.getOrDefault("mounts", java.util.List.of())) {
             destinations.add((String) mount.get("destination"));
         }
-        for (Map<String, Object> volume : (java.util.List<Map<String, Object>>) body.getOrDefault("volumes", java.util.List.of())) {
+        for (Map<String, Object> volume :
+                (java.util.List<Map<String, Object>>) body.getOrDefault("volumes", java.util.List.of())) {
             destinations.add((String) volume.get("Dest"));
         }
-        return new dev.pipglr.setup.podman.CreatedContainer(id, secrets, Boolean.TRUE.equals(body.get("privileged")), destinations);
+        return new dev.pipglr.setup.podman.CreatedContainer(
+                id, secrets, Boolean.TRUE.equals(body.get("privileged")), destinations);
     }
 
     private Map<String, Object> body(String id) {
@@ -181,8 +189,11 @@ public final class FakePodman implements Podman {
         finished.put(id, run);
         calls.add("start " + id);
         ContainerSummary was = containers.get(id);
-        containers.put(id, run.keepsRunning() ? new ContainerSummary(id, was.image(), "running", true, null)
-                : new ContainerSummary(id, was.image(), "exited", false, (long) run.exitCode()));
+        containers.put(
+                id,
+                run.keepsRunning()
+                        ? new ContainerSummary(id, was.image(), "running", true, null)
+                        : new ContainerSummary(id, was.image(), "exited", false, (long) run.exitCode()));
     }
 
     @Override
@@ -205,8 +216,11 @@ public final class FakePodman implements Podman {
 
     @Override
     public java.util.List<String> stoppedContainersNamed(String prefix) {
-        return containers.keySet().stream().filter(name -> name.startsWith(prefix))
-                .filter(name -> !containers.get(name).running()).sorted().toList();
+        return containers.keySet().stream()
+                .filter(name -> name.startsWith(prefix))
+                .filter(name -> !containers.get(name).running())
+                .sorted()
+                .toList();
     }
 
     @Override
@@ -229,14 +243,16 @@ public final class FakePodman implements Podman {
 
     @Override
     public void stopContainer(String id, int timeoutSeconds) {
-        ContainerSummary was = container(id).orElseThrow(() -> new PodmanException("no container with name or ID \"" + id + "\" found"));
+        ContainerSummary was = container(id)
+                .orElseThrow(() -> new PodmanException("no container with name or ID \"" + id + "\" found"));
         containers.put(id, new ContainerSummary(id, was.image(), "exited", false, 0L, was.systemdUnit()));
         calls.add("stop " + id);
     }
 
     @Override
     public void restartContainer(String id) {
-        ContainerSummary was = container(id).orElseThrow(() -> new PodmanException("no container with name or ID \"" + id + "\" found"));
+        ContainerSummary was = container(id)
+                .orElseThrow(() -> new PodmanException("no container with name or ID \"" + id + "\" found"));
         containers.put(id, new ContainerSummary(id, was.image(), "running", true, null, was.systemdUnit()));
         calls.add("restart " + id);
     }

@@ -1,5 +1,11 @@
 package dev.pipglr.setup.wizard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.DockerJavaPodman;
 import dev.pipglr.setup.podman.Podman;
@@ -10,13 +16,6 @@ import dev.pipglr.setup.testhost.FaultProxy;
 import dev.pipglr.setup.testhost.RawPodmanGet;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,12 +29,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every step that changes state, broken at every request it sends: a proxy between
@@ -85,7 +84,10 @@ class FaultMatrixIT {
     static void start() throws IOException {
         workstation = TestHosts.workstation();
         image = TestHosts.testImage();
-        proxy = new FaultProxy(Path.of(System.getProperty("java.io.tmpdir"), "pipglr-fault-" + ProcessHandle.current().pid() + ".sock"),
+        proxy = new FaultProxy(
+                Path.of(
+                        System.getProperty("java.io.tmpdir"),
+                        "pipglr-fault-" + ProcessHandle.current().pid() + ".sock"),
                 TestHosts.workstationSocket());
         proxy.killWith(FaultMatrixIT::killPodmanService);
     }
@@ -94,20 +96,30 @@ class FaultMatrixIT {
     static void stop() throws IOException {
         proxy.close();
         reset();
-        StringBuilder table = new StringBuilder("| flow | requests | runs (cut before, cut after, service killed) | survived |\n"
-                + "|---|---|---|---|\n");
-        MATRIX.forEach((flow, counts) -> table.append(String.format(Locale.ROOT, "| %s | %d | %d | %d |%n",
-                flow, counts[0], counts[1], counts[2])));
+        StringBuilder table =
+                new StringBuilder("| flow | requests | runs (cut before, cut after, service killed) | survived |\n"
+                        + "|---|---|---|---|\n");
+        MATRIX.forEach((flow, counts) -> table.append(
+                String.format(Locale.ROOT, "| %s | %d | %d | %d |%n", flow, counts[0], counts[1], counts[2])));
         Path out = Path.of("target", "reliability", "matrix.md");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, table + "\nMessages the pages showed under faults:\n\n"
-                + String.join("\n", SEEN_MESSAGES.stream().distinct().map(m -> "- " + m).toList()) + "\n");
+        Files.writeString(
+                out,
+                table + "\nMessages the pages showed under faults:\n\n"
+                        + String.join(
+                                "\n",
+                                SEEN_MESSAGES.stream()
+                                        .distinct()
+                                        .map(m -> "- " + m)
+                                        .toList()) + "\n");
         System.out.println(table);
     }
 
     private static void killPodmanService() {
         try {
-            workstation.exec("root", List.of("pkill", "-KILL", "-u", workstation.user().name(), "-f", "podman system servic[e]"));
+            workstation.exec(
+                    "root",
+                    List.of("pkill", "-KILL", "-u", workstation.user().name(), "-f", "podman system servic[e]"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -121,7 +133,8 @@ class FaultMatrixIT {
         return new PodmanConnector(workstation).connect(List.of());
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The config.toml secret's value, read back through podman's API (showsecret), as podman holds it. */
     private static Optional<String> storedConfig() throws IOException {
@@ -130,7 +143,8 @@ class FaultMatrixIT {
                 return Optional.empty();
             }
         }
-        String json = RawPodmanGet.body(TestHosts.workstationSocket(),
+        String json = RawPodmanGet.body(
+                TestHosts.workstationSocket(),
                 "/v4.0.0/libpod/secrets/" + PipglrNames.CONFIG_SECRET + "/json?showsecret=true");
         return Optional.of(JSON.readTree(json).path("SecretData").asText());
     }
@@ -161,7 +175,9 @@ class FaultMatrixIT {
             podman.removeSecret(PipglrNames.CONFIG_SECRET);
             podman.removeSecret(PipglrNames.TOKEN_SECRET);
         }
-        workstation.exec(workstation.user().name(), List.of("rm", "-rf", "/home/" + workstation.user().name() + "/.local/state/pipglr-setup"));
+        workstation.exec(
+                workstation.user().name(),
+                List.of("rm", "-rf", "/home/" + workstation.user().name() + "/.local/state/pipglr-setup"));
     }
 
     private static void createConfigSecret(String text) throws IOException {
@@ -200,18 +216,27 @@ class FaultMatrixIT {
     private static void configNotLost(String said, String... acceptable) throws IOException {
         Optional<String> stored = storedConfig();
         if (stored.isPresent()) {
-            assertTrue(List.of(acceptable).contains(stored.get()), "the config.toml secret holds something else:\n" + stored.get());
+            assertTrue(
+                    List.of(acceptable).contains(stored.get()),
+                    "the config.toml secret holds something else:\n" + stored.get());
             return;
         }
-        java.util.regex.Matcher backup = java.util.regex.Pattern.compile("(/\\S+/backups/config\\.toml\\.[0-9-]+)").matcher(said);
+        java.util.regex.Matcher backup = java.util.regex.Pattern.compile("(/\\S+/backups/config\\.toml\\.[0-9-]+)")
+                .matcher(said);
         assertTrue(backup.find(), "the secret is gone and the page does not say where the configuration is: " + said);
-        assertEquals(GOOD, workstation.readFile(backup.group(1)).orElse(""), "the named backup holds the last good value");
+        assertEquals(
+                GOOD, workstation.readFile(backup.group(1)).orElse(""), "the named backup holds the last good value");
     }
 
     private static final class Register implements Flow {
         private RegisterFlow.Request request() {
-            return new RegisterFlow.Request(RegistrationToken.parse("GR1348941faultmatrix").orElseThrow(),
-                    "https://gitlab.example.test/", 2, image, false, false);
+            return new RegisterFlow.Request(
+                    RegistrationToken.parse("GR1348941faultmatrix").orElseThrow(),
+                    "https://gitlab.example.test/",
+                    2,
+                    image,
+                    false,
+                    false);
         }
 
         @Override
@@ -230,7 +255,8 @@ class FaultMatrixIT {
             if (result instanceof RegisterFlow.Registered registered) {
                 return "Registered " + registered.runners() + " runners.";
             }
-            return result instanceof RegisterFlow.Failed failed ? failed.message()
+            return result instanceof RegisterFlow.Failed failed
+                    ? failed.message()
                     : ((RegisterFlow.NeedsConfirmation) result).question();
         }
 
@@ -240,7 +266,9 @@ class FaultMatrixIT {
                 // only when podman's service itself is gone: then the page must say so, and the retry removes it
                 assertTrue(said.contains("The " + PipglrNames.TOKEN_SECRET + " secret could not be removed"), said);
             }
-            storedConfig().ifPresent(stored -> assertEquals(2, RegisterFlow.countRunners(stored), "a stored config.toml is complete"));
+            storedConfig()
+                    .ifPresent(stored ->
+                            assertEquals(2, RegisterFlow.countRunners(stored), "a stored config.toml is complete"));
         }
 
         @Override
@@ -259,12 +287,10 @@ class FaultMatrixIT {
     private static RegisterFlow.Listener silent() {
         return new RegisterFlow.Listener() {
             @Override
-            public void progress(String message) {
-            }
+            public void progress(String message) {}
 
             @Override
-            public void runFinished(int run, int of, String commandLine, int exitCode, String output) {
-            }
+            public void runFinished(int run, int of, String commandLine, int exitCode, String output) {}
         };
     }
 
@@ -283,7 +309,8 @@ class FaultMatrixIT {
         @Override
         public String run(Podman podman) throws RunlabelException, IOException {
             ConfigStore.Saved saved = new ConfigStore(workstation, podman, Clock.systemUTC()).save(image, EDITED);
-            return "Saved" + saved.backup().map(b -> " (previous kept in " + b + ")").orElse("") + ".";
+            return "Saved"
+                    + saved.backup().map(b -> " (previous kept in " + b + ")").orElse("") + ".";
         }
 
         @Override
@@ -328,7 +355,9 @@ class FaultMatrixIT {
             createVolumes();
             if (apply) {
                 try (Podman podman = direct()) {
-                    assertTrue(new StartFlow(workstation, podman).start(image, StartFlow.Mode.CREATE, SETTLE).running());
+                    assertTrue(new StartFlow(workstation, podman)
+                            .start(image, StartFlow.Mode.CREATE, SETTLE)
+                            .running());
                 }
             }
         }
@@ -348,7 +377,9 @@ class FaultMatrixIT {
         @Override
         public void retry(Podman podman) throws RunlabelException, IOException {
             StartFlow.Mode mode = runner().isPresent() ? StartFlow.Mode.RECREATE : StartFlow.Mode.CREATE;
-            assertTrue(new StartFlow(workstation, podman).start(image, mode, SETTLE).running());
+            assertTrue(new StartFlow(workstation, podman)
+                    .start(image, mode, SETTLE)
+                    .running());
         }
 
         @Override
@@ -377,8 +408,7 @@ class FaultMatrixIT {
         }
 
         @Override
-        public void holds(String said) {
-        }
+        public void holds(String said) {}
 
         @Override
         public void retry(Podman podman) throws RunlabelException {
@@ -388,8 +418,18 @@ class FaultMatrixIT {
         @Override
         public void done() {
             try (Podman podman = direct()) {
-                assertEquals("uid=1000,gid=1000", podman.volume(PipglrNames.STORAGE_VOLUME).orElseThrow().options().get("o"));
-                assertEquals("uid=1001,gid=1001", podman.volume(PipglrNames.CACHE_VOLUME).orElseThrow().options().get("o"));
+                assertEquals(
+                        "uid=1000,gid=1000",
+                        podman.volume(PipglrNames.STORAGE_VOLUME)
+                                .orElseThrow()
+                                .options()
+                                .get("o"));
+                assertEquals(
+                        "uid=1001,gid=1001",
+                        podman.volume(PipglrNames.CACHE_VOLUME)
+                                .orElseThrow()
+                                .options()
+                                .get("o"));
             }
         }
     }
@@ -421,42 +461,60 @@ class FaultMatrixIT {
             flow.holds(said);
             flow.done();
         }));
-        runs.add(DynamicContainer.dynamicContainer("at every request", Stream.generate(() -> 0).limit(1).flatMap(ignored -> {
-            List<DynamicTest> cuts = new ArrayList<>();
-            for (int k = 1; k <= counts[0]; k++) {
-                int at = k;
-                for (FaultProxy.Cut cut : FaultProxy.Cut.values()) {
-                    if (cut == FaultProxy.Cut.KILL && at != 1 && at != counts[0] / 2 && at != counts[0]) {
-                        continue; // a killed service costs a restart: first, middle and last request
-                    }
-                    cuts.add(DynamicTest.dynamicTest(cut.name().toLowerCase(Locale.ROOT) + " request " + at, () -> assertTimeoutPreemptively(
-                            Duration.ofMinutes(3), () -> {
-                        flow.prepare();
-                        counts[1]++;
-                        String said = faulted(flow, at, cut);
-                        List<FaultProxy.Seen> seen = lastRequests;
-                        if (cut == FaultProxy.Cut.KILL) {
-                            TestHosts.restartWorkstationApi();
-                        }
-                        SEEN_MESSAGES.add(flow.name() + ", " + cut.name().toLowerCase(Locale.ROOT) + " request " + at + ": " + said);
-                        try {
-                            readable(said);
-                            flow.holds(said);
-                            try (Podman podman = direct()) {
-                                flow.retry(podman);
+        runs.add(DynamicContainer.dynamicContainer(
+                "at every request", Stream.generate(() -> 0).limit(1).flatMap(ignored -> {
+                    List<DynamicTest> cuts = new ArrayList<>();
+                    for (int k = 1; k <= counts[0]; k++) {
+                        int at = k;
+                        for (FaultProxy.Cut cut : FaultProxy.Cut.values()) {
+                            if (cut == FaultProxy.Cut.KILL && at != 1 && at != counts[0] / 2 && at != counts[0]) {
+                                continue; // a killed service costs a restart: first, middle and last request
                             }
-                            flow.done();
-                            assertEquals(List.of(), oneShotLeftovers(), "no container of a one-off run is left");
-                        } catch (AssertionError | Exception e) {
-                            fail(cut + " at request " + at + " of " + counts[0] + " (" + (at <= seen.size() ? seen.get(at - 1).requestLine() : "?")
-                                    + "): the page said \"" + said + "\": " + e.getMessage(), e);
+                            cuts.add(DynamicTest.dynamicTest(
+                                    cut.name().toLowerCase(Locale.ROOT) + " request " + at,
+                                    () -> assertTimeoutPreemptively(
+                                            Duration.ofMinutes(3),
+                                            () -> {
+                                                flow.prepare();
+                                                counts[1]++;
+                                                String said = faulted(flow, at, cut);
+                                                List<FaultProxy.Seen> seen = lastRequests;
+                                                if (cut == FaultProxy.Cut.KILL) {
+                                                    TestHosts.restartWorkstationApi();
+                                                }
+                                                SEEN_MESSAGES.add(flow.name() + ", "
+                                                        + cut.name().toLowerCase(Locale.ROOT) + " request " + at + ": "
+                                                        + said);
+                                                try {
+                                                    readable(said);
+                                                    flow.holds(said);
+                                                    try (Podman podman = direct()) {
+                                                        flow.retry(podman);
+                                                    }
+                                                    flow.done();
+                                                    assertEquals(
+                                                            List.of(),
+                                                            oneShotLeftovers(),
+                                                            "no container of a one-off run is left");
+                                                } catch (AssertionError | Exception e) {
+                                                    fail(
+                                                            cut + " at request " + at + " of " + counts[0] + " ("
+                                                                    + (at <= seen.size()
+                                                                            ? seen.get(at - 1)
+                                                                                    .requestLine()
+                                                                            : "?")
+                                                                    + "): the page said \"" + said + "\": "
+                                                                    + e.getMessage(),
+                                                            e);
+                                                }
+                                                counts[2]++;
+                                            },
+                                            () -> cut + " at request " + at
+                                                    + ": the flow, its checks or the retry hung (podman stuck?)")));
                         }
-                        counts[2]++;
-                    }, () -> cut + " at request " + at + ": the flow, its checks or the retry hung (podman stuck?)")));
-                }
-            }
-            return cuts.stream();
-        })));
+                    }
+                    return cuts.stream();
+                })));
         return DynamicContainer.dynamicContainer(flow.name(), runs.stream());
     }
 

@@ -1,5 +1,8 @@
 package dev.pipglr.setup.wizard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.PrivilegedCommand;
 import dev.pipglr.setup.host.SubIdReader;
@@ -9,15 +12,11 @@ import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
+import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Steps 1 and 2 for real on the podman 5.x test workstation: the exact commands
@@ -41,7 +40,8 @@ class PrivilegedStepsIT {
 
     @AfterEach
     void restore() throws IOException {
-        workstation.execOrFail("root", "sh", "-c", "printf '" + FRESH + "' > /etc/subuid && printf '" + FRESH + "' > /etc/subgid");
+        workstation.execOrFail(
+                "root", "sh", "-c", "printf '" + FRESH + "' > /etc/subuid && printf '" + FRESH + "' > /etc/subgid");
         workstation.exec("root", List.of("loginctl", "disable-linger", user));
         migrateAndRestartApi();
     }
@@ -76,33 +76,50 @@ class PrivilegedStepsIT {
     void growingInPlaceThenMigratingMakesStep2DoneWith65539Ids() throws IOException {
         SubIdState before = new SubIdReader(workstation).read(workstation.user());
         List<String> commands = before.commands();
-        assertEquals(List.of(
-                "sudo sed -i 's/^[[:space:]]*alice:100000:65536[[:space:]]*$/alice:100000:65539/' /etc/subuid",
-                "sudo sed -i 's/^[[:space:]]*alice:100000:65536[[:space:]]*$/alice:100000:65539/' /etc/subgid"), commands);
+        assertEquals(
+                List.of(
+                        "sudo sed -i 's/^[[:space:]]*alice:100000:65536[[:space:]]*$/alice:100000:65539/' /etc/subuid",
+                        "sudo sed -i 's/^[[:space:]]*alice:100000:65536[[:space:]]*$/alice:100000:65539/' /etc/subgid"),
+                commands);
 
         commands.forEach(this::runAsAdministratorUnchecked);
         SetupReport filesOnly = inspect();
-        assertEquals(StepStatus.TODO, filesOnly.step(Steps.SUBIDS).status(),
+        assertEquals(
+                StepStatus.TODO,
+                filesOnly.step(Steps.SUBIDS).status(),
                 "files changed but podman still maps the old ranges: " + filesOnly.step(Steps.SUBIDS));
         assertTrue(filesOnly.step(Steps.SUBIDS).detail().contains("podman still uses the old ranges"));
 
         migrateAndRestartApi();
 
         SetupReport after = inspect();
-        assertEquals(StepStatus.DONE, after.step(Steps.SUBIDS).status(), after.step(Steps.SUBIDS).toString());
+        assertEquals(
+                StepStatus.DONE,
+                after.step(Steps.SUBIDS).status(),
+                after.step(Steps.SUBIDS).toString());
         HostInfo info = podmanInfo();
         assertEquals(65539, info.subordinateUids());
         assertEquals(65539, info.subordinateGids());
-        assertTrue(new SubIdReader(workstation).read(workstation.user()).commands().isEmpty(), "planning again: nothing to do");
+        assertTrue(
+                new SubIdReader(workstation).read(workstation.user()).commands().isEmpty(),
+                "planning again: nothing to do");
     }
 
     @Test
     void aNeighbourForcesANewRangeAddedWithUsermod() throws IOException {
-        workstation.execOrFail("root", "sh", "-c", "useradd -M bob 2>/dev/null; "
-                + "printf 'alice:100000:65536\\nbob:165536:65536\\n' > /etc/subuid; cp /etc/subuid /etc/subgid");
+        workstation.execOrFail(
+                "root",
+                "sh",
+                "-c",
+                "useradd -M bob 2>/dev/null; "
+                        + "printf 'alice:100000:65536\\nbob:165536:65536\\n' > /etc/subuid; cp /etc/subuid /etc/subgid");
 
-        List<String> commands = new SubIdReader(workstation).read(workstation.user()).commands();
-        assertEquals(List.of("sudo usermod --add-subuids 231072-231074 alice", "sudo usermod --add-subgids 231072-231074 alice"),
+        List<String> commands =
+                new SubIdReader(workstation).read(workstation.user()).commands();
+        assertEquals(
+                List.of(
+                        "sudo usermod --add-subuids 231072-231074 alice",
+                        "sudo usermod --add-subgids 231072-231074 alice"),
                 commands);
         commands.forEach(this::runAsAdministratorUnchecked);
         migrateAndRestartApi();

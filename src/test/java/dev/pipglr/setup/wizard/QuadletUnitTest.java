@@ -1,47 +1,51 @@
 package dev.pipglr.setup.wizard;
 
-import dev.pipglr.setup.runlabel.ContainerSpec;
-import dev.pipglr.setup.runlabel.ContainerfileLabels;
-import dev.pipglr.setup.runlabel.Runlabel;
-import dev.pipglr.setup.runlabel.RunlabelException;
-import dev.pipglr.setup.runlabel.RunlabelParser;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pipglr.setup.runlabel.ContainerSpec;
+import dev.pipglr.setup.runlabel.ContainerfileLabels;
+import dev.pipglr.setup.runlabel.Runlabel;
+import dev.pipglr.setup.runlabel.RunlabelException;
+import dev.pipglr.setup.runlabel.RunlabelParser;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class QuadletUnitTest {
 
     private static ContainerSpec runLabel(String text) throws RunlabelException {
         return ((Runlabel.RunContainer) new RunlabelParser("quay.io/example/pipglr:latest", "pipglr", Path.of("/work"))
-                .parse("run", text)).spec();
+                        .parse("run", text))
+                .spec();
     }
 
     private static List<String> keys(String unit) {
-        return unit.lines().filter(line -> !line.startsWith("#") && line.contains("=")).toList();
+        return unit.lines()
+                .filter(line -> !line.startsWith("#") && line.contains("="))
+                .toList();
     }
 
     @Test
     void theImagesRunLabelBecomesTheSameContainerUnderSystemd() throws Exception {
         String unit = QuadletUnit.render(runLabel(ContainerfileLabels.read().get("run")), false);
-        assertEquals(List.of(
-                "Description=pipglr GitLab runner (podman-in-podman)",
-                "ContainerName=pipglr",
-                "Image=quay.io/example/pipglr:latest",
-                "Secret=config.toml,uid=1001,gid=1001,mode=0400",
-                "Volume=pipglr-storage:/home/podman/.local/share/containers",
-                "Volume=pipglr-cache:/cache",
-                "AddDevice=/dev/fuse",
-                "LogDriver=k8s-file",
-                "PodmanArgs=--systemd=true --privileged",
-                "Restart=always",
-                "TimeoutStartSec=900",
-                "WantedBy=default.target"), keys(unit));
+        assertEquals(
+                List.of(
+                        "Description=pipglr GitLab runner (podman-in-podman)",
+                        "ContainerName=pipglr",
+                        "Image=quay.io/example/pipglr:latest",
+                        "Secret=config.toml,uid=1001,gid=1001,mode=0400",
+                        "Volume=pipglr-storage:/home/podman/.local/share/containers",
+                        "Volume=pipglr-cache:/cache",
+                        "AddDevice=/dev/fuse",
+                        "LogDriver=k8s-file",
+                        "PodmanArgs=--systemd=true --privileged",
+                        "Restart=always",
+                        "TimeoutStartSec=900",
+                        "WantedBy=default.target"),
+                keys(unit));
         assertTrue(unit.contains("[Container]") && unit.contains("[Install]"));
         assertTrue(unit.contains("loginctl enable-linger"), "the file says what makes it start at boot");
     }
@@ -55,9 +59,11 @@ class QuadletUnitTest {
     @Test
     void valuesAreQuotedAndPercentSignsEscapedForSystemd() throws Exception {
         // a label cannot carry spaces (podman's runlabel splits them); the wizard's own -e values can
-        String unit = QuadletUnit.render(runLabel("podman run -d --name pipglr -e RATE=50% "
-                + "--hostname runner-1 --network none --entrypoint /bin/sh IMAGE -c date")
-                .withEnv("GREETING", "hi there"), false);
+        String unit = QuadletUnit.render(
+                runLabel("podman run -d --name pipglr -e RATE=50% "
+                                + "--hostname runner-1 --network none --entrypoint /bin/sh IMAGE -c date")
+                        .withEnv("GREETING", "hi there"),
+                false);
         assertTrue(unit.contains("Environment=\"GREETING=hi there\""), unit);
         assertTrue(unit.contains("Environment=RATE=50%%"), unit);
         assertTrue(unit.contains("HostName=runner-1"), unit);
@@ -69,8 +75,8 @@ class QuadletUnitTest {
 
     @Test
     void aLabelWithoutAContainerNameIsRefused() {
-        RunlabelException refused = assertThrows(RunlabelException.class,
-                () -> QuadletUnit.render(runLabel("podman run -d IMAGE"), false));
+        RunlabelException refused =
+                assertThrows(RunlabelException.class, () -> QuadletUnit.render(runLabel("podman run -d IMAGE"), false));
         assertTrue(refused.getMessage().contains("does not name its container"));
     }
 }

@@ -1,16 +1,5 @@
 package dev.pipglr.setup.wizard;
 
-import dev.pipglr.setup.host.FakeMachine;
-import dev.pipglr.setup.podman.ConnectionAttempt;
-import dev.pipglr.setup.podman.ContainerSummary;
-import dev.pipglr.setup.podman.PodmanException;
-import dev.pipglr.setup.podman.PodmanUnavailableException;
-import dev.pipglr.setup.podman.VolumeSummary;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static dev.pipglr.setup.wizard.StepStatus.BLOCKED;
 import static dev.pipglr.setup.wizard.StepStatus.DONE;
 import static dev.pipglr.setup.wizard.StepStatus.TODO;
@@ -19,13 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pipglr.setup.host.FakeMachine;
+import dev.pipglr.setup.podman.ConnectionAttempt;
+import dev.pipglr.setup.podman.ContainerSummary;
+import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.podman.PodmanUnavailableException;
+import dev.pipglr.setup.podman.VolumeSummary;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 class SetupInspectorTest {
 
     private static final List<String> LINGER = List.of("loginctl", "show-user", "alice", "--property=Linger");
-    private static final List<StepDefinition> PODMAN_STEPS = List.of(Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES, Steps.START);
+    private static final List<StepDefinition> PODMAN_STEPS =
+            List.of(Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES, Steps.START);
 
     private FakeMachine workstation(String podmanVersion) {
-        return new FakeMachine("alice", 1500).systemdRunning()
+        return new FakeMachine("alice", 1500)
+                .systemdRunning()
                 .answer(List.of("podman", "--version"), 0, "podman version " + podmanVersion + "\n", "")
                 .answer(LINGER, 0, "Linger=no\n", "")
                 .file("/etc/subuid", "alice:100000:65536\n")
@@ -40,9 +41,12 @@ class SetupInspectorTest {
 
     private static FakePodman runningRunner(FakePodman podman) {
         podman.secrets.add(PipglrNames.CONFIG_SECRET);
-        podman.volumes.put(PipglrNames.STORAGE_VOLUME, new VolumeSummary(PipglrNames.STORAGE_VOLUME, "local", Map.of(), "/x"));
-        podman.volumes.put(PipglrNames.CACHE_VOLUME, new VolumeSummary(PipglrNames.CACHE_VOLUME, "local", Map.of(), "/y"));
-        podman.containers.put(PipglrNames.CONTAINER, new ContainerSummary("pipglr", "pipglr:latest", "running", true, 0L));
+        podman.volumes.put(
+                PipglrNames.STORAGE_VOLUME, new VolumeSummary(PipglrNames.STORAGE_VOLUME, "local", Map.of(), "/x"));
+        podman.volumes.put(
+                PipglrNames.CACHE_VOLUME, new VolumeSummary(PipglrNames.CACHE_VOLUME, "local", Map.of(), "/y"));
+        podman.containers.put(
+                PipglrNames.CONTAINER, new ContainerSummary("pipglr", "pipglr:latest", "running", true, 0L));
         return podman;
     }
 
@@ -52,8 +56,10 @@ class SetupInspectorTest {
 
     private static SetupReport inspectUnreachable(FakeMachine machine) {
         return new SetupInspector(machine, () -> {
-            throw new PodmanUnavailableException(List.of(new ConnectionAttempt("/run/user/1500/podman/podman.sock", "no socket there")));
-        }).inspect();
+                    throw new PodmanUnavailableException(
+                            List.of(new ConnectionAttempt("/run/user/1500/podman/podman.sock", "no socket there")));
+                })
+                .inspect();
     }
 
     @Test
@@ -61,11 +67,13 @@ class SetupInspectorTest {
         SetupReport report = inspect(workstation("5.4.2"), new FakePodman("5.4.2", true).withMappings(65536, 65536));
 
         assertEquals(DONE, report.step(Steps.PREFLIGHT).status());
-        for (StepDefinition step : List.of(Steps.LINGER, Steps.SUBIDS, Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES, Steps.START)) {
+        for (StepDefinition step :
+                List.of(Steps.LINGER, Steps.SUBIDS, Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES, Steps.START)) {
             assertEquals(TODO, report.step(step).status(), step.id());
         }
         assertEquals(SetupReport.EXIT_TODO, report.exitCode());
-        assertEquals(Steps.standard(), report.steps().stream().map(StepReport::step).toList());
+        assertEquals(
+                Steps.standard(), report.steps().stream().map(StepReport::step).toList());
     }
 
     @Test
@@ -74,7 +82,8 @@ class SetupInspectorTest {
 
         SetupReport report = inspect(configured(workstation("5.4.2")), podman);
 
-        report.steps().forEach(step -> assertEquals(DONE, step.status(), step.step().id() + ": " + step.detail()));
+        report.steps()
+                .forEach(step -> assertEquals(DONE, step.status(), step.step().id() + ": " + step.detail()));
         assertEquals(SetupReport.EXIT_DONE, report.exitCode());
         assertTrue(podman.closed, "the connection is closed after inspecting");
     }
@@ -88,7 +97,8 @@ class SetupInspectorTest {
         assertTrue(preflight.detail().contains("4.3.1") && preflight.detail().contains("4.8"), preflight.detail());
         for (StepDefinition step : PODMAN_STEPS) {
             assertEquals(BLOCKED, report.step(step).status());
-            assertTrue(report.step(step).detail().contains("4.3.1"), "the reason is repeated where the step is blocked");
+            assertTrue(
+                    report.step(step).detail().contains("4.3.1"), "the reason is repeated where the step is blocked");
         }
         assertEquals(TODO, report.step(Steps.LINGER).status(), "files-only steps are still checked");
         assertEquals(SetupReport.EXIT_BLOCKED, report.exitCode());
@@ -112,14 +122,17 @@ class SetupInspectorTest {
         StepReport preflight = report.step(Steps.PREFLIGHT);
         assertEquals(BLOCKED, preflight.status());
         assertTrue(report.canStartSessionService());
-        assertTrue(preflight.findings().stream().anyMatch(f -> f.contains("no socket there")), preflight.findings().toString());
+        assertTrue(
+                preflight.findings().stream().anyMatch(f -> f.contains("no socket there")),
+                preflight.findings().toString());
         assertTrue(preflight.plan().stream().anyMatch(p -> p.contains("systemctl --user enable --now podman.socket")));
         assertEquals(SetupReport.EXIT_BLOCKED, report.exitCode());
     }
 
     @Test
     void startedAsRootWithoutAServiceItSaysToRunAsTheRunnersOwner() {
-        FakeMachine root = new FakeMachine("root", 0).systemdRunning()
+        FakeMachine root = new FakeMachine("root", 0)
+                .systemdRunning()
                 .answer(List.of("podman", "--version"), 0, "podman version 5.4.2\n", "")
                 .answer(List.of("loginctl", "show-user", "root", "--property=Linger"), 0, "Linger=no\n", "");
 
@@ -127,14 +140,18 @@ class SetupInspectorTest {
 
         assertEquals(BLOCKED, preflight.status());
         assertTrue(preflight.detail().startsWith("The wizard runs as root"), preflight.detail());
-        assertTrue(preflight.plan().get(0).contains("Log in as the user who will own the runner"), preflight.plan().toString());
+        assertTrue(
+                preflight.plan().get(0).contains("Log in as the user who will own the runner"),
+                preflight.plan().toString());
     }
 
     @Test
     void unreachableOldPodmanStillNamesItsVersion() {
         SetupReport report = inspectUnreachable(workstation("4.3.1"));
 
-        assertTrue(report.step(Steps.PREFLIGHT).detail().contains("4.3.1 is too old"), report.step(Steps.PREFLIGHT).detail());
+        assertTrue(
+                report.step(Steps.PREFLIGHT).detail().contains("4.3.1 is too old"),
+                report.step(Steps.PREFLIGHT).detail());
     }
 
     @Test
@@ -155,7 +172,9 @@ class SetupInspectorTest {
         StepReport subIds = inspect(configured(workstation("5.4.2")), podman).step(Steps.SUBIDS);
 
         assertEquals(TODO, subIds.status());
-        assertTrue(subIds.plan().get(0).contains("podman system migrate"), subIds.plan().toString());
+        assertTrue(
+                subIds.plan().get(0).contains("podman system migrate"),
+                subIds.plan().toString());
     }
 
     @Test
@@ -165,13 +184,16 @@ class SetupInspectorTest {
         StepReport subIds = inspect(machine, new FakePodman("5.4.2", true)).step(Steps.SUBIDS);
 
         assertEquals(TODO, subIds.status());
-        assertTrue(subIds.findings().contains("/etc/subgid: 0 IDs for alice (no range) (pipglr needs 65539)"), subIds.findings().toString());
+        assertTrue(
+                subIds.findings().contains("/etc/subgid: 0 IDs for alice (no range) (pipglr needs 65539)"),
+                subIds.findings().toString());
     }
 
     @Test
     void aPodmanErrorInOneStepMakesOnlyThatStepUnknown() {
         FakePodman podman = runningRunner(new FakePodman("5.4.2", true));
-        podman.volumeFailure = new PodmanException("podman could not inspect the volume pipglr-storage: boom (HTTP 500)");
+        podman.volumeFailure =
+                new PodmanException("podman could not inspect the volume pipglr-storage: boom (HTTP 500)");
 
         SetupReport report = inspect(configured(workstation("5.4.2")), podman);
 
@@ -183,7 +205,8 @@ class SetupInspectorTest {
     @Test
     void anExitedRunnerIsToDoWithItsExitCode() {
         FakePodman podman = runningRunner(new FakePodman("5.4.2", true));
-        podman.containers.put(PipglrNames.CONTAINER, new ContainerSummary("pipglr", "pipglr:latest", "exited", false, 125L));
+        podman.containers.put(
+                PipglrNames.CONTAINER, new ContainerSummary("pipglr", "pipglr:latest", "exited", false, 125L));
 
         StepReport start = inspect(configured(workstation("5.4.2")), podman).step(Steps.START);
 

@@ -1,14 +1,14 @@
 package dev.pipglr.setup.wizard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.FakeMachine;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.UserIdentity;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Start at boot goes through systemd, not podman's API, so its faults are the machine's:
@@ -31,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StartOnBootFaultTest {
 
     private static final String PATH = StartOnBootTest.PATH;
-    private static final String UNIT = "[Container]\nContainerName=pipglr\nImage=registry.gitlab.com/qontainers/pipglr:latest\n";
+    private static final String UNIT =
+            "[Container]\nContainerName=pipglr\nImage=registry.gitlab.com/qontainers/pipglr:latest\n";
     /** folder, file, daemon-reload, cat, start, is-active */
     private static final int STEPS = 6;
 
@@ -124,7 +124,8 @@ class StartOnBootFaultTest {
     }
 
     static Stream<Arguments> everyStep() {
-        return IntStream.rangeClosed(1, STEPS).boxed()
+        return IntStream.rangeClosed(1, STEPS)
+                .boxed()
                 .flatMap(k -> Stream.of(Arguments.of(k, false), Arguments.of(k, true)));
     }
 

@@ -1,22 +1,21 @@
 package dev.pipglr.setup.wizard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * "Start at boot" in the podman 5.x workstation, which boots systemd: the
@@ -60,13 +59,26 @@ class StartOnBootIT {
         workstation.createPrivateDirectory(boot.unitPath().getParent().toString());
         workstation.writePrivateFile(boot.unitPath().toString(), unit.getBytes(StandardCharsets.UTF_8));
 
-        CommandResult dryRun = workstation.exec(workstation.user().name(), List.of("/usr/libexec/podman/quadlet", "-dryrun", "-user"));
+        CommandResult dryRun =
+                workstation.exec(workstation.user().name(), List.of("/usr/libexec/podman/quadlet", "-dryrun", "-user"));
         assertEquals(0, dryRun.exitCode(), dryRun.stderr());
         assertFalse(dryRun.stderr().contains("unsupported"), dryRun.stderr());
-        String execStart = dryRun.stdout().lines().filter(line -> line.startsWith("ExecStart=")).findFirst().orElseThrow();
-        for (String expected : List.of("--name pipglr", "--secret config.toml,uid=1001,gid=1001,mode=0400",
-                "-v pipglr-storage:/home/podman/.local/share/containers", "-v pipglr-cache:/cache", "--device /dev/fuse",
-                "--systemd=true", "--privileged", "--log-driver k8s-file", "--cgroups=enabled", " " + image)) {
+        String execStart = dryRun.stdout()
+                .lines()
+                .filter(line -> line.startsWith("ExecStart="))
+                .findFirst()
+                .orElseThrow();
+        for (String expected : List.of(
+                "--name pipglr",
+                "--secret config.toml,uid=1001,gid=1001,mode=0400",
+                "-v pipglr-storage:/home/podman/.local/share/containers",
+                "-v pipglr-cache:/cache",
+                "--device /dev/fuse",
+                "--systemd=true",
+                "--privileged",
+                "--log-driver k8s-file",
+                "--cgroups=enabled",
+                " " + image)) {
             assertTrue(execStart.contains(expected), expected + " in " + execStart);
         }
         assertTrue(dryRun.stdout().contains("WantedBy=default.target"), dryRun.stdout());
@@ -81,8 +93,12 @@ class StartOnBootIT {
         volumes.setUp(image, "setupcache");
         // Step 1, as the administrator runs it: the user's systemd instance starts without a login.
         workstation.execOrFail("root", "loginctl", "enable-linger", user);
-        workstation.execOrFail("root", "sh", "-c", "for i in $(seq 1 100); do [ -S /run/user/" + workstation.user().uid()
-                + "/systemd/private ] && exit 0; sleep 0.1; done; exit 1");
+        workstation.execOrFail(
+                "root",
+                "sh",
+                "-c",
+                "for i in $(seq 1 100); do [ -S /run/user/" + workstation.user().uid()
+                        + "/systemd/private ] && exit 0; sleep 0.1; done; exit 1");
 
         StartOnBoot.Plan plan = boot.plan(boot.render(podman, image));
         assertEquals(StartOnBoot.FileState.ABSENT, plan.state());
@@ -91,9 +107,13 @@ class StartOnBootIT {
 
         assertTrue(report.get(report.size() - 1).contains("pipglr.service is active"), report.toString());
         assertEquals(java.util.Optional.of("active"), boot.serviceState());
-        dev.pipglr.setup.podman.ContainerSummary container = podman.container(PipglrNames.CONTAINER).orElseThrow();
+        dev.pipglr.setup.podman.ContainerSummary container =
+                podman.container(PipglrNames.CONTAINER).orElseThrow();
         assertTrue(container.running(), "the container systemd started is the one the wizard's API sees");
-        assertEquals(QuadletUnit.SERVICE, container.systemdUnit(), "and podman says which unit runs it (the dashboard shows it)");
+        assertEquals(
+                QuadletUnit.SERVICE,
+                container.systemdUnit(),
+                "and podman says which unit runs it (the dashboard shows it)");
         assertEquals(StartOnBoot.FileState.SAME, boot.plan(plan.content()).state(), "reopening shows it done");
         assertFalse(String.join("\n", report).contains("bootsecret"));
     }
@@ -106,8 +126,8 @@ class StartOnBootIT {
 
         StartOnBoot.Plan plan = boot.plan(boot.render(podman, image));
         assertEquals(StartOnBoot.FileState.DIFFERENT, plan.state());
-        IOException refused = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> boot.install(plan, false, line -> { }));
+        IOException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                IOException.class, () -> boot.install(plan, false, line -> {}));
         assertTrue(refused.getMessage().contains("left as it is"), refused.getMessage());
         assertEquals(mine, workstation.readFile(boot.unitPath().toString()).orElseThrow());
     }

@@ -1,22 +1,21 @@
 package dev.pipglr.setup.wizard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Steps 3 to 6 with labels written the way upstream pipglr writes them (gitlab-runner itself as
@@ -46,8 +45,15 @@ class UpstreamLabelsIT {
                 + " --secret config.toml,uid=1001,gid=1001 -v pipglr-storage:/home/podman/.local/share/containers"
                 + " -v pipglr-cache:/cache --systemd true --privileged --device /dev/fuse \\$IMAGE\"\n"
                 + "LABEL dumpconfig=\"podman run -it --rm --secret config.toml --entrypoint=/bin/cat \\$IMAGE /run/secrets/config.toml\"\n";
-        CommandResult built = workstation.exec("alice", List.of("sh", "-c", "mkdir -p /home/alice/upstreamstyle && cd /home/alice/upstreamstyle"
-                + " && printf '%s' \"$0\" > Containerfile && podman build -q -t " + IMAGE + " . >/dev/null", containerfile));
+        CommandResult built = workstation.exec(
+                "alice",
+                List.of(
+                        "sh",
+                        "-c",
+                        "mkdir -p /home/alice/upstreamstyle && cd /home/alice/upstreamstyle"
+                                + " && printf '%s' \"$0\" > Containerfile && podman build -q -t " + IMAGE
+                                + " . >/dev/null",
+                        containerfile));
         assertTrue(built.succeeded(), built.stderr());
         podman = new PodmanConnector(workstation).connect(List.of());
     }
@@ -63,35 +69,70 @@ class UpstreamLabelsIT {
 
     @Test
     void theUrlTypedInStep3AndTheRunLabelsOwnNameAndOptionsWinAndTheRunnerReadsItsConfig() throws Exception {
-        RegisterFlow.Result result = new RegisterFlow(workstation, podman).register(new RegisterFlow.Request(
-                RegistrationToken.parse("GR1348941upstreamstyle0123456789").orElseThrow(), "https://gitlab.gui.test/", 2, IMAGE,
-                false, false), new RegisterFlow.Listener() {
-                    @Override
-                    public void progress(String message) {
-                    }
+        RegisterFlow.Result result = new RegisterFlow(workstation, podman)
+                .register(
+                        new RegisterFlow.Request(
+                                RegistrationToken.parse("GR1348941upstreamstyle0123456789")
+                                        .orElseThrow(),
+                                "https://gitlab.gui.test/",
+                                2,
+                                IMAGE,
+                                false,
+                                false),
+                        new RegisterFlow.Listener() {
+                            @Override
+                            public void progress(String message) {}
 
-                    @Override
-                    public void runFinished(int run, int of, String commandLine, int exitCode, String output) {
-                    }
-                });
+                            @Override
+                            public void runFinished(int run, int of, String commandLine, int exitCode, String output) {}
+                        });
         assertInstanceOf(RegisterFlow.Registered.class, result, result.toString());
-        String config = new ConfigStore(workstation, podman, Clock.systemUTC()).readCurrent(IMAGE).orElseThrow();
-        assertEquals(2, config.split("url = \"https://gitlab.gui.test/\"", -1).length - 1, "both runners at the typed URL:\n" + config);
+        String config = new ConfigStore(workstation, podman, Clock.systemUTC())
+                .readCurrent(IMAGE)
+                .orElseThrow();
+        assertEquals(
+                2,
+                config.split("url = \"https://gitlab.gui.test/\"", -1).length - 1,
+                "both runners at the typed URL:\n" + config);
 
         VolumesFlow volumes = new VolumesFlow(workstation, podman);
         volumes.setUp(IMAGE, "setupstorage");
         volumes.setUp(IMAGE, "setupcache");
 
-        StartFlow.Outcome started = new StartFlow(workstation, podman).start(IMAGE, StartFlow.Mode.CREATE, Duration.ofSeconds(3));
-        assertTrue(started.running(), "the runner (uid 1001) reads a secret it did not set a mode for, as with podman:\n" + started);
-        assertEquals("1001:1001 444", workstation.execOrFail("alice", "podman", "exec", RUNNER, "stat", "-c", "%u:%g %a",
-                "/run/secrets/config.toml").stdout().strip(), "podman's own default mode 0444");
-        assertEquals("1001", workstation.execOrFail("alice", "podman", "inspect", "--format", "{{.Config.User}}", RUNNER).stdout().strip());
+        StartFlow.Outcome started =
+                new StartFlow(workstation, podman).start(IMAGE, StartFlow.Mode.CREATE, Duration.ofSeconds(3));
+        assertTrue(
+                started.running(),
+                "the runner (uid 1001) reads a secret it did not set a mode for, as with podman:\n" + started);
+        assertEquals(
+                "1001:1001 444",
+                workstation
+                        .execOrFail(
+                                "alice", "podman", "exec", RUNNER, "stat", "-c", "%u:%g %a", "/run/secrets/config.toml")
+                        .stdout()
+                        .strip(),
+                "podman's own default mode 0444");
+        assertEquals(
+                "1001",
+                workstation
+                        .execOrFail("alice", "podman", "inspect", "--format", "{{.Config.User}}", RUNNER)
+                        .stdout()
+                        .strip());
 
-        assertTrue(new Dashboard(workstation, podman, Clock.systemUTC()).read(IMAGE).container().orElseThrow().running(),
+        assertTrue(
+                new Dashboard(workstation, podman, Clock.systemUTC())
+                        .read(IMAGE)
+                        .container()
+                        .orElseThrow()
+                        .running(),
                 "the dashboard finds the runner under the run label's name");
-        SetupReport report = new SetupInspector(workstation, () -> new PodmanConnector(workstation).connect(List.of()), () -> IMAGE).inspect();
-        assertEquals(StepStatus.DONE, report.step(Steps.START).status(), report.step(Steps.START).toString());
+        SetupReport report = new SetupInspector(
+                        workstation, () -> new PodmanConnector(workstation).connect(List.of()), () -> IMAGE)
+                .inspect();
+        assertEquals(
+                StepStatus.DONE,
+                report.step(Steps.START).status(),
+                report.step(Steps.START).toString());
         assertTrue(podman.logs(RUNNER).contains("runners=2"), podman.logs(RUNNER));
     }
 }

@@ -2,6 +2,7 @@ package dev.pipglr.setup.ui.boot;
 
 import dev.pipglr.setup.ui.common.Shown;
 import dev.pipglr.setup.wizard.StartOnBoot;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -11,21 +12,34 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 
-import java.util.Optional;
-
 /** "Start the runner at boot": the Quadlet file, where it goes, and the actions on it. */
 public final class BootView {
 
     private final BootViewModel viewModel;
 
-    @FXML private Button show;
-    @FXML private Button install;
-    @FXML private Button replace;
-    @FXML private Button cancel;
-    @FXML private ProgressIndicator progress;
-    @FXML private Label path;
-    @FXML private TextArea file;
-    @FXML private TextArea output;
+    @FXML
+    private Button show;
+
+    @FXML
+    private Button install;
+
+    @FXML
+    private Button replace;
+
+    @FXML
+    private Button cancel;
+
+    @FXML
+    private ProgressIndicator progress;
+
+    @FXML
+    private Label path;
+
+    @FXML
+    private TextArea file;
+
+    @FXML
+    private TextArea output;
 
     public BootView(BootViewModel viewModel) {
         this.viewModel = viewModel;
@@ -35,8 +49,11 @@ public final class BootView {
     private void initialize() {
         var busy = viewModel.action().busyProperty();
         var plan = viewModel.planProperty();
-        BooleanBinding different = Bindings.createBooleanBinding(() -> plan.get()
-                .map(shown -> shown.state() == StartOnBoot.FileState.DIFFERENT).orElse(false), plan);
+        BooleanBinding different = Bindings.createBooleanBinding(
+                () -> plan.get()
+                        .map(shown -> shown.state() == StartOnBoot.FileState.DIFFERENT)
+                        .orElse(false),
+                plan);
         show.disableProperty().bind(busy);
         progress.visibleProperty().bind(busy);
         // Starting may pull the image for minutes: the page can stop waiting (systemd carries on).
@@ -47,10 +64,12 @@ public final class BootView {
         replace.visibleProperty().bind(different);
         replace.managedProperty().bind(different);
         replace.disableProperty().bind(busy);
-        path.textProperty().bind(Bindings.createStringBinding(() -> plan.get()
-                .map(shown -> shown.path().toString()).orElse(""), plan));
-        file.textProperty().bind(Bindings.createStringBinding(() -> plan.get()
-                .map(StartOnBoot.Plan::content).orElse(""), plan));
+        path.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> plan.get().map(shown -> shown.path().toString()).orElse(""), plan));
+        file.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> plan.get().map(StartOnBoot.Plan::content).orElse(""), plan));
         for (Node node : new Node[] {path, file}) {
             node.visibleProperty().bind(plan.isNotEqualTo(Optional.empty()));
             node.managedProperty().bind(node.visibleProperty());

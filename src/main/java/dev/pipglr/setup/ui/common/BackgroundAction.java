@@ -1,13 +1,12 @@
 package dev.pipglr.setup.ui.common;
 
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
  * One long action at a time, run off the JavaFX thread, with a {@code busy}
@@ -38,23 +37,29 @@ public final class BackgroundAction {
         }
         long run = ++generation;
         busy.set(true);
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.call();
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, background).whenComplete((result, failure) -> fxThread.execute(() -> {
-            if (run != generation) {
-                return;
-            }
-            busy.set(false);
-            if (failure != null) {
-                onFailure.accept(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
-            } else {
-                onSuccess.accept(result);
-            }
-        }));
+        CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return work.call();
+                            } catch (Exception e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        background)
+                .whenComplete((result, failure) -> fxThread.execute(() -> {
+                    if (run != generation) {
+                        return;
+                    }
+                    busy.set(false);
+                    if (failure != null) {
+                        onFailure.accept(
+                                failure instanceof CompletionException && failure.getCause() != null
+                                        ? failure.getCause()
+                                        : failure);
+                    } else {
+                        onSuccess.accept(result);
+                    }
+                }));
         return true;
     }
 

@@ -6,8 +6,7 @@ import javafx.scene.input.ClipboardContent;
 /** Copying commands for the user to paste into a terminal. */
 public final class Clipboards {
 
-    private Clipboards() {
-    }
+    private Clipboards() {}
 
     public static void copy(String text) {
         ClipboardContent content = new ClipboardContent();

@@ -8,8 +8,7 @@ public final class FirstFrame {
 
     public static final String MARKER = "first-frame";
 
-    private FirstFrame() {
-    }
+    private FirstFrame() {}
 
     public static void exitAfterFirstFrame(Scene scene) {
         Runnable[] listener = new Runnable[1];

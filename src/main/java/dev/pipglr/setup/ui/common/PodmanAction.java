@@ -4,15 +4,14 @@ import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.wizard.ImageSource;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Runs one podman action of a step page in the background: opens the
@@ -83,24 +82,27 @@ public final class PodmanAction {
     }
 
     private <T> void run(String image, Work<T> work, Consumer<T> onSuccess, boolean changesMachine) {
-        Runnable afterwards = changesMachine ? recheck : () -> { };
+        Runnable afterwards = changesMachine ? recheck : () -> {};
         Consumer<String> report = line -> fxThread.execute(() -> say(line));
-        action.run(() -> {
-            try (Podman connection = podman.get()) {
-                if (image != null) {
-                    ImageSource.ensurePresent(connection, image, report);
-                }
-                return work.run(connection, report);
-            }
-        }, result -> {
-            onSuccess.accept(result);
-            afterwards.run();
-        }, failure -> {
-            if (!(failure instanceof PodmanException)) {
-                LOG.log(Level.WARNING, "step action failed", failure);
-            }
-            say("Failed: " + Problems.describe(failure));
-            afterwards.run();
-        });
+        action.run(
+                () -> {
+                    try (Podman connection = podman.get()) {
+                        if (image != null) {
+                            ImageSource.ensurePresent(connection, image, report);
+                        }
+                        return work.run(connection, report);
+                    }
+                },
+                result -> {
+                    onSuccess.accept(result);
+                    afterwards.run();
+                },
+                failure -> {
+                    if (!(failure instanceof PodmanException)) {
+                        LOG.log(Level.WARNING, "step action failed", failure);
+                    }
+                    say("Failed: " + Problems.describe(failure));
+                    afterwards.run();
+                });
     }
 }

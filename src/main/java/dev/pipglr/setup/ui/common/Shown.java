@@ -9,8 +9,7 @@ import javafx.scene.control.TextInputControl;
 /** Output areas and hints that take no room until they have something to say. */
 public final class Shown {
 
-    private Shown() {
-    }
+    private Shown() {}
 
     public static void whenNotEmpty(TextInputControl target, ObservableStringValue text) {
         bind(target, target.textProperty(), text);

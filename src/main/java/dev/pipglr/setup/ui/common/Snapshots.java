@@ -1,24 +1,22 @@
 package dev.pipglr.setup.ui.common;
 
+import dev.pipglr.setup.host.LocalFiles;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
-
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import dev.pipglr.setup.host.LocalFiles;
-import java.nio.file.Path;
 
 /** PNG pictures of real scenes (for screenshots/), written without javafx-swing. */
 public final class Snapshots {
 
-    private Snapshots() {
-    }
+    private Snapshots() {}
 
     public static void write(Scene scene, Path file) {
         WritableImage image = scene.snapshot(null);
@@ -45,8 +43,13 @@ public final class Snapshots {
      * Once {@code busy} turns false: selects each entry of {@code pages} in turn and
      * writes DIR/NN-NAME.png of the scene, then runs {@code then}.
      */
-    public static <T> void tourWhenIdle(ObservableBooleanValue busy, Scene scene, javafx.scene.control.ListView<T> pages,
-                                        java.util.function.Function<T, String> name, Path dir, Runnable then) {
+    public static <T> void tourWhenIdle(
+            ObservableBooleanValue busy,
+            Scene scene,
+            javafx.scene.control.ListView<T> pages,
+            java.util.function.Function<T, String> name,
+            Path dir,
+            Runnable then) {
         // once: pages refresh the wizard too (busy turns false again), which must not start a second tour
         boolean[] started = {false};
         busy.addListener((obs, was, isBusy) -> {
@@ -57,8 +60,13 @@ public final class Snapshots {
         });
     }
 
-    private static <T> void shoot(Scene scene, javafx.scene.control.ListView<T> pages, java.util.function.Function<T, String> name,
-                                  Path dir, int index, Runnable then) {
+    private static <T> void shoot(
+            Scene scene,
+            javafx.scene.control.ListView<T> pages,
+            java.util.function.Function<T, String> name,
+            Path dir,
+            int index,
+            Runnable then) {
         if (index >= pages.getItems().size()) {
             then.run();
             return;
@@ -73,5 +81,4 @@ public final class Snapshots {
         });
         settle.play();
     }
-
 }

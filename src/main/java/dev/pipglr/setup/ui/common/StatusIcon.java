@@ -15,7 +15,8 @@ public final class StatusIcon extends StackPane {
     private static final String CHECK = "M -4 0 L -1.5 3 L 4.5 -3.5";
     private static final String TODO = "M -4 0 L 3.5 0 M 0.5 -3 L 3.5 0 L 0.5 3";
     private static final String BLOCKED = "M -4 0 L 4 0";
-    private static final String UNKNOWN = "M -2.5 -2 Q -2.5 -4.5 0 -4.5 Q 2.5 -4.5 2.5 -2 Q 2.5 -0.5 0 0.5 L 0 1.5 M 0 3.5 L 0 4.5";
+    private static final String UNKNOWN =
+            "M -2.5 -2 Q -2.5 -4.5 0 -4.5 Q 2.5 -4.5 2.5 -2 Q 2.5 -0.5 0 0.5 L 0 1.5 M 0 3.5 L 0 4.5";
     private static final String CHECKING = "M -3.5 0 L -3.4 0 M 0 0 L 0.1 0 M 3.5 0 L 3.6 0";
 
     private final SVGPath glyph = new SVGPath();
@@ -36,12 +37,15 @@ public final class StatusIcon extends StackPane {
     public void setStatus(StepStatus status) {
         getStyleClass().removeIf(style -> style.startsWith("status-is-"));
         getStyleClass().add("status-is-" + (status == null ? "checking" : status.id()));
-        glyph.setContent(status == null ? CHECKING : switch (status) {
-            case DONE -> CHECK;
-            case TODO -> TODO;
-            case BLOCKED -> BLOCKED;
-            case UNKNOWN -> UNKNOWN;
-        });
+        glyph.setContent(
+                status == null
+                        ? CHECKING
+                        : switch (status) {
+                            case DONE -> CHECK;
+                            case TODO -> TODO;
+                            case BLOCKED -> BLOCKED;
+                            case UNKNOWN -> UNKNOWN;
+                        });
         setAccessibleText(status == null ? "checking" : status.label());
     }
 }

@@ -2,10 +2,9 @@ package dev.pipglr.setup.ui.common;
 
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.Podman;
-import javafx.beans.property.StringProperty;
-
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.beans.property.StringProperty;
 
 /**
  * What every step page's view model works with: the machine, a way to open podman, where work runs and where its
@@ -26,8 +25,13 @@ public final class StepContext {
      * @param fxThread   where results come back (the FX thread in the app, the caller's thread in tests)
      * @param recheck    re-reads the machine after an action changed it
      */
-    public StepContext(Machine machine, Supplier<Podman> podman, Executor background, Executor fxThread, Runnable recheck,
-                       StringProperty image) {
+    public StepContext(
+            Machine machine,
+            Supplier<Podman> podman,
+            Executor background,
+            Executor fxThread,
+            Runnable recheck,
+            StringProperty image) {
         this.machine = machine;
         this.podman = podman;
         this.background = background;

@@ -3,6 +3,11 @@ package dev.pipglr.setup.ui.config;
 import dev.pipglr.setup.config.ConfigProblem;
 import dev.pipglr.setup.config.TomlHighlighter;
 import dev.pipglr.setup.ui.common.Shown;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -27,12 +32,6 @@ import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.function.IntFunction;
-import java.util.stream.Collectors;
-
 /**
  * Step 4's editor: a RichTextFX code area with TOML highlighting, line numbers
  * and problem markers in the gutter, a problem list that jumps to the spot, a
@@ -48,21 +47,50 @@ public final class ConfigView {
     private Map<Integer, ConfigProblem.Severity> worstByLine = Map.of();
     private boolean applyingText;
 
-    @FXML private StackPane editorHolder;
-    @FXML private ListView<ConfigProblem> problemList;
-    @FXML private TextField find;
-    @FXML private TextField concurrent;
-    @FXML private TextField checkInterval;
-    @FXML private ComboBox<String> logLevel;
-    @FXML private TextField runnerLimit;
-    @FXML private ComboBox<Integer> runnerChoice;
-    @FXML private ToggleButton reveal;
-    @FXML private Button load;
-    @FXML private Button save;
-    @FXML private Button apply;
-    @FXML private ProgressIndicator progress;
-    @FXML private TextArea output;
-    @FXML private Label summary;
+    @FXML
+    private StackPane editorHolder;
+
+    @FXML
+    private ListView<ConfigProblem> problemList;
+
+    @FXML
+    private TextField find;
+
+    @FXML
+    private TextField concurrent;
+
+    @FXML
+    private TextField checkInterval;
+
+    @FXML
+    private ComboBox<String> logLevel;
+
+    @FXML
+    private TextField runnerLimit;
+
+    @FXML
+    private ComboBox<Integer> runnerChoice;
+
+    @FXML
+    private ToggleButton reveal;
+
+    @FXML
+    private Button load;
+
+    @FXML
+    private Button save;
+
+    @FXML
+    private Button apply;
+
+    @FXML
+    private ProgressIndicator progress;
+
+    @FXML
+    private TextArea output;
+
+    @FXML
+    private Label summary;
 
     public ConfigView(ConfigViewModel viewModel) {
         this.viewModel = viewModel;
@@ -94,13 +122,22 @@ public final class ConfigView {
             }
         });
         viewModel.analysisProperty().addListener((obs, old, analysis) -> {
-            if (analysis != null && analysis.runs().stream().mapToInt(TomlHighlighter.Run::length).sum() == editor.getLength()) {
+            if (analysis != null
+                    && analysis.runs().stream()
+                                    .mapToInt(TomlHighlighter.Run::length)
+                                    .sum()
+                            == editor.getLength()) {
                 editor.setStyleSpans(0, spans(analysis.runs()));
             }
-            worstByLine = viewModel.problems().stream().collect(Collectors.toMap(ConfigProblem::line, ConfigProblem::severity,
-                    (a, b) -> a == ConfigProblem.Severity.ERROR ? a : b));
+            worstByLine = viewModel.problems().stream()
+                    .collect(Collectors.toMap(
+                            ConfigProblem::line,
+                            ConfigProblem::severity,
+                            (a, b) -> a == ConfigProblem.Severity.ERROR ? a : b));
             editor.setParagraphGraphicFactory(this::gutter); // redraw the markers
-            long errors = viewModel.problems().stream().filter(p -> p.severity() == ConfigProblem.Severity.ERROR).count();
+            long errors = viewModel.problems().stream()
+                    .filter(p -> p.severity() == ConfigProblem.Severity.ERROR)
+                    .count();
             summary.setText(errors + " error(s), " + (viewModel.problems().size() - errors) + " warning(s)");
         });
 
@@ -125,8 +162,10 @@ public final class ConfigView {
         find.setOnAction(event -> findNext());
 
         logLevel.getItems().setAll("debug", "info", "warn", "error", "fatal", "panic");
-        concurrent.setOnAction(event -> viewModel.setGlobal("concurrent", concurrent.getText().strip()));
-        checkInterval.setOnAction(event -> viewModel.setGlobal("check_interval", checkInterval.getText().strip()));
+        concurrent.setOnAction(
+                event -> viewModel.setGlobal("concurrent", concurrent.getText().strip()));
+        checkInterval.setOnAction(event ->
+                viewModel.setGlobal("check_interval", checkInterval.getText().strip()));
         logLevel.setOnAction(event -> {
             if (logLevel.getValue() != null) {
                 viewModel.setGlobal("log_level", "\"" + logLevel.getValue() + "\"");
@@ -136,7 +175,8 @@ public final class ConfigView {
         runnerChoice.getSelectionModel().select(0);
         runnerLimit.setOnAction(event -> {
             try {
-                viewModel.setRunnerLimit(runnerChoice.getValue() - 1, runnerLimit.getText().strip());
+                viewModel.setRunnerLimit(
+                        runnerChoice.getValue() - 1, runnerLimit.getText().strip());
             } catch (IllegalArgumentException e) {
                 viewModel.action().clear();
                 viewModel.action().say(e.getMessage());

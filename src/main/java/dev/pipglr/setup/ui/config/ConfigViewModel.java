@@ -10,6 +10,12 @@ import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.ConfigStore;
 import dev.pipglr.setup.wizard.StartFlow;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,13 +26,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * Step 4: the config.toml editor's state. The editor holds the text with
  * tokens hidden (unless revealed); validation and highlighting of the newest
@@ -36,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ConfigViewModel {
 
     /** Analysis of one version of the text. */
-    public record Analysis(long version, List<ConfigProblem> problems, List<TomlHighlighter.Run> runs) { }
+    public record Analysis(long version, List<ConfigProblem> problems, List<TomlHighlighter.Run> runs) {}
 
     private final Machine machine;
     private final PodmanAction action;
@@ -122,7 +121,9 @@ public final class ConfigViewModel {
     public void edited(String text) {
         currentText = text;
         long mine = version.incrementAndGet();
-        CompletableFuture.supplyAsync(() -> new Analysis(mine, ConfigValidator.validate(text), TomlHighlighter.runs(text)), background)
+        CompletableFuture.supplyAsync(
+                        () -> new Analysis(mine, ConfigValidator.validate(text), TomlHighlighter.runs(text)),
+                        background)
                 .thenAccept(result -> fxThread.execute(() -> {
                     if (result.version() == version.get()) {
                         problems.setAll(result.problems());
@@ -148,7 +149,9 @@ public final class ConfigViewModel {
     /** Reads the stored configuration (the README's dumpconfig step) into the editor. */
     public void loadCurrent() {
         action.clear();
-        action.read(image.get(), (podman, report) -> new ConfigStore(machine, podman, Clock.systemUTC()).readCurrent(image.get()),
+        action.read(
+                image.get(),
+                (podman, report) -> new ConfigStore(machine, podman, Clock.systemUTC()).readCurrent(image.get()),
                 text -> {
                     if (text.isPresent()) {
                         open(text.get());
@@ -168,25 +171,36 @@ public final class ConfigViewModel {
         }
         String text = textToSave();
         action.clear();
-        action.run(image.get(), (podman, report) -> new ConfigStore(machine, podman, Clock.systemUTC()).save(image.get(), text),
+        action.run(
+                image.get(),
+                (podman, report) -> new ConfigStore(machine, podman, Clock.systemUTC()).save(image.get(), text),
                 saved -> {
                     action.say("Saved config.toml as the podman secret config.toml."
-                            + saved.backup().map(backup -> " The previous one is kept in " + backup + ".").orElse(""));
+                            + saved.backup()
+                                    .map(backup -> " The previous one is kept in " + backup + ".")
+                                    .orElse(""));
                     applyOffered.set(saved.runnerRunning());
                     if (saved.runnerRunning()) {
-                        action.say("The running runner still uses the old configuration. Apply now re-creates it from the run "
-                                + "label (its running jobs stop; caches and images in the volumes stay).");
+                        action.say(
+                                "The running runner still uses the old configuration. Apply now re-creates it from the run "
+                                        + "label (its running jobs stop; caches and images in the volumes stay).");
                     }
                 });
     }
 
     /** Re-creates the runner container so it reads the new secret. */
     public void applyNow() {
-        action.run(image.get(), (podman, report) -> new StartFlow(machine, podman).start(image.get(), StartFlow.Mode.RECREATE,
-                Duration.ofSeconds(5)), outcome -> {
-            applyOffered.set(false);
-            action.say(outcome.running() ? "Applied: the runner was re-created and runs with the new configuration."
-                    : "The re-created runner did not stay up (" + outcome.state() + "): " + String.join(" / ", outcome.lastLines()));
-        });
+        action.run(
+                image.get(),
+                (podman, report) -> new StartFlow(machine, podman)
+                        .start(image.get(), StartFlow.Mode.RECREATE, Duration.ofSeconds(5)),
+                outcome -> {
+                    applyOffered.set(false);
+                    action.say(
+                            outcome.running()
+                                    ? "Applied: the runner was re-created and runs with the new configuration."
+                                    : "The re-created runner did not stay up (" + outcome.state() + "): "
+                                            + String.join(" / ", outcome.lastLines()));
+                });
     }
 }

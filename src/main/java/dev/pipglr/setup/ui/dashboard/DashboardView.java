@@ -1,6 +1,7 @@
 package dev.pipglr.setup.ui.dashboard;
 
 import dev.pipglr.setup.ui.common.Shown;
+import java.io.File;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -9,20 +10,31 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.FileChooser;
 
-import java.io.File;
-
 /** The dashboard panel: state, Stop / Restart / Re-create / Remove, and Collect debug info. */
 public final class DashboardView {
 
     private final DashboardViewModel viewModel;
 
-    @FXML private Label dashboardSummary;
-    @FXML private Button stopRunner;
-    @FXML private Button restartRunner;
-    @FXML private Button recreateFromDashboard;
-    @FXML private Button removeRunner;
-    @FXML private Button collectDebugInfo;
-    @FXML private TextArea dashboardOutput;
+    @FXML
+    private Label dashboardSummary;
+
+    @FXML
+    private Button stopRunner;
+
+    @FXML
+    private Button restartRunner;
+
+    @FXML
+    private Button recreateFromDashboard;
+
+    @FXML
+    private Button removeRunner;
+
+    @FXML
+    private Button collectDebugInfo;
+
+    @FXML
+    private TextArea dashboardOutput;
 
     public DashboardView(DashboardViewModel viewModel) {
         this.viewModel = viewModel;
@@ -31,7 +43,8 @@ public final class DashboardView {
     @FXML
     private void initialize() {
         dashboardSummary.textProperty().bind(viewModel.summaryProperty());
-        for (Button button : new Button[] {stopRunner, restartRunner, recreateFromDashboard, removeRunner, collectDebugInfo}) {
+        for (Button button :
+                new Button[] {stopRunner, restartRunner, recreateFromDashboard, removeRunner, collectDebugInfo}) {
             button.disableProperty().bind(viewModel.action().busyProperty());
         }
         Shown.whenNotEmpty(dashboardOutput, viewModel.action().outputProperty());

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.ui.dashboard;
 
+import dev.pipglr.setup.host.LocalFiles;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.common.PodmanAction;
@@ -7,25 +8,24 @@ import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.Dashboard;
 import dev.pipglr.setup.wizard.RunnerContainer;
 import dev.pipglr.setup.wizard.StartFlow;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
-
-import java.nio.charset.StandardCharsets;
-import dev.pipglr.setup.host.LocalFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 
 /** The runner dashboard: its state in a few lines, and the actions on its container. */
 public final class DashboardViewModel {
 
-    public static final String REMOVE_WARNING = "Removing the runner container stops its running jobs. The configuration "
-            + "(the config.toml secret) and the volumes stay; Start runner creates it again.";
-    public static final String RECREATE_WARNING = "Re-creating stops the running jobs and starts the runner again from the "
-            + "run label, with the current config.toml secret.";
+    public static final String REMOVE_WARNING =
+            "Removing the runner container stops its running jobs. The configuration "
+                    + "(the config.toml secret) and the volumes stay; Start runner creates it again.";
+    public static final String RECREATE_WARNING =
+            "Re-creating stops the running jobs and starts the runner again from the "
+                    + "run label, with the current config.toml secret.";
 
     private final Machine machine;
     private final PodmanAction action;
@@ -48,24 +48,51 @@ public final class DashboardViewModel {
     }
 
     public void refresh() {
-        action.read(null, (podman, report) -> new Dashboard(machine, podman, Clock.systemUTC()).read(image.get()),
+        action.read(
+                null,
+                (podman, report) -> new Dashboard(machine, podman, Clock.systemUTC()).read(image.get()),
                 state -> summary.set(describe(state)));
     }
 
     static String describe(Dashboard.State state) {
         StringBuilder text = new StringBuilder();
-        text.append("Container: ").append(state.container().map(c -> c.describe()
-                + state.uptime().map(up -> ", up " + Dashboard.describe(up)).orElse("")).orElse("not created")).append('\n');
-        state.container().map(ContainerSummary::systemdUnit).ifPresent(unit -> text.append("Managed by systemd (")
-                .append(unit).append("): Stop here does not stick, systemd starts it again; use systemctl --user stop ")
-                .append(unit).append('\n'));
-        text.append("Image: ").append(state.image()).append(" (version ").append(state.imageVersion()).append(")\n");
-        text.append("Runners: ").append(state.runners().isEmpty() ? "none registered" : state.runners().stream()
-                .map(runner -> runner.name() + " at " + runner.url()).collect(Collectors.joining("; "))).append('\n');
+        text.append("Container: ")
+                .append(state.container()
+                        .map(c -> c.describe()
+                                + state.uptime()
+                                        .map(up -> ", up " + Dashboard.describe(up))
+                                        .orElse(""))
+                        .orElse("not created"))
+                .append('\n');
+        state.container()
+                .map(ContainerSummary::systemdUnit)
+                .ifPresent(unit -> text.append("Managed by systemd (")
+                        .append(unit)
+                        .append("): Stop here does not stick, systemd starts it again; use systemctl --user stop ")
+                        .append(unit)
+                        .append('\n'));
+        text.append("Image: ")
+                .append(state.image())
+                .append(" (version ")
+                .append(state.imageVersion())
+                .append(")\n");
+        text.append("Runners: ")
+                .append(
+                        state.runners().isEmpty()
+                                ? "none registered"
+                                : state.runners().stream()
+                                        .map(runner -> runner.name() + " at " + runner.url())
+                                        .collect(Collectors.joining("; ")))
+                .append('\n');
         Map<String, Long> sizes = state.volumeSizes();
-        text.append("Volumes: ").append(sizes.isEmpty() ? "none" : sizes.entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith("pipglr"))
-                .map(entry -> entry.getKey() + " " + megabytes(entry.getValue())).collect(Collectors.joining(", ")));
+        text.append("Volumes: ")
+                .append(
+                        sizes.isEmpty()
+                                ? "none"
+                                : sizes.entrySet().stream()
+                                        .filter(entry -> entry.getKey().startsWith("pipglr"))
+                                        .map(entry -> entry.getKey() + " " + megabytes(entry.getValue()))
+                                        .collect(Collectors.joining(", ")));
         state.problems().forEach(problem -> text.append('\n').append(problem));
         return text.toString();
     }
@@ -90,24 +117,33 @@ public final class DashboardViewModel {
     /** The user confirmed {@link #RECREATE_WARNING}. */
     public void recreate() {
         action.clear();
-        action.run(image.get(), (podman, report) -> new StartFlow(machine, podman).start(image.get(), StartFlow.Mode.RECREATE,
-                Duration.ofSeconds(5)), outcome -> {
-            action.say(outcome.running() ? "Re-created the runner; it is running." : "The re-created runner did not stay up: "
-                    + outcome.state());
-            refresh();
-        });
+        action.run(
+                image.get(),
+                (podman, report) -> new StartFlow(machine, podman)
+                        .start(image.get(), StartFlow.Mode.RECREATE, Duration.ofSeconds(5)),
+                outcome -> {
+                    action.say(
+                            outcome.running()
+                                    ? "Re-created the runner; it is running."
+                                    : "The re-created runner did not stay up: " + outcome.state());
+                    refresh();
+                });
     }
 
     /** Writes the debug report (podman version and info, container with values redacted, last log lines) to a file. */
     public void collectDebugInfo(Path file) {
         action.clear();
         String chosen = image.get();
-        action.run(null, (podman, report) -> {
-            String text = new Dashboard(machine, podman, Clock.systemUTC()).debugReport(chosen, 200);
-            LocalFiles.writeText(file, text);
-            return file;
-        }, written -> action.say("Wrote the debug report to " + written + ". Secrets and environment values are redacted; "
-                + "read it before you attach it to a bug report."));
+        action.run(
+                null,
+                (podman, report) -> {
+                    String text = new Dashboard(machine, podman, Clock.systemUTC()).debugReport(chosen, 200);
+                    LocalFiles.writeText(file, text);
+                    return file;
+                },
+                written -> action.say(
+                        "Wrote the debug report to " + written + ". Secrets and environment values are redacted; "
+                                + "read it before you attach it to a bug report."));
     }
 
     private interface ContainerAction {
@@ -118,12 +154,15 @@ public final class DashboardViewModel {
     private void act(String done, ContainerAction containerAction) {
         action.clear();
         String chosen = image.get();
-        action.run(null, (podman, report) -> {
-            containerAction.apply(podman, RunnerContainer.name(machine, podman, chosen));
-            return done;
-        }, message -> {
-            action.say(message);
-            refresh();
-        });
+        action.run(
+                null,
+                (podman, report) -> {
+                    containerAction.apply(podman, RunnerContainer.name(machine, podman, chosen));
+                    return done;
+                },
+                message -> {
+                    action.say(message);
+                    refresh();
+                });
     }
 }

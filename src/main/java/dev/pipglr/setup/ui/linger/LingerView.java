@@ -1,7 +1,7 @@
 package dev.pipglr.setup.ui.linger;
 
-import dev.pipglr.setup.ui.common.Shown;
 import dev.pipglr.setup.ui.common.Clipboards;
+import dev.pipglr.setup.ui.common.Shown;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -13,11 +13,20 @@ public final class LingerView {
 
     private final LingerViewModel viewModel;
 
-    @FXML private TextField lingerCommand;
-    @FXML private Button runAsAdministrator;
-    @FXML private Button checkAgain;
-    @FXML private TextArea lingerOutput;
-    @FXML private Label sideEffect;
+    @FXML
+    private TextField lingerCommand;
+
+    @FXML
+    private Button runAsAdministrator;
+
+    @FXML
+    private Button checkAgain;
+
+    @FXML
+    private TextArea lingerOutput;
+
+    @FXML
+    private Label sideEffect;
 
     public LingerView(LingerViewModel viewModel) {
         this.viewModel = viewModel;

@@ -1,19 +1,17 @@
 package dev.pipglr.setup.ui.linger;
 
-import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.PrivilegedCommand;
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.ui.common.BackgroundAction;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.Fix;
 import dev.pipglr.setup.wizard.LingerCheck;
+import java.time.Duration;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-
-import java.time.Duration;
-import java.util.concurrent.Executor;
 
 /**
  * Step 1: the exact command that enables linger, and (where polkit's pkexec
@@ -70,7 +68,8 @@ public final class LingerViewModel {
     public void runAsAdministrator() {
         String shown = String.join(" ", command.pkexecArgv());
         output.set("Running " + shown + " (polkit asks for an administrator's password)...");
-        action.run(() -> machine.run(command.pkexecArgv(), PKEXEC_TIMEOUT),
+        action.run(
+                () -> machine.run(command.pkexecArgv(), PKEXEC_TIMEOUT),
                 result -> {
                     output.set(describe(shown, result));
                     recheck.run();
@@ -85,7 +84,8 @@ public final class LingerViewModel {
             case 127 -> "was refused: not authorized, or no polkit agent is running to ask for a password";
             default -> "failed with exit code " + result.exitCode();
         };
-        StringBuilder text = new StringBuilder(shown).append(' ').append(meaning).append('.');
+        StringBuilder text =
+                new StringBuilder(shown).append(' ').append(meaning).append('.');
         if (!result.stdout().isBlank()) {
             text.append('\n').append(result.stdout().strip());
         }

@@ -4,6 +4,10 @@ import dev.pipglr.setup.logs.LogLine;
 import dev.pipglr.setup.logs.LogStyle;
 import dev.pipglr.setup.ui.common.Clipboards;
 import dev.pipglr.setup.ui.common.Shown;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -24,11 +28,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
-import java.io.File;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.function.Function;
-
 /**
  * The runner's live log: batched updates a few times a second, filter by
  * text or regex, highlighted sources and warnings, auto-scroll that pauses
@@ -43,14 +42,29 @@ public final class LogView {
     private final Timeline pump = new Timeline();
     private Function<Window, Optional<Path>> saveTarget = LogView::askForFile;
 
-    @FXML private ListView<LogLine> logList;
-    @FXML private TextField logFilter;
-    @FXML private CheckBox logRegex;
-    @FXML private CheckBox followTail;
-    @FXML private CheckBox showTimestamps;
-    @FXML private Label logStatus;
-    @FXML private Label logDropped;
-    @FXML private Label logFilterProblem;
+    @FXML
+    private ListView<LogLine> logList;
+
+    @FXML
+    private TextField logFilter;
+
+    @FXML
+    private CheckBox logRegex;
+
+    @FXML
+    private CheckBox followTail;
+
+    @FXML
+    private CheckBox showTimestamps;
+
+    @FXML
+    private Label logStatus;
+
+    @FXML
+    private Label logDropped;
+
+    @FXML
+    private Label logFilterProblem;
 
     public LogView(LogViewModel viewModel) {
         this.viewModel = viewModel;
@@ -74,24 +88,33 @@ public final class LogView {
         followTail.selectedProperty().bindBidirectional(viewModel.followTailProperty());
         logStatus.textProperty().bind(viewModel.statusProperty());
         Shown.whenNotEmpty(logFilterProblem, viewModel.filterProblemProperty());
-        Shown.whenNotEmpty(logDropped, Bindings.createStringBinding(() -> viewModel.droppedProperty().get() == 0 ? ""
-                : viewModel.droppedProperty().get() + " older lines are not shown (the view keeps the newest "
-                + LogViewModel.DEFAULT_CAPACITY + "); Save full log has them all.", viewModel.droppedProperty()));
+        Shown.whenNotEmpty(
+                logDropped,
+                Bindings.createStringBinding(
+                        () -> viewModel.droppedProperty().get() == 0
+                                ? ""
+                                : viewModel.droppedProperty().get()
+                                        + " older lines are not shown (the view keeps the newest "
+                                        + LogViewModel.DEFAULT_CAPACITY + "); Save full log has them all.",
+                        viewModel.droppedProperty()));
 
         pump.getKeyFrames().add(new KeyFrame(PULSE, event -> {
-            if (viewModel.pump() > 0 && viewModel.followTailProperty().get() && !viewModel.shown().isEmpty()) {
+            if (viewModel.pump() > 0
+                    && viewModel.followTailProperty().get()
+                    && !viewModel.shown().isEmpty()) {
                 logList.scrollTo(viewModel.shown().size() - 1);
             }
         }));
         pump.setCycleCount(Timeline.INDEFINITE);
         pump.play();
         // Scrolling up pauses following the tail; scrolling back to the bottom resumes it.
-        logList.skinProperty().addListener((obs, old, skin) -> verticalBar().ifPresent(bar ->
-                bar.valueProperty().addListener((o, was, value) -> {
-                    if (bar.isPressed() || logList.isHover()) {
-                        viewModel.followTailProperty().set(value.doubleValue() >= bar.getMax() - 0.001);
-                    }
-                })));
+        logList.skinProperty()
+                .addListener((obs, old, skin) -> verticalBar()
+                        .ifPresent(bar -> bar.valueProperty().addListener((o, was, value) -> {
+                            if (bar.isPressed() || logList.isHover()) {
+                                viewModel.followTailProperty().set(value.doubleValue() >= bar.getMax() - 0.001);
+                            }
+                        })));
     }
 
     private java.util.Optional<ScrollBar> verticalBar() {

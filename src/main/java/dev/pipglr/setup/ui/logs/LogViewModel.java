@@ -1,10 +1,22 @@
 package dev.pipglr.setup.ui.logs;
 
+import dev.pipglr.setup.host.LocalFiles;
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.logs.LogBound;
 import dev.pipglr.setup.logs.LogFollower;
 import dev.pipglr.setup.logs.LogLine;
-import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.Podman;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -16,20 +28,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import dev.pipglr.setup.host.LocalFiles;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The live log: lines arrive on the follower's thread into a queue; {@link #pump()},
@@ -132,7 +130,6 @@ public final class LogViewModel {
     public ObservableList<LogLine> shown() {
         return shown;
     }
-
 
     public ReadOnlyLongProperty droppedProperty() {
         return dropped.getReadOnlyProperty();

@@ -21,19 +21,44 @@ public final class RegisterView {
 
     private final RegisterViewModel viewModel;
 
-    @FXML private PasswordField token;
-    @FXML private Label tokenKind;
-    @FXML private Label tokenProblem;
-    @FXML private Label tokenModel;
-    @FXML private TextField gitlabUrl;
-    @FXML private Label urlProblem;
-    @FXML private Spinner<Integer> runners;
-    @FXML private CheckBox keepToken;
-    @FXML private Button register;
-    @FXML private Button cancel;
-    @FXML private ProgressIndicator progress;
-    @FXML private TextArea output;
-    @FXML private TextArea equivalent;
+    @FXML
+    private PasswordField token;
+
+    @FXML
+    private Label tokenKind;
+
+    @FXML
+    private Label tokenProblem;
+
+    @FXML
+    private Label tokenModel;
+
+    @FXML
+    private TextField gitlabUrl;
+
+    @FXML
+    private Label urlProblem;
+
+    @FXML
+    private Spinner<Integer> runners;
+
+    @FXML
+    private CheckBox keepToken;
+
+    @FXML
+    private Button register;
+
+    @FXML
+    private Button cancel;
+
+    @FXML
+    private ProgressIndicator progress;
+
+    @FXML
+    private TextArea output;
+
+    @FXML
+    private TextArea equivalent;
 
     public RegisterView(RegisterViewModel viewModel) {
         this.viewModel = viewModel;
@@ -48,7 +73,9 @@ public final class RegisterView {
         gitlabUrl.textProperty().bindBidirectional(viewModel.gitlabUrlProperty());
         Shown.whenNotEmpty(urlProblem, viewModel.urlProblem());
         runners.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, RegisterFlow.MAX_RUNNERS, 1));
-        runners.getValueFactory().valueProperty().addListener((obs, old, value) -> viewModel.runnersProperty().set(value));
+        runners.getValueFactory()
+                .valueProperty()
+                .addListener((obs, old, value) -> viewModel.runnersProperty().set(value));
         keepToken.selectedProperty().bindBidirectional(viewModel.keepTokenProperty());
         register.disableProperty().bind(viewModel.canRegister().not());
         cancel.visibleProperty().bind(viewModel.action().busyProperty());

@@ -5,6 +5,8 @@ import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.RegisterFlow;
 import dev.pipglr.setup.wizard.RegistrationToken;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -16,9 +18,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Step 3: token, GitLab URL and number of runners, validated as the user
@@ -64,29 +63,42 @@ public final class RegisterViewModel {
 
     /** What is wrong with the token, or "" when it is usable. */
     public StringBinding tokenProblem() {
-        return Bindings.createStringBinding(() -> token.get().isEmpty() ? ""
-                : RegistrationToken.problem(token.get()).orElse(""), token);
+        return Bindings.createStringBinding(
+                () -> token.get().isEmpty()
+                        ? ""
+                        : RegistrationToken.problem(token.get()).orElse(""),
+                token);
     }
 
     /** Which kind of token was pasted, in one line. */
     public StringBinding tokenKind() {
-        return Bindings.createStringBinding(() -> RegistrationToken.parse(token.get())
-                .map(parsed -> parsed.kind() == RegistrationToken.Kind.AUTHENTICATION
-                        ? "Runner authentication token (glrt-): the runner exists in GitLab already."
-                        : "Legacy registration token: GitLab creates a new runner for each registration.")
-                .orElse(""), token);
+        return Bindings.createStringBinding(
+                () -> RegistrationToken.parse(token.get())
+                        .map(parsed -> parsed.kind() == RegistrationToken.Kind.AUTHENTICATION
+                                ? "Runner authentication token (glrt-): the runner exists in GitLab already."
+                                : "Legacy registration token: GitLab creates a new runner for each registration.")
+                        .orElse(""),
+                token);
     }
 
     public StringBinding urlProblem() {
-        return Bindings.createStringBinding(() -> RegisterFlow.urlProblem(gitlabUrl.get()).orElse(""), gitlabUrl);
+        return Bindings.createStringBinding(
+                () -> RegisterFlow.urlProblem(gitlabUrl.get()).orElse(""), gitlabUrl);
     }
 
     public BooleanBinding canRegister() {
-        return Bindings.createBooleanBinding(() -> RegistrationToken.parse(token.get()).isPresent()
-                        && RegisterFlow.urlProblem(gitlabUrl.get()).isEmpty()
-                        && runners.get() >= 1 && runners.get() <= RegisterFlow.MAX_RUNNERS
-                        && image.get() != null && !image.get().isBlank(),
-                token, gitlabUrl, runners, image).and(action.busyProperty().not());
+        return Bindings.createBooleanBinding(
+                        () -> RegistrationToken.parse(token.get()).isPresent()
+                                && RegisterFlow.urlProblem(gitlabUrl.get()).isEmpty()
+                                && runners.get() >= 1
+                                && runners.get() <= RegisterFlow.MAX_RUNNERS
+                                && image.get() != null
+                                && !image.get().isBlank(),
+                        token,
+                        gitlabUrl,
+                        runners,
+                        image)
+                .and(action.busyProperty().not());
     }
 
     /** A question for the user (a stale token secret); "" when none is pending. */
@@ -115,20 +127,24 @@ public final class RegisterViewModel {
         if (parsed == null) {
             return;
         }
-        RegisterFlow.Request request = new RegisterFlow.Request(parsed, gitlabUrl.get(), runners.get(), image.get(),
-                replaceStaleToken, keepToken.get());
+        RegisterFlow.Request request = new RegisterFlow.Request(
+                parsed, gitlabUrl.get(), runners.get(), image.get(), replaceStaleToken, keepToken.get());
         action.clear();
-        action.run(image.get(), (podman, report) -> new RegisterFlow(machine, podman).register(request, listener(report)), result -> {
-            if (result instanceof RegisterFlow.Registered registered) {
-                token.set(""); // done with it: nothing keeps the token in memory for longer
-                equivalentCommands.set(String.join("\n", RegisterFlow.equivalentCommands(registered.commandLine(), request.runners())));
-                action.say("Registered " + registered.runners() + " runner(s).");
-            } else if (result instanceof RegisterFlow.NeedsConfirmation confirmation) {
-                question.set(confirmation.question());
-            } else if (result instanceof RegisterFlow.Failed failed) {
-                action.say(failed.message());
-            }
-        });
+        action.run(
+                image.get(),
+                (podman, report) -> new RegisterFlow(machine, podman).register(request, listener(report)),
+                result -> {
+                    if (result instanceof RegisterFlow.Registered registered) {
+                        token.set(""); // done with it: nothing keeps the token in memory for longer
+                        equivalentCommands.set(String.join(
+                                "\n", RegisterFlow.equivalentCommands(registered.commandLine(), request.runners())));
+                        action.say("Registered " + registered.runners() + " runner(s).");
+                    } else if (result instanceof RegisterFlow.NeedsConfirmation confirmation) {
+                        question.set(confirmation.question());
+                    } else if (result instanceof RegisterFlow.Failed failed) {
+                        action.say(failed.message());
+                    }
+                });
     }
 
     private static RegisterFlow.Listener listener(Consumer<String> report) {
@@ -144,7 +160,8 @@ public final class RegisterViewModel {
                 for (String line : List.of(output.strip().split("\\R"))) {
                     report.accept("  " + line);
                 }
-                report.accept("Run " + run + " of " + of + (exitCode == 0 ? " succeeded." : " failed with exit code " + exitCode + "."));
+                report.accept("Run " + run + " of " + of
+                        + (exitCode == 0 ? " succeeded." : " failed with exit code " + exitCode + "."));
             }
         };
     }

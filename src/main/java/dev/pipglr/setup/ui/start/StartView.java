@@ -13,13 +13,26 @@ public final class StartView {
 
     private final StartViewModel viewModel;
 
-    @FXML private Button start;
-    @FXML private HBox existingChoice;
-    @FXML private Button startExisting;
-    @FXML private Button recreate;
-    @FXML private ProgressIndicator progress;
-    @FXML private Button cancel;
-    @FXML private TextArea output;
+    @FXML
+    private Button start;
+
+    @FXML
+    private HBox existingChoice;
+
+    @FXML
+    private Button startExisting;
+
+    @FXML
+    private Button recreate;
+
+    @FXML
+    private ProgressIndicator progress;
+
+    @FXML
+    private Button cancel;
+
+    @FXML
+    private TextArea output;
 
     public StartView(StartViewModel viewModel) {
         this.viewModel = viewModel;
@@ -30,8 +43,10 @@ public final class StartView {
         for (Button button : new Button[] {start, startExisting, recreate}) {
             button.disableProperty().bind(viewModel.action().busyProperty());
         }
-        existingChoice.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> viewModel.existingProperty().get().isPresent(), viewModel.existingProperty()));
+        existingChoice
+                .visibleProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> viewModel.existingProperty().get().isPresent(), viewModel.existingProperty()));
         existingChoice.managedProperty().bind(existingChoice.visibleProperty());
         progress.visibleProperty().bind(viewModel.action().busyProperty());
         // Pulling the image can take minutes: the page can stop waiting (podman carries on).

@@ -5,12 +5,11 @@ import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.StartFlow;
+import java.time.Duration;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
-
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Step 6: start the runner with the run label. When a container of that name
@@ -24,7 +23,8 @@ public final class StartViewModel {
     private final Machine machine;
     private final PodmanAction action;
     private final StringProperty image;
-    private final ReadOnlyObjectWrapper<Optional<ContainerSummary>> existing = new ReadOnlyObjectWrapper<>(Optional.empty());
+    private final ReadOnlyObjectWrapper<Optional<ContainerSummary>> existing =
+            new ReadOnlyObjectWrapper<>(Optional.empty());
 
     public StartViewModel(StepContext context) {
         this.machine = context.machine();
@@ -44,20 +44,24 @@ public final class StartViewModel {
     /** Start: create it, or when one exists, say so and offer the choice. */
     public void start() {
         action.clear();
-        action.run(image.get(), (podman, report) -> {
-            StartFlow flow = new StartFlow(machine, podman);
-            Optional<ContainerSummary> found = flow.existing(image.get());
-            if (found.isPresent()) {
-                return found;
-            }
-            report(report, flow.start(image.get(), StartFlow.Mode.CREATE, SETTLE));
-            return Optional.<ContainerSummary>empty();
-        }, found -> {
-            existing.set(found);
-            found.ifPresent(container -> action.say("A container named " + container.name() + " exists already ("
-                    + container.describe() + "). Start it as it is, or recreate it from the run label "
-                    + "(needed after config.toml changed)."));
-        });
+        action.run(
+                image.get(),
+                (podman, report) -> {
+                    StartFlow flow = new StartFlow(machine, podman);
+                    Optional<ContainerSummary> found = flow.existing(image.get());
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                    report(report, flow.start(image.get(), StartFlow.Mode.CREATE, SETTLE));
+                    return Optional.<ContainerSummary>empty();
+                },
+                found -> {
+                    existing.set(found);
+                    found.ifPresent(
+                            container -> action.say("A container named " + container.name() + " exists already ("
+                                    + container.describe() + "). Start it as it is, or recreate it from the run label "
+                                    + "(needed after config.toml changed)."));
+                });
     }
 
     public void startExisting() {
@@ -70,10 +74,13 @@ public final class StartViewModel {
 
     private void run(StartFlow.Mode mode) {
         action.clear();
-        action.run(image.get(), (podman, report) -> {
-            report(report, new StartFlow(machine, podman).start(image.get(), mode, SETTLE));
-            return null;
-        }, done -> existing.set(Optional.empty()));
+        action.run(
+                image.get(),
+                (podman, report) -> {
+                    report(report, new StartFlow(machine, podman).start(image.get(), mode, SETTLE));
+                    return null;
+                },
+                done -> existing.set(Optional.empty()));
     }
 
     private static void report(java.util.function.Consumer<String> report, StartFlow.Outcome outcome) {

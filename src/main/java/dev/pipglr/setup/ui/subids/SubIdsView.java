@@ -1,7 +1,8 @@
 package dev.pipglr.setup.ui.subids;
 
-import dev.pipglr.setup.ui.common.Shown;
 import dev.pipglr.setup.ui.common.Clipboards;
+import dev.pipglr.setup.ui.common.Shown;
+import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -12,20 +13,31 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-import java.util.List;
-
 /** Step 2's actions: the ranges table, the administrator's commands, migrate and "check again". */
 public final class SubIdsView {
 
     private final SubIdsViewModel viewModel;
 
-    @FXML private GridPane rangeTable;
-    @FXML private VBox commandsBox;
-    @FXML private TextArea subidCommands;
-    @FXML private Label subidWarnings;
-    @FXML private Button migrate;
-    @FXML private TextArea subidOutput;
-    @FXML private Label subidError;
+    @FXML
+    private GridPane rangeTable;
+
+    @FXML
+    private VBox commandsBox;
+
+    @FXML
+    private TextArea subidCommands;
+
+    @FXML
+    private Label subidWarnings;
+
+    @FXML
+    private Button migrate;
+
+    @FXML
+    private TextArea subidOutput;
+
+    @FXML
+    private Label subidError;
 
     public SubIdsView(SubIdsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -80,8 +92,11 @@ public final class SubIdsView {
 
     @FXML
     private void migrate() {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, SubIdsViewModel.MIGRATE_WARNING + "\n\nRun podman system migrate now?",
-                ButtonType.CANCEL, ButtonType.OK);
+        Alert confirm = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                SubIdsViewModel.MIGRATE_WARNING + "\n\nRun podman system migrate now?",
+                ButtonType.CANCEL,
+                ButtonType.OK);
         confirm.setHeaderText("Stop your running containers?");
         confirm.initOwner(migrate.getScene().getWindow());
         confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> viewModel.migrate());

@@ -1,23 +1,21 @@
 package dev.pipglr.setup.ui.subids;
 
-import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.SubIdFile;
 import dev.pipglr.setup.host.SubIdRange;
 import dev.pipglr.setup.host.SubIdReader;
 import dev.pipglr.setup.host.SubIdState;
 import dev.pipglr.setup.ui.common.BackgroundAction;
 import dev.pipglr.setup.ui.common.StepContext;
+import java.util.List;
+import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
 
 /**
  * Step 2: the user's subordinate ID ranges before and after the plan, the
@@ -29,7 +27,7 @@ public final class SubIdsViewModel {
             + "(they do not restart by themselves) so that podman picks up the new ranges.";
 
     /** One table row: a file, the user's ranges before and after, and whether they are enough now. */
-    public record Row(String file, String before, String after, String verdict) { }
+    public record Row(String file, String before, String after, String verdict) {}
 
     private final Machine machine;
     private final BackgroundAction reading;
@@ -69,7 +67,8 @@ public final class SubIdsViewModel {
 
     /** Reads /etc/subuid and /etc/subgid again and plans. */
     public void load() {
-        reading.run(() -> new SubIdReader(machine).read(machine.user()),
+        reading.run(
+                () -> new SubIdReader(machine).read(machine.user()),
                 read -> {
                     state.set(read);
                     error.set("");
@@ -82,11 +81,13 @@ public final class SubIdsViewModel {
         if (current == null) {
             return List.of();
         }
-        return current.files().stream().map(file -> new Row(
-                file.path(),
-                describe(file.plan().before()),
-                file.plan().needsChange() ? describe(file.plan().after()) : "(unchanged)",
-                file.plan().sufficient() ? "enough" : "needs " + SubIdFile.REQUIRED_IDS)).toList();
+        return current.files().stream()
+                .map(file -> new Row(
+                        file.path(),
+                        describe(file.plan().before()),
+                        file.plan().needsChange() ? describe(file.plan().after()) : "(unchanged)",
+                        file.plan().sufficient() ? "enough" : "needs " + SubIdFile.REQUIRED_IDS))
+                .toList();
     }
 
     private static String describe(List<SubIdRange> ranges) {
@@ -114,10 +115,13 @@ public final class SubIdsViewModel {
     /** The user confirmed {@link #MIGRATE_WARNING}: run migrate, show its output, re-check through podman. */
     public void migrate() {
         output.set("Running " + SubIdState.MIGRATE_COMMAND + "...");
-        migrating.run(migrate,
+        migrating.run(
+                migrate,
                 result -> {
-                    output.set(SubIdState.MIGRATE_COMMAND + (result.succeeded() ? " finished." : " failed (exit code "
-                            + result.exitCode() + "): " + result.firstErrorLine()));
+                    output.set(SubIdState.MIGRATE_COMMAND
+                            + (result.succeeded()
+                                    ? " finished."
+                                    : " failed (exit code " + result.exitCode() + "): " + result.firstErrorLine()));
                     recheck.run();
                 },
                 failure -> output.set(SubIdState.MIGRATE_COMMAND + " could not run: " + Problems.describe(failure)));

@@ -14,11 +14,20 @@ public final class VolumesView {
 
     private final VolumesViewModel viewModel;
 
-    @FXML private Button createVolumes;
-    @FXML private Button recreateStorage;
-    @FXML private Button recreateCache;
-    @FXML private ProgressIndicator progress;
-    @FXML private TextArea output;
+    @FXML
+    private Button createVolumes;
+
+    @FXML
+    private Button recreateStorage;
+
+    @FXML
+    private Button recreateCache;
+
+    @FXML
+    private ProgressIndicator progress;
+
+    @FXML
+    private TextArea output;
 
     public VolumesView(VolumesViewModel viewModel) {
         this.viewModel = viewModel;
@@ -49,7 +58,8 @@ public final class VolumesView {
     }
 
     private void confirmRecreate(String label, String volume) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, VolumesFlow.RECREATE_WARNING, ButtonType.CANCEL, ButtonType.OK);
+        Alert alert =
+                new Alert(Alert.AlertType.CONFIRMATION, VolumesFlow.RECREATE_WARNING, ButtonType.CANCEL, ButtonType.OK);
         alert.setHeaderText("Delete and recreate " + volume + "?");
         alert.initOwner(createVolumes.getScene().getWindow());
         alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> viewModel.recreate(label));

@@ -4,9 +4,8 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.VolumesFlow;
-import javafx.beans.property.StringProperty;
-
 import java.util.List;
+import javafx.beans.property.StringProperty;
 
 /** Step 5: create both volumes (existing ones are shown, not touched), or recreate one after confirmation. */
 public final class VolumesViewModel {
@@ -29,27 +28,39 @@ public final class VolumesViewModel {
 
     public void setUp() {
         action.clear();
-        action.run(image.get(), (podman, report) -> {
-            VolumesFlow flow = new VolumesFlow(machine, podman);
-            for (String label : LABELS) {
-                VolumesFlow.Outcome outcome = flow.setUp(image.get(), label);
-                report.accept("$ " + outcome.commandLine());
-                report.accept(outcome.created() ? "  created " + outcome.volume()
-                        : "  " + outcome.volume() + " exists already, left as it is (options "
-                        + outcome.existing().map(volume -> volume.options().toString()).orElse("{}") + ")");
-            }
-            return null;
-        }, done -> action.say("Volumes are ready."));
+        action.run(
+                image.get(),
+                (podman, report) -> {
+                    VolumesFlow flow = new VolumesFlow(machine, podman);
+                    for (String label : LABELS) {
+                        VolumesFlow.Outcome outcome = flow.setUp(image.get(), label);
+                        report.accept("$ " + outcome.commandLine());
+                        report.accept(
+                                outcome.created()
+                                        ? "  created " + outcome.volume()
+                                        : "  " + outcome.volume() + " exists already, left as it is (options "
+                                                + outcome.existing()
+                                                        .map(volume ->
+                                                                volume.options().toString())
+                                                        .orElse("{}")
+                                                + ")");
+                    }
+                    return null;
+                },
+                done -> action.say("Volumes are ready."));
     }
 
     /** The user confirmed {@link VolumesFlow#RECREATE_WARNING}. */
     public void recreate(String label) {
         action.clear();
-        action.run(image.get(), (podman, report) -> {
-            VolumesFlow.Outcome outcome = new VolumesFlow(machine, podman).recreate(image.get(), label);
-            report.accept("$ podman volume rm " + outcome.volume());
-            report.accept("$ " + outcome.commandLine());
-            return outcome;
-        }, outcome -> action.say("Recreated " + outcome.volume() + "."));
+        action.run(
+                image.get(),
+                (podman, report) -> {
+                    VolumesFlow.Outcome outcome = new VolumesFlow(machine, podman).recreate(image.get(), label);
+                    report.accept("$ podman volume rm " + outcome.volume());
+                    report.accept("$ " + outcome.commandLine());
+                    return outcome;
+                },
+                outcome -> action.say("Recreated " + outcome.volume() + "."));
     }
 }

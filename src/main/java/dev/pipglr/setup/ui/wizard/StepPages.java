@@ -11,16 +11,15 @@ import dev.pipglr.setup.ui.subids.SubIdsView;
 import dev.pipglr.setup.ui.volumes.VolumesView;
 import dev.pipglr.setup.wizard.StepReport;
 import dev.pipglr.setup.wizard.StepStatus;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Node;
-import javafx.scene.layout.VBox;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.layout.VBox;
 
 /**
  * The action panels a step definition names by its {@code page}: each is FXML with its view and the view model the
@@ -31,7 +30,7 @@ final class StepPages {
     /** A loaded panel and what it does each time its step is shown with a report. */
     record Page(Node node, Consumer<StepReport> shown) {
         Page(Node node) {
-            this(node, report -> { });
+            this(node, report -> {});
         }
     }
 
@@ -43,8 +42,7 @@ final class StepPages {
             "volumes", vm -> new Page(load("volumes/VolumesView.fxml", new VolumesView(vm.volumes()))),
             "start", StepPages::start);
 
-    private StepPages() {
-    }
+    private StepPages() {}
 
     static Optional<Page> create(String page, WizardViewModel viewModel) {
         return Optional.ofNullable(PAGES.get(page)).map(factory -> factory.apply(viewModel));
@@ -52,7 +50,9 @@ final class StepPages {
 
     /** Step 6 with the dashboard, the live log (followed whenever the page is shown) and start at boot. */
     private static Page start(WizardViewModel vm) {
-        Node node = new VBox(12, load("start/StartView.fxml", new StartView(vm.start())),
+        Node node = new VBox(
+                12,
+                load("start/StartView.fxml", new StartView(vm.start())),
                 load("dashboard/DashboardView.fxml", new DashboardView(vm.dashboard())),
                 load("logs/LogView.fxml", new LogView(vm.logs())),
                 load("boot/BootView.fxml", new BootView(vm.boot())));

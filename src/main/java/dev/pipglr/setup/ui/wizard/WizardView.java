@@ -4,9 +4,12 @@ import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.ui.common.Clipboards;
 import dev.pipglr.setup.ui.common.StatusIcon;
 import dev.pipglr.setup.wizard.StepReport;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -18,37 +21,73 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-
 /** The wizard window's controller: sidebar of steps, the selected step's page, and the status bar. */
 public final class WizardView {
 
     private final WizardViewModel viewModel;
 
-    @FXML private ListView<StepItem> stepList;
-    @FXML private Label stepTitle;
-    @FXML private StatusIcon stepStatusIcon;
-    @FXML private Label stepStatus;
-    @FXML private Label stepDetail;
-    @FXML private Label stepPurpose;
-    @FXML private TextArea stepFindings;
-    @FXML private VBox planBox;
-    @FXML private TextArea stepPlan;
-    @FXML private Label stepVerification;
-    @FXML private VBox sessionServiceBox;
-    @FXML private TextField permanentFix;
-    @FXML private Button startSessionServiceButton;
-    @FXML private Button refreshButton;
-    @FXML private Button cancelButton;
-    @FXML private ProgressIndicator progress;
-    @FXML private Label activity;
-    @FXML private HBox statusBar;
-    @FXML private VBox actionPane;
-    @FXML private HBox imageBox;
-    @FXML private TextField image;
+    @FXML
+    private ListView<StepItem> stepList;
+
+    @FXML
+    private Label stepTitle;
+
+    @FXML
+    private StatusIcon stepStatusIcon;
+
+    @FXML
+    private Label stepStatus;
+
+    @FXML
+    private Label stepDetail;
+
+    @FXML
+    private Label stepPurpose;
+
+    @FXML
+    private TextArea stepFindings;
+
+    @FXML
+    private VBox planBox;
+
+    @FXML
+    private TextArea stepPlan;
+
+    @FXML
+    private Label stepVerification;
+
+    @FXML
+    private VBox sessionServiceBox;
+
+    @FXML
+    private TextField permanentFix;
+
+    @FXML
+    private Button startSessionServiceButton;
+
+    @FXML
+    private Button refreshButton;
+
+    @FXML
+    private Button cancelButton;
+
+    @FXML
+    private ProgressIndicator progress;
+
+    @FXML
+    private Label activity;
+
+    @FXML
+    private HBox statusBar;
+
+    @FXML
+    private VBox actionPane;
+
+    @FXML
+    private HBox imageBox;
+
+    @FXML
+    private TextField image;
 
     /** Each step's own action panel, loaded the first time the step is shown. */
     private final Map<String, Optional<StepPages.Page>> actionPanels = new HashMap<>();
@@ -95,12 +134,16 @@ public final class WizardView {
         stepFindings.setText(report == null ? "" : lines(report.findings(), "Nothing to report."));
         boolean hasPlan = report != null && !report.plan().isEmpty();
         stepPlan.setText(hasPlan ? lines(report.plan(), "") : "");
-        stepVerification.setText(hasPlan && !report.fix().verification().isEmpty()
-                ? "Afterwards: " + report.fix().verification() : "");
+        stepVerification.setText(
+                hasPlan && !report.fix().verification().isEmpty()
+                        ? "Afterwards: " + report.fix().verification()
+                        : "");
         planBox.setVisible(hasPlan);
         planBox.setManaged(hasPlan);
         Optional<StepPages.Page> page = actionPanel(item);
-        actionPane.getChildren().setAll(page.map(StepPages.Page::node).map(List::of).orElse(List.of()));
+        actionPane
+                .getChildren()
+                .setAll(page.map(StepPages.Page::node).map(List::of).orElse(List.of()));
         page.ifPresent(shown -> shown.shown().accept(report));
         actionPane.setManaged(!actionPane.getChildren().isEmpty());
         boolean usesImage = item.step().needsImage();
@@ -119,8 +162,8 @@ public final class WizardView {
     }
 
     private Optional<StepPages.Page> actionPanel(StepItem item) {
-        return actionPanels.computeIfAbsent(item.step().id(),
-                id -> item.step().page().flatMap(page -> StepPages.create(page, viewModel)));
+        return actionPanels.computeIfAbsent(
+                item.step().id(), id -> item.step().page().flatMap(page -> StepPages.create(page, viewModel)));
     }
 
     private static String lines(List<String> entries, String whenEmpty) {

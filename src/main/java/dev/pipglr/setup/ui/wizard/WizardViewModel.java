@@ -1,44 +1,43 @@
 package dev.pipglr.setup.ui.wizard;
 
-import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.Podman;
-import dev.pipglr.setup.ui.common.BackgroundAction;
-import dev.pipglr.setup.ui.config.ConfigViewModel;
 import dev.pipglr.setup.ui.boot.BootViewModel;
+import dev.pipglr.setup.ui.common.BackgroundAction;
+import dev.pipglr.setup.ui.common.StepContext;
+import dev.pipglr.setup.ui.config.ConfigViewModel;
 import dev.pipglr.setup.ui.dashboard.DashboardViewModel;
+import dev.pipglr.setup.ui.linger.LingerViewModel;
 import dev.pipglr.setup.ui.logs.LogViewModel;
 import dev.pipglr.setup.ui.register.RegisterViewModel;
 import dev.pipglr.setup.ui.start.StartViewModel;
-import dev.pipglr.setup.ui.volumes.VolumesViewModel;
-import dev.pipglr.setup.wizard.ImageSource;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import dev.pipglr.setup.ui.linger.LingerViewModel;
 import dev.pipglr.setup.ui.subids.SubIdsViewModel;
-import dev.pipglr.setup.wizard.SetupReport;
-import dev.pipglr.setup.wizard.RunnerContainer;
-import dev.pipglr.setup.wizard.PipglrNames;
-import dev.pipglr.setup.wizard.StepDefinition;
-import dev.pipglr.setup.wizard.Steps;
-import dev.pipglr.setup.ui.common.StepContext;
-import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.ui.volumes.VolumesViewModel;
 import dev.pipglr.setup.wizard.Fix;
+import dev.pipglr.setup.wizard.ImageSource;
+import dev.pipglr.setup.wizard.PipglrNames;
+import dev.pipglr.setup.wizard.RunnerContainer;
+import dev.pipglr.setup.wizard.SetupReport;
+import dev.pipglr.setup.wizard.StepDefinition;
+import dev.pipglr.setup.wizard.StepReport;
 import dev.pipglr.setup.wizard.StepStatus;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-
+import dev.pipglr.setup.wizard.Steps;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The wizard's state: the steps with their latest reports, and whether the
@@ -84,16 +83,29 @@ public final class WizardViewModel {
      * @param podman  opens a connection to the podman service for an action (closed after it)
      * @param migrate runs {@code podman system migrate} for step 2
      */
-    public WizardViewModel(Supplier<SetupReport> inspection, SessionServiceStarter sessionServiceStarter, Machine machine,
-                           Supplier<Podman> podman, Callable<CommandResult> migrate, Executor background, Executor fxThread) {
+    public WizardViewModel(
+            Supplier<SetupReport> inspection,
+            SessionServiceStarter sessionServiceStarter,
+            Machine machine,
+            Supplier<Podman> podman,
+            Callable<CommandResult> migrate,
+            Executor background,
+            Executor fxThread) {
         this(Steps.standard(), inspection, sessionServiceStarter, machine, podman, migrate, background, fxThread);
     }
 
     /** @param definitions the registered steps, in order (the sidebar's entries); the inspection reports on these */
-    public WizardViewModel(List<StepDefinition> definitions, Supplier<SetupReport> inspection,
-                           SessionServiceStarter sessionServiceStarter, Machine machine, Supplier<Podman> podman,
-                           Callable<CommandResult> migrate, Executor background, Executor fxThread) {
-        this.steps = FXCollections.observableArrayList(definitions.stream().map(StepItem::new).toList());
+    public WizardViewModel(
+            List<StepDefinition> definitions,
+            Supplier<SetupReport> inspection,
+            SessionServiceStarter sessionServiceStarter,
+            Machine machine,
+            Supplier<Podman> podman,
+            Callable<CommandResult> migrate,
+            Executor background,
+            Executor fxThread) {
+        this.steps = FXCollections.observableArrayList(
+                definitions.stream().map(StepItem::new).toList());
         this.inspection = inspection;
         this.sessionServiceStarter = sessionServiceStarter;
         this.machine = machine;
@@ -177,7 +189,9 @@ public final class WizardViewModel {
 
     /** The sidebar entry of a registered step. */
     public StepItem item(StepDefinition step) {
-        return steps.stream().filter(item -> item.step().equals(step)).findFirst()
+        return steps.stream()
+                .filter(item -> item.step().equals(step))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("step " + step.id() + " is not registered"));
     }
 
@@ -234,18 +248,27 @@ public final class WizardViewModel {
     private void apply(SetupReport report) {
         subIds.load();
         for (StepReport step : report.steps()) {
-            steps.stream().filter(item -> item.step().equals(step.step())).findFirst().ifPresent(item -> item.update(step));
+            steps.stream()
+                    .filter(item -> item.step().equals(step.step()))
+                    .findFirst()
+                    .ifPresent(item -> item.update(step));
         }
         canStartSessionService.set(report.canStartSessionService());
-        long done = report.steps().stream().filter(step -> step.status() == StepStatus.DONE).count();
+        long done = report.steps().stream()
+                .filter(step -> step.status() == StepStatus.DONE)
+                .count();
         activity.set(done + " of " + report.steps().size() + " checks done.");
     }
 
     private void markUnknown(Throwable cause) {
         for (StepItem item : steps) {
             if (item.report() == null) {
-                item.update(new StepReport(item.step(), StepStatus.UNKNOWN, "Could not check: " + Problems.describe(cause),
-                        List.of(), Fix.NONE));
+                item.update(new StepReport(
+                        item.step(),
+                        StepStatus.UNKNOWN,
+                        "Could not check: " + Problems.describe(cause),
+                        List.of(),
+                        Fix.NONE));
             }
         }
     }

@@ -1,13 +1,12 @@
 package dev.pipglr.setup.ui.boot;
 
-import dev.pipglr.setup.ui.ViewModelHarness;
-import dev.pipglr.setup.wizard.StartOnBoot;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pipglr.setup.ui.ViewModelHarness;
+import dev.pipglr.setup.wizard.StartOnBoot;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The start-at-boot panel's view model without a window. */
 class BootViewModelTest {
@@ -19,7 +18,9 @@ class BootViewModelTest {
 
     @Test
     void readingTheStateNamesTheMissingFileAndLinger() {
-        harness.machine.systemdRunning().answer(List.of("loginctl", "show-user", "alice", "--property=Linger"), 0, "Linger=no\n", "");
+        harness.machine
+                .systemdRunning()
+                .answer(List.of("loginctl", "show-user", "alice", "--property=Linger"), 0, "Linger=no\n", "");
 
         viewModel.readState();
 
@@ -38,7 +39,8 @@ class BootViewModelTest {
         assertEquals(UNIT, plan.path().toString());
         assertTrue(plan.content().contains("Image=" + ViewModelHarness.IMAGE), plan.content());
         assertTrue(plan.content().contains("ContainerName=pipglr"), plan.content());
-        assertTrue(viewModel.action().outputProperty().get().startsWith("Not set up yet: the file below goes to " + UNIT));
+        assertTrue(
+                viewModel.action().outputProperty().get().startsWith("Not set up yet: the file below goes to " + UNIT));
     }
 
     @Test
@@ -47,9 +49,18 @@ class BootViewModelTest {
 
         viewModel.show();
 
-        assertEquals(StartOnBoot.FileState.DIFFERENT, viewModel.planProperty().get().orElseThrow().state());
-        assertTrue(viewModel.action().outputProperty().get().contains("Yours begins: [Container] | Image=quay.io/someone/else"),
+        assertEquals(
+                StartOnBoot.FileState.DIFFERENT,
+                viewModel.planProperty().get().orElseThrow().state());
+        assertTrue(
+                viewModel
+                        .action()
+                        .outputProperty()
+                        .get()
+                        .contains("Yours begins: [Container] | Image=quay.io/someone/else"),
                 viewModel.action().outputProperty().get());
-        assertEquals("[Container]\nImage=quay.io/someone/else\n", harness.machine.readFile(UNIT).orElseThrow());
+        assertEquals(
+                "[Container]\nImage=quay.io/someone/else\n",
+                harness.machine.readFile(UNIT).orElseThrow());
     }
 }

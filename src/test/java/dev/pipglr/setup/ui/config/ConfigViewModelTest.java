@@ -1,42 +1,47 @@
 package dev.pipglr.setup.ui.config;
 
-import dev.pipglr.setup.podman.ContainerSummary;
-import dev.pipglr.setup.ui.ViewModelHarness;
-import dev.pipglr.setup.ui.common.StepContext;
-import dev.pipglr.setup.wizard.FakePodman;
-import dev.pipglr.setup.wizard.PipglrNames;
-import javafx.beans.property.SimpleStringProperty;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pipglr.setup.podman.ContainerSummary;
+import dev.pipglr.setup.ui.ViewModelHarness;
+import dev.pipglr.setup.ui.common.StepContext;
+import dev.pipglr.setup.wizard.FakePodman;
+import dev.pipglr.setup.wizard.PipglrNames;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import org.junit.jupiter.api.Test;
+
 /** Step 4's view model without a window: analyses, hidden tokens, load and save through the image's labels. */
 class ConfigViewModelTest {
 
     private static final String TOKEN = "glrt-t1_secretsecretsecret";
-    private static final String STORED = "concurrent = 1\n\n[[runners]]\n  name = \"pipglr\"\n  url = \"https://gitlab.com/\"\n"
-            + "  token = \"" + TOKEN + "\"\n  executor = \"shell\"\n";
+    private static final String STORED =
+            "concurrent = 1\n\n[[runners]]\n  name = \"pipglr\"\n  url = \"https://gitlab.com/\"\n" + "  token = \""
+                    + TOKEN + "\"\n  executor = \"shell\"\n";
 
     private final ViewModelHarness harness = new ViewModelHarness();
     private final ConfigViewModel viewModel = new ConfigViewModel(harness.context);
 
     /** dumpconfig prints what the config.toml secret holds, as cat in the image would. */
     private void dumpconfigReadsTheSecret() {
-        harness.podman.program = body -> FakePodman.Run.exits(0,
-                harness.podman.secretValues.getOrDefault(PipglrNames.CONFIG_SECRET, ""));
+        harness.podman.program = body ->
+                FakePodman.Run.exits(0, harness.podman.secretValues.getOrDefault(PipglrNames.CONFIG_SECRET, ""));
     }
 
     @Test
     void anOlderAnalysisArrivingLastIsDropped() {
         List<Runnable> queued = new ArrayList<>();
-        ConfigViewModel slow = new ConfigViewModel(new StepContext(harness.machine, () -> harness.podman, queued::add,
-                Runnable::run, () -> { }, new SimpleStringProperty(ViewModelHarness.IMAGE)));
+        ConfigViewModel slow = new ConfigViewModel(new StepContext(
+                harness.machine,
+                () -> harness.podman,
+                queued::add,
+                Runnable::run,
+                () -> {},
+                new SimpleStringProperty(ViewModelHarness.IMAGE)));
 
         slow.edited("concurrent = \"many\"\n");
         slow.edited("concurrent = 4\n");
@@ -51,8 +56,13 @@ class ConfigViewModelTest {
     @Test
     void anAnalysisOvertakenBeforeItArrivesIsNeverShown() {
         List<Runnable> queued = new ArrayList<>();
-        ConfigViewModel slow = new ConfigViewModel(new StepContext(harness.machine, () -> harness.podman, queued::add,
-                Runnable::run, () -> { }, new SimpleStringProperty(ViewModelHarness.IMAGE)));
+        ConfigViewModel slow = new ConfigViewModel(new StepContext(
+                harness.machine,
+                () -> harness.podman,
+                queued::add,
+                Runnable::run,
+                () -> {},
+                new SimpleStringProperty(ViewModelHarness.IMAGE)));
 
         slow.edited("concurrent = \"many\"\n");
         slow.edited("concurrent = \"still not a number\"\n");
@@ -82,7 +92,8 @@ class ConfigViewModelTest {
     @Test
     void loadingReadsTheStoredSecretThroughDumpconfig() {
         dumpconfigReadsTheSecret();
-        harness.podman.createSecret(PipglrNames.CONFIG_SECRET, STORED.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        harness.podman.createSecret(
+                PipglrNames.CONFIG_SECRET, STORED.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         viewModel.loadCurrent();
 
@@ -97,26 +108,32 @@ class ConfigViewModelTest {
     void loadingWithoutASecretSaysWhereItComesFrom() {
         viewModel.loadCurrent();
 
-        assertEquals("No configuration is stored yet: register runners in step 3 first.",
+        assertEquals(
+                "No configuration is stored yet: register runners in step 3 first.",
                 viewModel.action().outputProperty().get());
     }
 
     @Test
     void textWithErrorsIsNotSaved() {
-        harness.podman.createSecret(PipglrNames.CONFIG_SECRET, STORED.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        harness.podman.createSecret(
+                PipglrNames.CONFIG_SECRET, STORED.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         viewModel.open("concurrent = \"many\"\n");
 
         viewModel.save();
 
-        assertEquals("Fix the errors first: nothing was saved.", viewModel.action().outputProperty().get());
+        assertEquals(
+                "Fix the errors first: nothing was saved.",
+                viewModel.action().outputProperty().get());
         assertEquals(STORED, harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET));
     }
 
     @Test
     void savingReplacesTheSecretKeepsABackupAndOffersToApplyToARunningRunner() {
         dumpconfigReadsTheSecret();
-        harness.podman.createSecret(PipglrNames.CONFIG_SECRET, STORED.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        harness.podman.containers.put(PipglrNames.CONTAINER,
+        harness.podman.createSecret(
+                PipglrNames.CONFIG_SECRET, STORED.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        harness.podman.containers.put(
+                PipglrNames.CONTAINER,
                 new ContainerSummary(PipglrNames.CONTAINER, ViewModelHarness.IMAGE, "running", true, null));
         viewModel.open(STORED);
         viewModel.setGlobal("concurrent", "4");
@@ -124,15 +141,21 @@ class ConfigViewModelTest {
         viewModel.save();
 
         String output = viewModel.action().outputProperty().get();
-        assertTrue(output.startsWith("Saved config.toml as the podman secret config.toml. The previous one is kept in "), output);
+        assertTrue(
+                output.startsWith("Saved config.toml as the podman secret config.toml. The previous one is kept in "),
+                output);
         assertTrue(harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET).startsWith("concurrent = 4"));
-        assertTrue(harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET).contains(TOKEN), "the hidden token is stored");
+        assertTrue(
+                harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET).contains(TOKEN),
+                "the hidden token is stored");
         assertTrue(viewModel.applyOfferedProperty().get());
-        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("kept in (\\S+)\\.$", java.util.regex.Pattern.MULTILINE)
+        java.util.regex.Matcher kept = java.util.regex.Pattern.compile(
+                        "kept in (\\S+)\\.$", java.util.regex.Pattern.MULTILINE)
                 .matcher(output);
         assertTrue(kept.find(), output);
         String backup = kept.group(1);
-        assertEquals(STORED, harness.machine.readFile(backup).orElseThrow(), "the backup holds the previous configuration");
+        assertEquals(
+                STORED, harness.machine.readFile(backup).orElseThrow(), "the backup holds the previous configuration");
         assertEquals(1, harness.rechecks.get());
     }
 }

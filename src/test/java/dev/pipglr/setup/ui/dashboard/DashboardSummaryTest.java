@@ -1,23 +1,27 @@
 package dev.pipglr.setup.ui.dashboard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.wizard.Dashboard;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
 
 class DashboardSummaryTest {
 
     private static Dashboard.State running(String systemdUnit) {
-        return new Dashboard.State(Optional.of(new ContainerSummary("pipglr", "pipglr:latest", "running", true, 0L, systemdUnit)),
-                Optional.of(Duration.ofSeconds(75)), "pipglr:latest", "v17.5.0",
-                List.of(new Dashboard.Runner("pipglr-1", "https://gitlab.com/")), Map.of("pipglr-cache", 2_000_000L), List.of());
+        return new Dashboard.State(
+                Optional.of(new ContainerSummary("pipglr", "pipglr:latest", "running", true, 0L, systemdUnit)),
+                Optional.of(Duration.ofSeconds(75)),
+                "pipglr:latest",
+                "v17.5.0",
+                List.of(new Dashboard.Runner("pipglr-1", "https://gitlab.com/")),
+                Map.of("pipglr-cache", 2_000_000L),
+                List.of());
     }
 
     @Test

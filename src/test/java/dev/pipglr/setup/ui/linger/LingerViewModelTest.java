@@ -1,12 +1,11 @@
 package dev.pipglr.setup.ui.linger;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.pipglr.setup.host.CommandResult;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class LingerViewModelTest {
 

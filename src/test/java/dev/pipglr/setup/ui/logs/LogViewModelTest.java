@@ -1,26 +1,30 @@
 package dev.pipglr.setup.ui.logs;
 
-import dev.pipglr.setup.logs.LogLine;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pipglr.setup.logs.LogLine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
 /** The live log's view model without a window: the follower's lines arrive through its listener, pumps move them. */
 class LogViewModelTest {
 
-    private final LogViewModel viewModel = new LogViewModel(() -> {
-        throw new AssertionError("these tests feed lines themselves");
-    }, Runnable::run, Runnable::run, 1_000);
+    private final LogViewModel viewModel = new LogViewModel(
+            () -> {
+                throw new AssertionError("these tests feed lines themselves");
+            },
+            Runnable::run,
+            Runnable::run,
+            1_000);
 
     private static List<LogLine> lines(int from, int to) {
-        return IntStream.rangeClosed(from, to).mapToObj(n -> new LogLine(n, false,
-                (n % 100 == 0 ? "WARNING disk " : "job ") + n)).toList();
+        return IntStream.rangeClosed(from, to)
+                .mapToObj(n -> new LogLine(n, false, (n % 100 == 0 ? "WARNING disk " : "job ") + n))
+                .toList();
     }
 
     @Test
@@ -49,7 +53,8 @@ class LogViewModelTest {
         assertEquals(5, viewModel.shown().size());
         viewModel.regexProperty().set(true);
         viewModel.filterProperty().set("job 4[0-9]$");
-        assertEquals(List.of(40L, 41L, 42L, 43L, 44L, 45L, 46L, 47L, 48L, 49L),
+        assertEquals(
+                List.of(40L, 41L, 42L, 43L, 44L, 45L, 46L, 47L, 48L, 49L),
                 viewModel.shown().stream().map(LogLine::number).toList());
         viewModel.filterProperty().set("job (");
         assertFalse(viewModel.filterProblemProperty().get().isEmpty(), "a broken regex is explained");

@@ -1,16 +1,15 @@
 package dev.pipglr.setup.ui.register;
 
-import dev.pipglr.setup.ui.ViewModelHarness;
-import dev.pipglr.setup.wizard.FakePodman;
-import dev.pipglr.setup.wizard.PipglrNames;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pipglr.setup.ui.ViewModelHarness;
+import dev.pipglr.setup.wizard.FakePodman;
+import dev.pipglr.setup.wizard.PipglrNames;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Step 3's view model, driven directly: background work and callbacks run on the test's thread. */
 class RegisterViewModelTest {
@@ -23,7 +22,8 @@ class RegisterViewModelTest {
     /** The register label's stand-in: appends a runner to the bind-mounted config.toml, as gitlab-runner register does. */
     private void registrationsSucceed() {
         harness.podman.program = body -> {
-            String config = harness.machine.readFile(ViewModelHarness.WORK_CONFIG).orElseThrow();
+            String config =
+                    harness.machine.readFile(ViewModelHarness.WORK_CONFIG).orElseThrow();
             harness.machine.file(ViewModelHarness.WORK_CONFIG, config + "[[runners]]\n  name = \"pipglr\"\n");
             return FakePodman.Run.exits(0, "Runtime platform arch=amd64\r\nRunner registered successfully.\r\n");
         };
@@ -71,11 +71,17 @@ class RegisterViewModelTest {
         assertFalse(output.contains("\r"), "a terminal's line ends are not shown");
         assertEquals("", viewModel.tokenProperty().get(), "the token is not kept once registered");
         assertTrue(harness.podman.secrets.contains(PipglrNames.CONFIG_SECRET));
-        assertFalse(harness.podman.secrets.contains(PipglrNames.TOKEN_SECRET), "the token secret is removed afterwards");
+        assertFalse(
+                harness.podman.secrets.contains(PipglrNames.TOKEN_SECRET), "the token secret is removed afterwards");
         assertTrue(harness.podman.created.isEmpty(), "every one-shot container is removed");
-        List<String> commands = viewModel.equivalentCommandsProperty().get().lines().toList();
+        List<String> commands =
+                viewModel.equivalentCommandsProperty().get().lines().toList();
         assertEquals("printf '%s' \"$TOKEN\" | podman secret create REGISTRATION_TOKEN -", commands.get(0));
-        assertEquals(2, commands.stream().filter(line -> line.contains("--entrypoint=/usr/local/bin/pipglr-register")).count());
+        assertEquals(
+                2,
+                commands.stream()
+                        .filter(line -> line.contains("--entrypoint=/usr/local/bin/pipglr-register"))
+                        .count());
         assertEquals(1, harness.rechecks.get(), "the wizard re-reads the machine once");
     }
 
@@ -108,7 +114,9 @@ class RegisterViewModelTest {
 
         viewModel.register();
 
-        assertTrue(viewModel.questionProperty().get().contains("already exists"), viewModel.questionProperty().get());
+        assertTrue(
+                viewModel.questionProperty().get().contains("already exists"),
+                viewModel.questionProperty().get());
         assertFalse(harness.podman.secrets.contains(PipglrNames.CONFIG_SECRET));
         assertEquals(TOKEN, viewModel.tokenProperty().get(), "the token stays for the answer");
 
@@ -132,7 +140,8 @@ class RegisterViewModelTest {
         String output = viewModel.action().outputProperty().get();
         assertTrue(output.contains("Runners are registered already"), output);
         assertTrue(output.contains("step 4"), output);
-        assertEquals(TOKEN, viewModel.tokenProperty().get(), "nothing was registered, so the token is kept for a retry");
+        assertEquals(
+                TOKEN, viewModel.tokenProperty().get(), "nothing was registered, so the token is kept for a retry");
         assertFalse(viewModel.action().busyProperty().get());
     }
 
@@ -141,7 +150,8 @@ class RegisterViewModelTest {
         registrationsSucceed();
         FakePodman.Program first = harness.podman.program;
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
-        harness.podman.program = body -> runs.incrementAndGet() == 1 ? first.start(body)
+        harness.podman.program = body -> runs.incrementAndGet() == 1
+                ? first.start(body)
                 : FakePodman.Run.exits(1, "ERROR: Registering runner... failed: 403 Forbidden\n");
         viewModel.tokenProperty().set(TOKEN);
         viewModel.runnersProperty().set(3);
@@ -150,8 +160,12 @@ class RegisterViewModelTest {
 
         String output = viewModel.action().outputProperty().get();
         assertTrue(output.contains("Run 2 of 3 failed with exit code 1."), output);
-        assertTrue(output.contains("Registering runner 2 of 3 failed (exit code 1). 1 runner(s) are registered and kept"), output);
-        assertFalse(harness.podman.secrets.contains(PipglrNames.TOKEN_SECRET), "the token secret is removed after a failure too");
+        assertTrue(
+                output.contains("Registering runner 2 of 3 failed (exit code 1). 1 runner(s) are registered and kept"),
+                output);
+        assertFalse(
+                harness.podman.secrets.contains(PipglrNames.TOKEN_SECRET),
+                "the token secret is removed after a failure too");
         assertFalse(harness.podman.secrets.contains(PipglrNames.CONFIG_SECRET));
     }
 }

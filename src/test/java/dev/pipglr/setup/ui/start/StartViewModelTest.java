@@ -1,15 +1,14 @@
 package dev.pipglr.setup.ui.start;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.ViewModelHarness;
 import dev.pipglr.setup.wizard.FakePodman;
 import dev.pipglr.setup.wizard.PipglrNames;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Step 6's view model without a window. */
 class StartViewModelTest {
@@ -19,13 +18,19 @@ class StartViewModelTest {
 
     @Test
     void anExistingContainerIsOfferedNotReplaced() {
-        harness.podman.containers.put(PipglrNames.CONTAINER,
+        harness.podman.containers.put(
+                PipglrNames.CONTAINER,
                 new ContainerSummary(PipglrNames.CONTAINER, ViewModelHarness.IMAGE, "exited", false, 0L));
 
         viewModel.start();
 
         assertTrue(viewModel.existingProperty().get().isPresent());
-        assertTrue(viewModel.action().outputProperty().get().startsWith("A container named pipglr exists already (exited with code 0)."),
+        assertTrue(
+                viewModel
+                        .action()
+                        .outputProperty()
+                        .get()
+                        .startsWith("A container named pipglr exists already (exited with code 0)."),
                 viewModel.action().outputProperty().get());
         assertTrue(harness.podman.calls.isEmpty(), "nothing was created or removed: " + harness.podman.calls);
     }
@@ -37,7 +42,11 @@ class StartViewModelTest {
         viewModel.start();
 
         List<String> output = viewModel.action().outputProperty().get().lines().toList();
-        assertTrue(output.get(0).startsWith("$ podman run --detach --tty --name=pipglr --secret=config.toml,uid=1001,gid=1001,mode=0400"), output.get(0));
+        assertTrue(
+                output.get(0)
+                        .startsWith(
+                                "$ podman run --detach --tty --name=pipglr --secret=config.toml,uid=1001,gid=1001,mode=0400"),
+                output.get(0));
         assertEquals("The runner did not stay up: exited with code 1. Its last lines:", output.get(1));
         assertEquals("  FATAL: no runners configured", output.get(output.size() - 1));
         assertEquals(1, harness.rechecks.get());
@@ -46,7 +55,8 @@ class StartViewModelTest {
     @Test
     void recreatingRemovesTheOldContainerFirst() {
         harness.podman.program = body -> FakePodman.Run.exits(1, "stopped\n");
-        harness.podman.containers.put(PipglrNames.CONTAINER,
+        harness.podman.containers.put(
+                PipglrNames.CONTAINER,
                 new ContainerSummary(PipglrNames.CONTAINER, ViewModelHarness.IMAGE, "exited", false, 0L));
         viewModel.start();
 

@@ -1,15 +1,14 @@
 package dev.pipglr.setup.ui.volumes;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.podman.VolumeSummary;
 import dev.pipglr.setup.ui.ViewModelHarness;
 import dev.pipglr.setup.wizard.PipglrNames;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Step 5's view model without a window. */
 class VolumesViewModelTest {
@@ -35,7 +34,8 @@ class VolumesViewModelTest {
 
     @Test
     void recreatingRemovesAndCreatesTheVolume() {
-        harness.podman.volumes.put(PipglrNames.STORAGE_VOLUME,
+        harness.podman.volumes.put(
+                PipglrNames.STORAGE_VOLUME,
                 new VolumeSummary(PipglrNames.STORAGE_VOLUME, "local", Map.of(), "/v/storage"));
 
         viewModel.recreate("setupstorage");
