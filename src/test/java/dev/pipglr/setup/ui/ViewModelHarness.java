@@ -29,6 +29,12 @@ public final class ViewModelHarness {
             rechecks::incrementAndGet,
             new SimpleStringProperty(IMAGE));
 
+    /** The same world, with background work handed to {@code background} (e.g. a queue the test runs by hand). */
+    public StepContext contextWithBackground(java.util.concurrent.Executor background) {
+        return new StepContext(
+                machine, () -> podman, background, Runnable::run, rechecks::incrementAndGet, context.image());
+    }
+
     public ViewModelHarness() {
         try {
             podman.imageLabels.put(IMAGE, ContainerfileLabels.read());

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.ViewModelHarness;
-import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.FakePodman;
 import dev.pipglr.setup.wizard.PipglrNames;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.Test;
 
 /** Step 4's view model without a window: analyses, hidden tokens, load and save through the image's labels. */
@@ -32,16 +30,12 @@ class ConfigViewModelTest {
                 FakePodman.Run.exits(0, harness.podman.secretValues.getOrDefault(PipglrNames.CONFIG_SECRET, ""));
     }
 
+    /** Background work waits here until the test runs it, in the order the test chooses. */
+    private final List<Runnable> queued = new ArrayList<>();
+
     @Test
     void anOlderAnalysisArrivingLastIsDropped() {
-        List<Runnable> queued = new ArrayList<>();
-        ConfigViewModel slow = new ConfigViewModel(new StepContext(
-                harness.machine,
-                () -> harness.podman,
-                queued::add,
-                Runnable::run,
-                () -> {},
-                new SimpleStringProperty(ViewModelHarness.IMAGE)));
+        ConfigViewModel slow = new ConfigViewModel(harness.contextWithBackground(queued::add));
 
         slow.edited("concurrent = \"many\"\n");
         slow.edited("concurrent = 4\n");
@@ -55,14 +49,7 @@ class ConfigViewModelTest {
 
     @Test
     void anAnalysisOvertakenBeforeItArrivesIsNeverShown() {
-        List<Runnable> queued = new ArrayList<>();
-        ConfigViewModel slow = new ConfigViewModel(new StepContext(
-                harness.machine,
-                () -> harness.podman,
-                queued::add,
-                Runnable::run,
-                () -> {},
-                new SimpleStringProperty(ViewModelHarness.IMAGE)));
+        ConfigViewModel slow = new ConfigViewModel(harness.contextWithBackground(queued::add));
 
         slow.edited("concurrent = \"many\"\n");
         slow.edited("concurrent = \"still not a number\"\n");
