@@ -22,8 +22,10 @@ import picocli.CommandLine.Parameters;
         name = "config-check",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a gitlab-runner config.toml: TOML syntax, then gitlab-runner's rules (concurrent, required "
-                    + "runner keys, known executors, types of common keys). Prints LINE:COLUMN severity message per problem.",
+            "Checks a gitlab-runner config.toml: TOML syntax, every key and its value type against gitlab-runner "
+                    + "v19.3.0's own configuration structs, then gitlab-runner's rules (concurrent, limits, required "
+                    + "runner keys, executors, duplicate tokens or names, settings GitLab keeps, expired tokens). "
+                    + "Prints LINE:COLUMN severity message per problem.",
             "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read."
         })
 final class ConfigCheckCommand implements Callable<Integer> {

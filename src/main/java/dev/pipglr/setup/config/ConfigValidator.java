@@ -3,7 +3,6 @@ package dev.pipglr.setup.config;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -35,135 +34,31 @@ public final class ConfigValidator {
     private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "warning", "error", "fatal", "panic");
     private static final Set<String> PULL_POLICIES = Set.of("always", "never", "if-not-present");
 
-    private enum Type {
-        INTEGER,
-        STRING,
-        BOOLEAN,
-        STRING_ARRAY,
-        TABLE,
-        ANY
-    }
+    /** gitlab-runner's own keys (its configuration structs), for names and value types. */
+    private static final RunnerKeys KEYS = RunnerKeys.known();
 
-    private static final Map<String, Type> GLOBAL = Map.ofEntries(
-            Map.entry("concurrent", Type.INTEGER),
-            Map.entry("check_interval", Type.INTEGER),
-            Map.entry("shutdown_timeout", Type.INTEGER),
-            Map.entry("log_level", Type.STRING),
-            Map.entry("log_format", Type.STRING),
-            Map.entry("sentry_dsn", Type.STRING),
-            Map.entry("listen_address", Type.STRING),
-            Map.entry("connection_max_age", Type.STRING),
-            Map.entry("session_server", Type.TABLE),
-            Map.entry("runners", Type.ANY));
-    private static final Map<String, Type> SESSION_SERVER =
-            Map.of("listen_address", Type.STRING, "advertise_address", Type.STRING, "session_timeout", Type.INTEGER);
-    private static final Map<String, Type> RUNNER = Map.ofEntries(
-            Map.entry("name", Type.STRING),
-            Map.entry("url", Type.STRING),
-            Map.entry("token", Type.STRING),
-            Map.entry("id", Type.INTEGER),
-            Map.entry("token_obtained_at", Type.ANY),
-            Map.entry("token_expires_at", Type.ANY),
-            Map.entry("tls-ca-file", Type.STRING),
-            Map.entry("tls-cert-file", Type.STRING),
-            Map.entry("tls-key-file", Type.STRING),
-            Map.entry("limit", Type.INTEGER),
-            Map.entry("executor", Type.STRING),
-            Map.entry("shell", Type.STRING),
-            Map.entry("builds_dir", Type.STRING),
-            Map.entry("cache_dir", Type.STRING),
-            Map.entry("clone_url", Type.STRING),
-            Map.entry("environment", Type.STRING_ARRAY),
-            Map.entry("pre_get_sources_script", Type.STRING),
-            Map.entry("post_get_sources_script", Type.STRING),
-            Map.entry("pre_build_script", Type.STRING),
-            Map.entry("post_build_script", Type.STRING),
-            Map.entry("output_limit", Type.INTEGER),
-            Map.entry("request_concurrency", Type.INTEGER),
-            Map.entry("unhealthy_requests_limit", Type.INTEGER),
-            Map.entry("unhealthy_interval", Type.STRING),
-            Map.entry("debug_trace_disabled", Type.BOOLEAN),
-            Map.entry("docker", Type.TABLE),
-            Map.entry("cache", Type.TABLE),
-            Map.entry("custom_build_dir", Type.TABLE),
-            Map.entry("feature_flags", Type.TABLE),
-            Map.entry("kubernetes", Type.TABLE),
-            Map.entry("ssh", Type.TABLE),
-            Map.entry("machine", Type.TABLE),
-            Map.entry("custom", Type.TABLE),
-            Map.entry("parallels", Type.TABLE),
-            Map.entry("virtualbox", Type.TABLE),
-            Map.entry("autoscaler", Type.TABLE),
-            Map.entry("instance", Type.TABLE),
-            Map.entry("referees", Type.TABLE));
-    private static final Map<String, Type> DOCKER = Map.ofEntries(
-            Map.entry("host", Type.STRING),
-            Map.entry("hostname", Type.STRING),
-            Map.entry("image", Type.STRING),
-            Map.entry("privileged", Type.BOOLEAN),
-            Map.entry("services_privileged", Type.BOOLEAN),
-            Map.entry("tls_verify", Type.BOOLEAN),
-            Map.entry("tls_cert_path", Type.STRING),
-            Map.entry("disable_entrypoint_overwrite", Type.BOOLEAN),
-            Map.entry("oom_kill_disable", Type.BOOLEAN),
-            Map.entry("disable_cache", Type.BOOLEAN),
-            Map.entry("volumes", Type.STRING_ARRAY),
-            Map.entry("shm_size", Type.INTEGER),
-            Map.entry("pull_policy", Type.ANY),
-            Map.entry("allowed_pull_policies", Type.STRING_ARRAY),
-            Map.entry("network_mode", Type.STRING),
-            Map.entry("cpus", Type.STRING),
-            Map.entry("memory", Type.STRING),
-            Map.entry("memory_swap", Type.STRING),
-            Map.entry("memory_reservation", Type.STRING),
-            Map.entry("cap_add", Type.STRING_ARRAY),
-            Map.entry("cap_drop", Type.STRING_ARRAY),
-            Map.entry("devices", Type.STRING_ARRAY),
-            Map.entry("security_opt", Type.STRING_ARRAY),
-            Map.entry("allowed_images", Type.STRING_ARRAY),
-            Map.entry("allowed_services", Type.STRING_ARRAY),
-            Map.entry("wait_for_services_timeout", Type.INTEGER),
-            Map.entry("helper_image", Type.STRING),
-            Map.entry("userns_mode", Type.STRING),
-            Map.entry("dns", Type.STRING_ARRAY),
-            Map.entry("dns_search", Type.STRING_ARRAY),
-            Map.entry("extra_hosts", Type.STRING_ARRAY),
-            Map.entry("runtime", Type.STRING),
-            Map.entry("tmpfs", Type.TABLE),
-            Map.entry("services_tmpfs", Type.TABLE),
-            Map.entry("sysctls", Type.TABLE),
-            Map.entry("volumes_from", Type.STRING_ARRAY),
-            Map.entry("cache_dir", Type.STRING),
-            Map.entry("links", Type.STRING_ARRAY),
-            Map.entry("user", Type.STRING),
-            Map.entry("group_add", Type.STRING_ARRAY),
-            Map.entry("isolation", Type.STRING),
-            Map.entry("services", Type.ANY),
-            Map.entry("volume_driver", Type.STRING),
-            Map.entry("mac_address", Type.STRING),
-            Map.entry("cpuset_cpus", Type.STRING),
-            Map.entry("cpu_shares", Type.INTEGER),
-            Map.entry("ulimit", Type.TABLE),
-            Map.entry("platform", Type.STRING));
-    private static final Map<String, Type> CACHE = Map.of(
-            "Type",
-            Type.STRING,
-            "Path",
-            Type.STRING,
-            "Shared",
-            Type.BOOLEAN,
-            "MaxUploadedArchiveSize",
-            Type.INTEGER,
-            "s3",
-            Type.TABLE,
-            "gcs",
-            Type.TABLE,
-            "azure",
-            Type.TABLE);
+    /** Go's time.ParseDuration syntax, e.g. "30s", "1h30m", "1.5h"; "0" alone too. */
+    private static final java.util.regex.Pattern GO_DURATION =
+            java.util.regex.Pattern.compile("[-+]?(0|((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+)");
 
     private ConfigValidator() {}
 
+    /**
+     * Settings of a runner that GitLab keeps (gitlab-runner's register refuses them with a glrt- token); they are no
+     * config.toml keys at all.
+     */
+    static final List<String> SERVER_SETTINGS = List.of(
+            "tag_list", "run_untagged", "locked", "access_level", "maximum_timeout", "paused", "maintenance_note");
+
+    /** gitlab-runner writes this for a token that does not expire. */
+    private static final java.time.Instant NEVER = java.time.Instant.parse("0001-01-01T00:00:00Z");
+
     public static List<ConfigProblem> validate(String text) {
+        return validate(text, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock tells whether a runner's token_expires_at has passed */
+    public static List<ConfigProblem> validate(String text, java.time.Clock clock) {
         TomlParseResult toml = Toml.parse(text);
         List<ConfigProblem> problems = new ArrayList<>();
         for (TomlParseError error : toml.errors()) {
@@ -176,9 +71,14 @@ public final class ConfigValidator {
         if (!problems.isEmpty()) {
             return problems; // the rules need a document that parsed
         }
-        checkKeys(toml, GLOBAL, "", problems);
-        int runnerCount = checkRunners(toml, problems);
+        checkTable(toml, "", problems);
+        int runnerCount = checkRunners(toml, clock, problems);
         checkConcurrent(toml, runnerCount, problems);
+        checkParallelism(toml, problems);
+        checkDuplicates(
+                toml, "token", "GitLab sees one runner, whose jobs both entries poll for: remove one", problems);
+        checkDuplicates(
+                toml, "name", "logs and the dashboard cannot tell them apart: give each its own name", problems);
         checkPositiveInteger(toml, "check_interval", 0, problems);
         checkPositiveInteger(toml, "shutdown_timeout", 0, problems);
         if (toml.isString("log_level") && !LOG_LEVELS.contains(toml.getString("log_level"))) {
@@ -187,9 +87,6 @@ public final class ConfigValidator {
                     "log_level",
                     ConfigProblem.Severity.ERROR,
                     "log_level must be one of debug, info, warn, error, fatal, panic"));
-        }
-        if (toml.isTable("session_server")) {
-            checkKeys(toml.getTable("session_server"), SESSION_SERVER, "session_server.", problems);
         }
         Collections.sort(problems);
         return problems;
@@ -230,7 +127,105 @@ public final class ConfigValidator {
         }
     }
 
-    private static int checkRunners(TomlParseResult toml, List<ConfigProblem> problems) {
+    /** The [[runners]] tables, or none when runners is not written as such. */
+    private static List<TomlTable> runners(TomlParseResult toml) {
+        if (!toml.isArray("runners")
+                || !toml.getArray("runners").toList().stream().allMatch(TomlTable.class::isInstance)) {
+            return List.of();
+        }
+        return toml.getArray("runners").toList().stream()
+                .map(TomlTable.class::cast)
+                .toList();
+    }
+
+    private static String which(TomlTable runner, int index) {
+        return "[[runners]] #" + (index + 1) + (runner.isString("name") ? " (" + runner.getString("name") + ")" : "");
+    }
+
+    /** concurrent caps all runners together; each runner's limit caps that runner (0: no limit of its own). */
+    private static void checkParallelism(TomlParseResult toml, List<ConfigProblem> problems) {
+        List<TomlTable> runners = runners(toml);
+        if (runners.isEmpty() || !toml.isLong("concurrent") || toml.getLong("concurrent") < 1) {
+            return;
+        }
+        long concurrent = toml.getLong("concurrent");
+        long sum = 0;
+        List<String> limits = new ArrayList<>();
+        for (TomlTable runner : runners) {
+            if (!runner.isLong("limit") || runner.getLong("limit") <= 0) {
+                return; // a runner without a limit can take every slot concurrent leaves
+            }
+            sum += runner.getLong("limit");
+            limits.add(Long.toString(runner.getLong("limit")));
+        }
+        if (concurrent < sum) {
+            problems.add(at(
+                    toml,
+                    "concurrent",
+                    ConfigProblem.Severity.WARNING,
+                    "concurrent = " + concurrent + " is below the runners' limits (" + String.join(" + ", limits)
+                            + " = "
+                            + sum + "): at most " + concurrent + " jobs run at once; raise concurrent to " + sum
+                            + " to use them all"));
+        }
+    }
+
+    private static void checkDuplicates(
+            TomlParseResult toml, String key, String consequence, List<ConfigProblem> problems) {
+        List<TomlTable> runners = runners(toml);
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        for (int i = 0; i < runners.size(); i++) {
+            TomlTable runner = runners.get(i);
+            if (!runner.isString(key) || runner.getString(key).isEmpty()) {
+                continue;
+            }
+            Integer earlier = first.putIfAbsent(runner.getString(key), i);
+            if (earlier != null) {
+                // the token itself is never shown: only which entries share it
+                problems.add(at(
+                        runner,
+                        key,
+                        ConfigProblem.Severity.WARNING,
+                        which(runner, i) + " has the same " + key + " as " + which(runners.get(earlier), earlier) + ": "
+                                + consequence));
+            }
+        }
+    }
+
+    private static void checkToken(
+            TomlTable runner, String which, java.time.Clock clock, List<ConfigProblem> problems) {
+        boolean authentication =
+                runner.isString("token") && runner.getString("token").startsWith("glrt-");
+        for (String setting : SERVER_SETTINGS) {
+            if (runner.contains(setting)) {
+                problems.add(
+                        at(
+                                runner,
+                                setting,
+                                ConfigProblem.Severity.WARNING,
+                                setting + " in " + which + " is not a config.toml key: "
+                                        + (authentication
+                                                ? "for a runner with an authentication token (glrt-) GitLab keeps it; change it in GitLab's runner settings"
+                                                : "it is given once at registration and kept by GitLab; change it in GitLab's runner settings")));
+            }
+        }
+        java.time.Instant expires = null;
+        if (runner.isOffsetDateTime("token_expires_at")) {
+            expires = runner.getOffsetDateTime("token_expires_at").toInstant();
+        } else if (runner.isLocalDateTime("token_expires_at")) {
+            expires = runner.getLocalDateTime("token_expires_at").toInstant(java.time.ZoneOffset.UTC);
+        }
+        if (expires != null && !expires.equals(NEVER) && expires.isBefore(clock.instant())) {
+            problems.add(at(
+                    runner,
+                    "token_expires_at",
+                    ConfigProblem.Severity.WARNING,
+                    "the token of " + which + " expired on " + expires + ": GitLab refuses it, so this runner gets no "
+                            + "jobs; create a new token in GitLab and register again"));
+        }
+    }
+
+    private static int checkRunners(TomlParseResult toml, java.time.Clock clock, List<ConfigProblem> problems) {
         if (!toml.contains("runners")) {
             problems.add(
                     new ConfigProblem(1, 1, ConfigProblem.Severity.WARNING, "no [[runners]]: register a runner first"));
@@ -258,7 +253,8 @@ public final class ConfigValidator {
                             which + " has no " + required));
                 }
             }
-            checkKeys(runner, RUNNER, "runners.", problems);
+            checkTable(runner, "runners", problems);
+            checkToken(runner, which, clock, problems);
             if (runner.isString("executor") && !EXECUTORS.contains(runner.getString("executor"))) {
                 problems.add(at(
                         runner,
@@ -277,12 +273,7 @@ public final class ConfigValidator {
             checkPositiveInteger(runner, "limit", 0, problems);
             checkPositiveInteger(runner, "request_concurrency", 1, problems);
             if (runner.isTable("docker")) {
-                TomlTable docker = runner.getTable("docker");
-                checkKeys(docker, DOCKER, "runners.docker.", problems);
-                checkPullPolicy(docker, problems);
-            }
-            if (runner.isTable("cache")) {
-                checkKeys(runner.getTable("cache"), CACHE, "runners.cache.", problems);
+                checkPullPolicy(runner.getTable("docker"), problems);
             }
         }
         return runners.size();
@@ -316,34 +307,74 @@ public final class ConfigValidator {
         }
     }
 
-    /** Types of known keys; unknown keys are warnings. */
-    private static void checkKeys(
-            TomlTable table, Map<String, Type> known, String prefix, List<ConfigProblem> problems) {
+    /**
+     * Every key of the table against gitlab-runner's own keys at {@code path}: unknown keys are warnings (gitlab-runner
+     * ignores them), wrong value types errors; known tables are checked the same way, all the way down.
+     * [[runners]] are checked one by one by {@link #checkRunners}.
+     */
+    private static void checkTable(TomlTable table, String path, List<ConfigProblem> problems) {
         for (String key : table.keySet()) {
-            Type type = known.get(key);
-            if (type == null) {
+            String full = path.isEmpty() ? key : path + "." + key;
+            if (full.equals("runners") || (path.equals("runners") && SERVER_SETTINGS.contains(key))) {
+                continue; // [[runners]] are checked one by one; GitLab's settings get their own words
+            }
+            java.util.Optional<RunnerKeys.Kind> kind = KEYS.kind(full);
+            if (kind.isEmpty()) {
                 problems.add(at(
                         table,
                         key,
                         ConfigProblem.Severity.WARNING,
-                        "unknown key " + prefix + key + " (gitlab-runner ignores keys it does not know: a typo?)"));
+                        "unknown key " + full + " (gitlab-runner " + KEYS.version()
+                                + " does not know it and ignores it: a typo?)"));
                 continue;
             }
-            String wrong = switch (type) {
-                case INTEGER -> table.isLong(key) ? null : "a whole number";
-                case STRING -> table.isString(key) ? null : "a string in quotes";
-                case BOOLEAN -> table.isBoolean(key) ? null : "true or false";
-                case STRING_ARRAY ->
-                    table.isArray(key) && table.getArray(key).toList().stream().allMatch(String.class::isInstance)
-                            ? null
-                            : "a list of strings, e.g. [\"a\", \"b\"]";
-                case TABLE -> table.isTable(key) ? null : "a table";
-                case ANY -> null;
-            };
+            String wrong = wrongValue(table, key, kind.get(), full);
             if (wrong != null) {
-                problems.add(at(table, key, ConfigProblem.Severity.ERROR, prefix + key + " must be " + wrong));
+                problems.add(at(table, key, ConfigProblem.Severity.ERROR, full + " must be " + wrong));
+            } else if (kind.get() == RunnerKeys.Kind.TABLE) {
+                checkTable(table.getTable(key), full, problems);
+            } else if (kind.get() == RunnerKeys.Kind.TABLES) {
+                TomlArray elements = table.getArray(key);
+                for (int i = 0; i < elements.size(); i++) {
+                    checkTable(elements.getTable(i), full, problems);
+                }
             }
         }
+    }
+
+    /** What the value should be, in words, or null when it is of the key's kind. */
+    private static String wrongValue(TomlTable table, String key, RunnerKeys.Kind kind, String full) {
+        return switch (kind) {
+            case INTEGER -> table.isLong(key) ? null : "a whole number";
+            case FLOAT -> table.isDouble(key) || table.isLong(key) ? null : "a number";
+            case STRING -> table.isString(key) ? null : "a string in quotes";
+            case BOOLEAN -> table.isBoolean(key) ? null : "true or false";
+            case STRING_ARRAY ->
+                table.isArray(key) && table.getArray(key).toList().stream().allMatch(String.class::isInstance)
+                        ? null
+                        : "a list of strings, e.g. [\"a\", \"b\"]";
+            case TABLE, MAP -> table.isTable(key) ? null : "a table";
+            case TABLES ->
+                table.isArray(key) && table.getArray(key).toList().stream().allMatch(TomlTable.class::isInstance)
+                        ? null
+                        : "written as [[" + full + "]] tables";
+            case DURATION ->
+                table.isLong(key)
+                                || (table.isString(key)
+                                        && GO_DURATION
+                                                .matcher(table.getString(key))
+                                                .matches())
+                        ? null
+                        : "a duration in quotes, e.g. \"30s\" or \"1h30m\"";
+            case TIME ->
+                table.isOffsetDateTime(key)
+                                || table.isLocalDateTime(key)
+                                || table.isLocalDate(key)
+                                || table.isString(key)
+                        ? null
+                        : "a date and time, e.g. 2026-01-31T12:00:00Z";
+            case ANY -> null;
+        };
     }
 
     private static ConfigProblem at(TomlTable table, String key, ConfigProblem.Severity severity, String message) {
