@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             SubIdPlanCommand.class,
             RunlabelPlanCommand.class,
             ConfigCheckCommand.class,
+            RegisterCommand.class,
+            AddRunnersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -124,6 +124,17 @@ public record ContainerSpec(RunArgs args, Map<String, Object> body) {
         return new ContainerSpec(args.with("env", key + "=" + value), changed);
     }
 
+    /** The same label without {@code -e KEY=...} (or {@code -e KEY}): the variable is not set in the container. */
+    @SuppressWarnings("unchecked")
+    public ContainerSpec withoutEnv(String key) {
+        Map<String, Object> changed = new LinkedHashMap<>(body);
+        Map<String, String> env = new TreeMap<>((Map<String, String>) body.getOrDefault("env", Map.of()));
+        env.remove(key);
+        changed.put("env", env);
+        return new ContainerSpec(
+                args.withoutValues("env", value -> value.equals(key) || value.startsWith(key + "=")), changed);
+    }
+
     /**
      * The options as podman's command line takes them, in the label's order, each in its long
      * form; a ./relative -v source as podman resolved it (so the line runs from any folder).

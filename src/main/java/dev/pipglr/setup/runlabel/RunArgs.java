@@ -87,6 +87,16 @@ public record RunArgs(List<Given> given, String image, List<String> command) {
         return new RunArgs(more, image, command);
     }
 
+    /** A copy without the values of the option that {@code drop} matches. */
+    public RunArgs withoutValues(String name, java.util.function.Predicate<String> drop) {
+        return new RunArgs(
+                given.stream()
+                        .filter(g -> !(g.flag().name().equals(name) && drop.test(g.value())))
+                        .toList(),
+                image,
+                command);
+    }
+
     /** A copy without any value for the option. */
     public RunArgs without(String name) {
         return new RunArgs(

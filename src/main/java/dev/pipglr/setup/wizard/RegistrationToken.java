@@ -1,5 +1,6 @@
 package dev.pipglr.setup.wizard;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,42 @@ public final class RegistrationToken {
     public Kind kind() {
         return value.startsWith("glrt-") ? Kind.AUTHENTICATION : Kind.LEGACY_REGISTRATION;
     }
+
+    /** Whether a config.toml has a runner with this token (looked at here, so the text never leaves this class). */
+    boolean isTokenIn(String config) {
+        return config.lines().anyMatch(line -> line.strip().replace(" ", "").equals("token=\"" + value + "\""));
+    }
+
+    /** Whether both are the same token (compared here, so the text never leaves this class). */
+    boolean sameAs(RegistrationToken other) {
+        return value.equals(other.value);
+    }
+
+    /** The pasted text split into tokens, one per non-blank line; empty with the problem when one is not usable. */
+    public static ParsedTokens parseAll(String pasted) {
+        List<RegistrationToken> tokens = new java.util.ArrayList<>();
+        List<String> lines = (pasted == null ? "" : pasted)
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
+        for (int i = 0; i < lines.size(); i++) {
+            Optional<String> problem = problem(lines.get(i));
+            if (problem.isPresent()) {
+                return new ParsedTokens(
+                        List.of(),
+                        Optional.of(lines.size() == 1 ? problem.get() : "Token " + (i + 1) + ": " + problem.get()));
+            }
+            tokens.add(new RegistrationToken(lines.get(i)));
+        }
+        if (tokens.isEmpty()) {
+            return new ParsedTokens(List.of(), problem(""));
+        }
+        return new ParsedTokens(List.copyOf(tokens), Optional.empty());
+    }
+
+    /** Tokens, one per line, or what is wrong with the pasted text. */
+    public record ParsedTokens(List<RegistrationToken> tokens, Optional<String> problem) {}
 
     /** The secret's bytes, for podman only. */
     byte[] bytes() {

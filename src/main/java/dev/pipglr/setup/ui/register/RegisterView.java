@@ -28,6 +28,15 @@ public final class RegisterView {
     private Label tokenKind;
 
     @FXML
+    private Label plan;
+
+    @FXML
+    private Button apply;
+
+    @FXML
+    private Button addRunners;
+
+    @FXML
     private Label tokenProblem;
 
     @FXML
@@ -68,6 +77,10 @@ public final class RegisterView {
     private void initialize() {
         token.textProperty().bindBidirectional(viewModel.tokenProperty());
         Shown.whenNotEmpty(tokenKind, viewModel.tokenKind());
+        Shown.whenNotEmpty(plan, viewModel.plan());
+        apply.visibleProperty().bind(viewModel.applyOfferedProperty());
+        apply.managedProperty().bind(viewModel.applyOfferedProperty());
+        apply.disableProperty().bind(viewModel.action().busyProperty());
         Shown.whenNotEmpty(tokenProblem, viewModel.tokenProblem());
         tokenModel.setText(RegistrationToken.TOKEN_MODEL);
         gitlabUrl.textProperty().bindBidirectional(viewModel.gitlabUrlProperty());
@@ -78,6 +91,7 @@ public final class RegisterView {
                 .addListener((obs, old, value) -> viewModel.runnersProperty().set(value));
         keepToken.selectedProperty().bindBidirectional(viewModel.keepTokenProperty());
         register.disableProperty().bind(viewModel.canRegister().not());
+        addRunners.disableProperty().bind(viewModel.canRegister().not());
         cancel.visibleProperty().bind(viewModel.action().busyProperty());
         progress.visibleProperty().bind(viewModel.action().busyProperty());
         Shown.whenNotEmpty(output, viewModel.action().outputProperty());
@@ -105,5 +119,15 @@ public final class RegisterView {
     @FXML
     private void cancel() {
         viewModel.action().cancel();
+    }
+
+    @FXML
+    private void apply() {
+        viewModel.applyNow();
+    }
+
+    @FXML
+    private void addRunners() {
+        viewModel.addRunners();
     }
 }

@@ -4,7 +4,9 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.RegisterFlow;
+import dev.pipglr.setup.wizard.RegistrationPlan;
 import dev.pipglr.setup.wizard.RegistrationToken;
+import dev.pipglr.setup.wizard.StartFlow;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -12,6 +14,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -33,6 +37,10 @@ public final class RegisterViewModel {
     private final IntegerProperty runners = new SimpleIntegerProperty(1);
     private final BooleanProperty keepToken = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper applyOffered = new ReadOnlyBooleanWrapper(false);
+    /** The pending action adds to the stored configuration (kept for the answer to a question). */
+    private boolean adding;
+
     private final ReadOnlyStringWrapper equivalentCommands = new ReadOnlyStringWrapper("");
 
     public RegisterViewModel(StepContext context) {
@@ -101,6 +109,40 @@ public final class RegisterViewModel {
                 .and(action.busyProperty().not());
     }
 
+    /** What registering will do with this token and number (runners, limit, concurrent), before anything runs. */
+    public StringBinding plan() {
+        return Bindings.createStringBinding(
+                () -> RegistrationToken.parse(token.get())
+                        .map(parsed -> RegistrationPlan.of(java.util.List.of(parsed), runners.get()))
+                        .map(result -> result.plan()
+                                .map(plan -> String.join(" ", plan.describe()))
+                                .orElse(result.problem().orElse("")))
+                        .orElse(""),
+                token,
+                runners);
+    }
+
+    /** Runners were added while a runner container runs with the configuration from before. */
+    public ReadOnlyBooleanProperty applyOfferedProperty() {
+        return applyOffered.getReadOnlyProperty();
+    }
+
+    /** Re-creates the runner container so it reads the configuration with the added runners. */
+    public void applyNow() {
+        action.run(
+                image.get(),
+                (podman, report) -> new StartFlow(machine, podman)
+                        .start(image.get(), StartFlow.Mode.RECREATE, java.time.Duration.ofSeconds(5)),
+                outcome -> {
+                    applyOffered.set(false);
+                    action.say(
+                            outcome.running()
+                                    ? "Applied: the runner was re-created and runs with the added runners."
+                                    : "The re-created runner did not stay up (" + outcome.state() + "): "
+                                            + String.join(" / ", outcome.lastLines()));
+                });
+    }
+
     /** A question for the user (a stale token secret); "" when none is pending. */
     public ReadOnlyStringProperty questionProperty() {
         return question.getReadOnlyProperty();
@@ -111,6 +153,13 @@ public final class RegisterViewModel {
     }
 
     public void register() {
+        adding = false;
+        register(false);
+    }
+
+    /** Registers into the stored config.toml: the runners there stay, the new ones are added (step 4's save path). */
+    public void addRunners() {
+        adding = true;
         register(false);
     }
 
@@ -128,7 +177,13 @@ public final class RegisterViewModel {
             return;
         }
         RegisterFlow.Request request = new RegisterFlow.Request(
-                parsed, gitlabUrl.get(), runners.get(), image.get(), replaceStaleToken, keepToken.get());
+                java.util.List.of(parsed),
+                gitlabUrl.get(),
+                runners.get(),
+                image.get(),
+                replaceStaleToken,
+                keepToken.get(),
+                adding);
         action.clear();
         action.run(
                 image.get(),
@@ -137,8 +192,21 @@ public final class RegisterViewModel {
                     if (result instanceof RegisterFlow.Registered registered) {
                         token.set(""); // done with it: nothing keeps the token in memory for longer
                         equivalentCommands.set(String.join(
-                                "\n", RegisterFlow.equivalentCommands(registered.commandLine(), request.runners())));
-                        action.say("Registered " + registered.runners() + " runner(s).");
+                                "\n",
+                                RegisterFlow.equivalentCommands(
+                                        registered.commandLines(),
+                                        request.plan().plan().orElseThrow(),
+                                        registered.added()
+                                                ? java.util.Optional.of(request.image())
+                                                : java.util.Optional.empty())));
+                        action.say((registered.added() ? "Added " : "Registered ") + registered.runners() + " runner(s)"
+                                + (registered.added() ? " to the stored configuration." : "."));
+                        applyOffered.set(registered.runnerRunning());
+                        if (registered.runnerRunning()) {
+                            action.say("The running runner still uses the configuration from before. Apply now "
+                                    + "re-creates it from the run label (its running jobs stop; caches and images in "
+                                    + "the volumes stay).");
+                        }
                     } else if (result instanceof RegisterFlow.NeedsConfirmation confirmation) {
                         question.set(confirmation.question());
                     } else if (result instanceof RegisterFlow.Failed failed) {

@@ -15,16 +15,26 @@ import org.junit.jupiter.api.Test;
 class RegisterViewModelTest {
 
     private static final String TOKEN = "glrt-t1_abcdefghijklmnopqrstu";
+    private static final String LEGACY = "GR1348941legacyabcdefghij";
 
     private final ViewModelHarness harness = new ViewModelHarness();
     private final RegisterViewModel viewModel = new RegisterViewModel(harness.context);
 
-    /** The register label's stand-in: appends a runner to the bind-mounted config.toml, as gitlab-runner register does. */
+    /**
+     * The register label's stand-in: appends a runner to the bind-mounted config.toml, as gitlab-runner register does
+     * (concurrent = 1 first in a new file; the name from RUNNER_NAME).
+     */
+    @SuppressWarnings("unchecked")
     private void registrationsSucceed() {
         harness.podman.program = body -> {
             String config =
                     harness.machine.readFile(ViewModelHarness.WORK_CONFIG).orElseThrow();
-            harness.machine.file(ViewModelHarness.WORK_CONFIG, config + "[[runners]]\n  name = \"pipglr\"\n");
+            String name = ((Map<String, String>) body.get("env")).get("RUNNER_NAME");
+            harness.machine.file(
+                    ViewModelHarness.WORK_CONFIG,
+                    (config.isEmpty() ? "concurrent = 1\ncheck_interval = 0\n\n" : config) + "[[runners]]\n  name = \""
+                            + name + "\"\n  url = \"https://gitlab.example.com/\"\n  token = \"t" + name
+                            + "\"\n  executor = \"docker\"\n");
             return FakePodman.Run.exits(0, "Runtime platform arch=amd64\r\nRunner registered successfully.\r\n");
         };
     }
@@ -55,11 +65,37 @@ class RegisterViewModelTest {
     }
 
     @Test
-    void registeringTwoRunnersStoresTheConfigForgetsTheTokenAndShowsTheCommands() {
+    void aGlrtTokenIsOneRunnerThatTakesTheParallelJobs() {
         registrationsSucceed();
         viewModel.tokenProperty().set(TOKEN);
+        viewModel.runnersProperty().set(3);
+        assertEquals(
+                "Registers 1 runner (a glrt- token is one runner in GitLab) that takes up to 3 job(s) at once: "
+                        + "limit = 3, request_concurrency = 3, concurrent = 3.",
+                viewModel.plan().get(),
+                "shown before anything runs");
+
+        viewModel.register();
+
+        String output = viewModel.action().outputProperty().get();
+        assertTrue(output.contains("Run 1 of 1 succeeded."), output);
+        assertTrue(output.endsWith("Registered 1 runner(s)."), output);
+        String stored = harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET);
+        assertTrue(stored.startsWith("concurrent = 3\n"), stored);
+        assertTrue(stored.contains("  limit = 3\n") && stored.contains("  request_concurrency = 3\n"), stored);
+        assertTrue(stored.contains("name = \"pipglr-1\""), stored);
+        assertEquals(List.of(), dev.pipglr.setup.config.ConfigValidator.validate(stored));
+    }
+
+    @Test
+    void aLegacyTokenRegistersOneRunnerPerParallelJobAndStoresTheConfig() {
+        registrationsSucceed();
+        viewModel.tokenProperty().set(LEGACY);
         viewModel.gitlabUrlProperty().set("https://gitlab.example.com");
         viewModel.runnersProperty().set(2);
+        assertTrue(
+                viewModel.plan().get().contains("deprecated registration tokens"),
+                viewModel.plan().get());
 
         viewModel.register();
 
@@ -67,7 +103,11 @@ class RegisterViewModelTest {
         assertTrue(output.contains("Run 1 of 2 succeeded."), output);
         assertTrue(output.contains("Run 2 of 2 succeeded."), output);
         assertTrue(output.endsWith("Registered 2 runner(s)."), output);
-        assertFalse(output.contains(TOKEN), "the token never reaches the page");
+        String stored = harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET);
+        assertTrue(stored.startsWith("concurrent = 2\n"), stored);
+        assertTrue(stored.contains("name = \"pipglr-1\"") && stored.contains("name = \"pipglr-2\""), stored);
+        assertFalse(stored.contains("limit"), "legacy runners take one job each: " + stored);
+        assertFalse(output.contains(LEGACY), "the token never reaches the page");
         assertFalse(output.contains("\r"), "a terminal's line ends are not shown");
         assertEquals("", viewModel.tokenProperty().get(), "the token is not kept once registered");
         assertTrue(harness.podman.secrets.contains(PipglrNames.CONFIG_SECRET));
@@ -76,12 +116,16 @@ class RegisterViewModelTest {
         assertTrue(harness.podman.created.isEmpty(), "every one-shot container is removed");
         List<String> commands =
                 viewModel.equivalentCommandsProperty().get().lines().toList();
-        assertEquals("printf '%s' \"$TOKEN\" | podman secret create REGISTRATION_TOKEN -", commands.get(0));
+        assertEquals("touch ./config.toml", commands.get(0));
+        assertEquals("printf '%s' \"$TOKEN\" | podman secret create REGISTRATION_TOKEN -", commands.get(1));
         assertEquals(
                 2,
                 commands.stream()
                         .filter(line -> line.contains("--entrypoint=/usr/local/bin/pipglr-register"))
                         .count());
+        assertTrue(
+                commands.get(2).endsWith("--env=RUNNER_NAME=pipglr-1 localhost/pipglr-test:latest"), commands.get(2));
+        assertEquals("# then in ./config.toml: concurrent = 2", commands.get(4));
         assertEquals(1, harness.rechecks.get(), "the wizard re-reads the machine once");
     }
 
@@ -131,18 +175,105 @@ class RegisterViewModelTest {
     }
 
     @Test
-    void anExistingConfigurationStopsRegistrationWithTheWayOn() {
-        harness.podman.secrets.add(PipglrNames.CONFIG_SECRET);
+    @SuppressWarnings("unchecked")
+    void runnersAreAddedToTheStoredConfigurationWhoseEntriesStayByteForByte() {
+        String before = "concurrent = 2\ncheck_interval = 0\n\n# my notes\n[[runners]]\n  name = \"old\"\n"
+                + "  url = \"https://gitlab.example.com/\"\n  token = \"glrt-old\"\n  limit = 2\n  executor = \"docker\"\n";
+        harness.podman.createSecret(
+                PipglrNames.CONFIG_SECRET, before.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        harness.podman.containers.put(
+                PipglrNames.CONTAINER,
+                new dev.pipglr.setup.podman.ContainerSummary(
+                        PipglrNames.CONTAINER, ViewModelHarness.IMAGE, "running", true, null));
+        registrationsSucceed();
+        FakePodman.Program registers = harness.podman.program;
+        harness.podman.program = body -> ((List<String>) body.get("entrypoint")).contains("/bin/cat")
+                ? FakePodman.Run.exits(0, harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET)) // dumpconfig
+                : registers.start(body);
         viewModel.tokenProperty().set(TOKEN);
+        viewModel.runnersProperty().set(3);
+
+        viewModel.register();
+        assertTrue(
+                viewModel.action().outputProperty().get().contains("Runners are registered already"),
+                "Register never adds by itself: a retry after a lost answer must not register twice");
+        assertEquals(before, harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET));
+
+        viewModel.addRunners();
+
+        String output = viewModel.action().outputProperty().get();
+        assertTrue(output.contains("Adding to the 1 runner(s) registered already"), output);
+        assertTrue(output.contains("Added 1 runner(s) to the stored configuration."), output);
+        String stored = harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET);
+        assertTrue(stored.startsWith("concurrent = 5\n" + before.substring(before.indexOf('\n') + 1)), stored);
+        assertTrue(stored.endsWith("  limit = 3\n  request_concurrency = 3\n"), stored);
+        assertTrue(viewModel.applyOfferedProperty().get(), "the running runner still reads the old configuration");
+        assertTrue(viewModel
+                .equivalentCommandsProperty()
+                .get()
+                .startsWith("podman container runlabel dumpconfig localhost/pipglr-test:latest > ./config.toml"));
+        assertTrue(harness.machine.exists("/home/alice/.local/state/pipglr-setup/backups"), "the old one is backed up");
+    }
+
+    @Test
+    void theTokenOfARunnerRegisteredAlreadyIsNotAddedAgain() {
+        String before = "concurrent = 1\n[[runners]]\n  name = \"old\"\n  url = \"https://gitlab.example.com/\"\n"
+                + "  token = \"" + TOKEN + "\"\n  executor = \"docker\"\n";
+        harness.podman.createSecret(
+                PipglrNames.CONFIG_SECRET, before.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        harness.podman.program =
+                body -> FakePodman.Run.exits(0, harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET));
+        viewModel.tokenProperty().set(TOKEN);
+
+        viewModel.addRunners();
+
+        String output = viewModel.action().outputProperty().get();
+        assertTrue(output.contains("Token 1 is the token of a runner registered already"), output);
+        assertFalse(output.contains(TOKEN), output);
+        assertEquals(before, harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET));
+    }
+
+    @Test
+    void aDisabledRegistrationTokenIsExplained() {
+        harness.podman.program = body -> FakePodman.Run.exits(
+                1,
+                "ERROR: Registering runner... failed  runner=GR134894 status=POST https://gitlab.com/api/v4/runners: "
+                        + "410 Gone (runner registration disallowed)\nPANIC: Failed to register the runner.\n");
+        viewModel.tokenProperty().set(LEGACY);
 
         viewModel.register();
 
         String output = viewModel.action().outputProperty().get();
-        assertTrue(output.contains("Runners are registered already"), output);
-        assertTrue(output.contains("step 4"), output);
-        assertEquals(
-                TOKEN, viewModel.tokenProperty().get(), "nothing was registered, so the token is kept for a retry");
-        assertFalse(viewModel.action().busyProperty().get());
+        assertTrue(output.contains("GitLab answered 410 Gone: it no longer accepts registration tokens."), output);
+        assertTrue(output.contains("paste its glrt- token instead"), output);
+    }
+
+    @Test
+    void settingsGitlabKeepsAreNotPassedWithAGlrtToken() {
+        registrationsSucceed();
+        harness.podman.imageLabels.put(
+                ViewModelHarness.IMAGE,
+                Map.of(
+                        "register",
+                        "podman run --rm --secret REGISTRATION_TOKEN,type=env -e RUNNER_TAG_LIST=podman,linux "
+                                + "-e REGISTER_LOCKED=false -v ./config.toml:/etc/gitlab-runner/config.toml:Z "
+                                + "--entrypoint /usr/bin/gitlab-runner IMAGE register --non-interactive --executor docker"));
+        List<Map<String, Object>> bodies = new java.util.ArrayList<>();
+        FakePodman.Program registers = harness.podman.program;
+        harness.podman.program = body -> {
+            bodies.add(body);
+            return registers.start(body);
+        };
+        viewModel.tokenProperty().set(TOKEN);
+
+        viewModel.register();
+
+        @SuppressWarnings("unchecked")
+        Map<String, String> env = (Map<String, String>) bodies.get(0).get("env");
+        assertFalse(env.containsKey("RUNNER_TAG_LIST") || env.containsKey("REGISTER_LOCKED"), env.toString());
+        String output = viewModel.action().outputProperty().get();
+        assertTrue(output.contains("Not passing RUNNER_TAG_LIST from the image's register label"), output);
+        assertTrue(output.endsWith("Registered 1 runner(s)."), output);
     }
 
     @Test
@@ -152,8 +283,11 @@ class RegisterViewModelTest {
         java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
         harness.podman.program = body -> runs.incrementAndGet() == 1
                 ? first.start(body)
-                : FakePodman.Run.exits(1, "ERROR: Registering runner... failed: 403 Forbidden\n");
-        viewModel.tokenProperty().set(TOKEN);
+                : FakePodman.Run.exits(
+                        1,
+                        "ERROR: Registering runner... failed  runner=GR134894 status=POST "
+                                + "https://gitlab.com/api/v4/runners: 403 Forbidden\n");
+        viewModel.tokenProperty().set(LEGACY);
         viewModel.runnersProperty().set(3);
 
         viewModel.register();
@@ -163,6 +297,7 @@ class RegisterViewModelTest {
         assertTrue(
                 output.contains("Registering runner 2 of 3 failed (exit code 1). 1 runner(s) are registered and kept"),
                 output);
+        assertTrue(output.contains("GitLab answered 403 Forbidden: the token is wrong, expired or revoked"), output);
         assertFalse(
                 harness.podman.secrets.contains(PipglrNames.TOKEN_SECRET),
                 "the token secret is removed after a failure too");

@@ -1,0 +1,259 @@
+package dev.pipglr.setup.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipglr.setup.host.LocalFiles;
+import dev.pipglr.setup.host.LocalMachine;
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.Problems;
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanConnector;
+import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.podman.PodmanUnavailableException;
+import dev.pipglr.setup.wizard.ImageSource;
+import dev.pipglr.setup.wizard.RegisterFlow;
+import dev.pipglr.setup.wizard.RegistrationPlan;
+import dev.pipglr.setup.wizard.RegistrationToken;
+import dev.pipglr.setup.wizard.StartFlow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code register}: step 3 without a window, for a server reached over SSH. The same flow as the page; the tokens
+ * come from standard input or a file, never from the command line (where ps and the shell history would show them).
+ */
+@Command(
+        name = "register",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Registers runners with GitLab as step 3 of the wizard does, and stores config.toml as the podman secret "
+                    + "config.toml (add-runners adds to runners registered before). Reads the token(s) from standard input (one per line) or --token-file: glrt- "
+                    + "runner authentication tokens are one runner each, taking --runners jobs at once; a legacy "
+                    + "registration token is registered --runners times.",
+            "Exit codes: 0 registered, 1 registering failed (the message says why and what is kept), 2 bad input or "
+                    + "a prerequisite blocks (no podman answering, a stale token secret)."
+        })
+class RegisterCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--image",
+            paramLabel = "IMAGE",
+            description =
+                    "The pipglr image whose register label runs " + "(default: " + ImageSource.DEFAULT_IMAGE + ").")
+    String image = ImageSource.DEFAULT_IMAGE;
+
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            required = true,
+            description = "Your GitLab, e.g. https://gitlab.com/.")
+    String url;
+
+    @Option(
+            names = "--runners",
+            paramLabel = "N",
+            description =
+                    "Parallel jobs: per glrt- runner (its limit), or registrations of a legacy token (default 1).")
+    int parallel = 1;
+
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
+            description = "Read the token(s) from this file instead of " + "standard input (one per line).")
+    Path tokenFile;
+
+    /** Only to refuse it without repeating the value (picocli would echo an unknown option's argument). */
+    @Option(
+            names = {"--token", "--registration-token"},
+            hidden = true)
+    String tokenOnCommandLine;
+
+    @Option(names = "--replace-token", description = "Replace a REGISTRATION_TOKEN secret left by an earlier attempt.")
+    boolean replaceToken;
+
+    @Option(names = "--keep-token", description = "Keep the REGISTRATION_TOKEN secret afterwards.")
+    boolean keepToken;
+
+    @Option(
+            names = "--apply",
+            description = "When a runner container runs with the configuration from before, re-create it from the run "
+                    + "label so it reads the new one (its running jobs stop).")
+    boolean apply;
+
+    @Option(names = "--json", description = "Print one JSON object: status, runners, message, commands.")
+    boolean json;
+
+    private final Machine machine;
+    private final Supplier<Podman> podman;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RegisterCommand() {
+        this(new LocalMachine(), System.in, System.out, System.err);
+    }
+
+    private RegisterCommand(Machine machine, InputStream in, PrintStream out, PrintStream err) {
+        this(machine, () -> new PodmanConnector(machine).connect(List.of()), in, out, err);
+    }
+
+    RegisterCommand(Machine machine, Supplier<Podman> podman, InputStream in, PrintStream out, PrintStream err) {
+        this.machine = machine;
+        this.podman = podman;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (tokenOnCommandLine != null) {
+            return done(
+                    SetupExit.BAD_INPUT,
+                    "tokens are not read from the command line (ps and your shell history would show them): pipe "
+                            + "them in (one per line) or use --token-file FILE. Revoke a token that was typed there.",
+                    0,
+                    List.of());
+        }
+        RegistrationToken.ParsedTokens parsed;
+        try {
+            parsed = RegistrationToken.parseAll(readTokens());
+        } catch (IOException e) {
+            return done(SetupExit.BAD_INPUT, "cannot read the token: " + Problems.describe(e), 0, List.of());
+        }
+        if (parsed.problem().isPresent()) {
+            return done(SetupExit.BAD_INPUT, parsed.problem().get(), 0, List.of());
+        }
+        RegisterFlow.Request request =
+                new RegisterFlow.Request(parsed.tokens(), url, parallel, image, replaceToken, keepToken, addsOnly());
+        RegistrationPlan.Result planned = request.plan();
+        if (planned.problem().isPresent()) {
+            return done(SetupExit.BAD_INPUT, planned.problem().get(), 0, List.of());
+        }
+        if (RegisterFlow.urlProblem(url).isPresent()) {
+            return done(SetupExit.BAD_INPUT, RegisterFlow.urlProblem(url).get(), 0, List.of());
+        }
+        planned.plan().orElseThrow().describe().forEach(this::say);
+        RegisterFlow.Result result;
+        try (Podman connected = podman.get()) {
+            ImageSource.ensurePresent(connected, image, this::say);
+            result = new RegisterFlow(machine, connected).register(request, listener());
+            if (apply && result instanceof RegisterFlow.Registered registered && registered.runnerRunning()) {
+                StartFlow.Outcome outcome = new StartFlow(machine, connected)
+                        .start(image, StartFlow.Mode.RECREATE, java.time.Duration.ofSeconds(5));
+                say(
+                        outcome.running()
+                                ? "Re-created the runner: it runs with the new configuration."
+                                : "The re-created runner did not stay up: " + outcome.state());
+                result = new RegisterFlow.Registered(
+                        registered.runners(), registered.commandLines(), registered.added(), !outcome.running());
+            }
+        } catch (PodmanUnavailableException e) {
+            return done(SetupExit.BAD_INPUT, Problems.describe(e), 0, List.of());
+        } catch (PodmanException e) {
+            return done(SetupExit.FAILED, Problems.describe(e), 0, List.of());
+        } catch (dev.pipglr.setup.runlabel.RunlabelException e) {
+            return done(
+                    SetupExit.FAILED,
+                    "The runners are registered, but the run label cannot re-create the " + "runner: " + e.getMessage(),
+                    0,
+                    List.of());
+        }
+        if (result instanceof RegisterFlow.Registered registered) {
+            return done(
+                    SetupExit.DONE,
+                    (registered.added() ? "Added " : "Registered ") + registered.runners() + " runner(s)"
+                            + (registered.added() ? " to the stored configuration." : ".")
+                            + (registered.runnerRunning()
+                                    ? " The running runner still uses the configuration from before: re-create it "
+                                            + "(the dashboard's Re-create)."
+                                    : ""),
+                    registered.runners(),
+                    RegisterFlow.equivalentCommands(
+                            registered.commandLines(),
+                            planned.plan().orElseThrow(),
+                            registered.added() ? Optional.of(image) : Optional.empty()));
+        }
+        if (result instanceof RegisterFlow.NeedsConfirmation confirmation) {
+            return done(
+                    SetupExit.BAD_INPUT,
+                    confirmation.question() + " Run again with --replace-token to replace it.",
+                    0,
+                    List.of());
+        }
+        RegisterFlow.Failed failed = (RegisterFlow.Failed) result;
+        return done(failed.refused() ? SetupExit.BAD_INPUT : SetupExit.FAILED, failed.message(), 0, List.of());
+    }
+
+    /** {@code add-runners} registers into the stored config.toml; {@code register} refuses when there is one. */
+    boolean addsOnly() {
+        return false;
+    }
+
+    private String readTokens() throws IOException {
+        if (tokenFile != null) {
+            return new String(LocalFiles.readBytes(tokenFile), StandardCharsets.UTF_8);
+        }
+        java.io.Console console = System.console();
+        if (console != null && in == System.in) {
+            // typed or pasted at a terminal: not echoed
+            char[] typed = console.readPassword("Token (glrt-...): ");
+            return typed == null ? "" : new String(typed);
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private RegisterFlow.Listener listener() {
+        return new RegisterFlow.Listener() {
+            @Override
+            public void progress(String message) {
+                say(message);
+            }
+
+            @Override
+            public void runFinished(int run, int of, String commandLine, int exitCode, String output) {
+                say("$ " + commandLine);
+                output.strip().lines().forEach(line -> say("  " + line));
+                say("Run " + run + " of " + of
+                        + (exitCode == 0 ? " succeeded." : " failed with exit code " + exitCode + "."));
+            }
+        };
+    }
+
+    /** Progress: standard output for people, standard error with --json (standard output is the JSON). */
+    private void say(String line) {
+        (json ? err : out).println(line);
+    }
+
+    private int done(int exit, String message, int runners, List<String> commands) throws IOException {
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode node = mapper.createObjectNode();
+            node.put("status", exit == SetupExit.DONE ? "registered" : exit == SetupExit.FAILED ? "failed" : "refused");
+            node.put("runners", runners);
+            node.put("message", message);
+            commands.forEach(node.withArray("commands")::add);
+            out.println(mapper.writeValueAsString(node));
+        } else if (exit == SetupExit.DONE) {
+            out.println(message);
+            if (!commands.isEmpty()) {
+                out.println("The same by hand:");
+                commands.forEach(command -> out.println("  " + command));
+            }
+        } else {
+            err.println("register: " + message);
+        }
+        out.flush();
+        return exit;
+    }
+}
