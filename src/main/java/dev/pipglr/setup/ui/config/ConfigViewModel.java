@@ -7,11 +7,10 @@ import dev.pipglr.setup.config.ConfigValidator;
 import dev.pipglr.setup.config.TomlHighlighter;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.ui.common.Reapply;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.ConfigStore;
-import dev.pipglr.setup.wizard.StartFlow;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -190,17 +189,6 @@ public final class ConfigViewModel {
 
     /** Re-creates the runner container so it reads the new secret. */
     public void applyNow() {
-        action.run(
-                image.get(),
-                (podman, report) -> new StartFlow(machine, podman)
-                        .start(image.get(), StartFlow.Mode.RECREATE, Duration.ofSeconds(5)),
-                outcome -> {
-                    applyOffered.set(false);
-                    action.say(
-                            outcome.running()
-                                    ? "Applied: the runner was re-created and runs with the new configuration."
-                                    : "The re-created runner did not stay up (" + outcome.state() + "): "
-                                            + String.join(" / ", outcome.lastLines()));
-                });
+        Reapply.recreate(action, machine, image.get(), "the new configuration", () -> applyOffered.set(false));
     }
 }

@@ -2,11 +2,11 @@ package dev.pipglr.setup.ui.register;
 
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
+import dev.pipglr.setup.ui.common.Reapply;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.RegisterFlow;
 import dev.pipglr.setup.wizard.RegistrationPlan;
 import dev.pipglr.setup.wizard.RegistrationToken;
-import dev.pipglr.setup.wizard.StartFlow;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -129,18 +129,7 @@ public final class RegisterViewModel {
 
     /** Re-creates the runner container so it reads the configuration with the added runners. */
     public void applyNow() {
-        action.run(
-                image.get(),
-                (podman, report) -> new StartFlow(machine, podman)
-                        .start(image.get(), StartFlow.Mode.RECREATE, java.time.Duration.ofSeconds(5)),
-                outcome -> {
-                    applyOffered.set(false);
-                    action.say(
-                            outcome.running()
-                                    ? "Applied: the runner was re-created and runs with the added runners."
-                                    : "The re-created runner did not stay up (" + outcome.state() + "): "
-                                            + String.join(" / ", outcome.lastLines()));
-                });
+        Reapply.recreate(action, machine, image.get(), "the added runners", () -> applyOffered.set(false));
     }
 
     /** A question for the user (a stale token secret); "" when none is pending. */
