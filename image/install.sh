@@ -66,6 +66,8 @@ chown -R podman:podman /home/podman/.config
 chmod 0755 /usr/local/bin/gitlab-runner
 install -m 0755 "$here/pipglr-register" /usr/local/bin/pipglr-register
 install -D -m 0755 "$here/pipglr-podman-service" /usr/local/libexec/pipglr-podman-service
+install -D -m 0755 "$here/pipglr-runner-state" /usr/local/libexec/pipglr-runner-state
+install -D -m 0755 "$here/pipglr-log-level" /usr/local/libexec/pipglr-log-level
 mkdir -p /etc/gitlab-runner
 # Upstream pipglr's path of the nested podman's socket, which users mount into jobs from config.toml
 # (volumes = ["/home/runner/podman.sock:/var/run/podman.sock"]): the same socket, under both names.

@@ -28,6 +28,13 @@ done
 install -m 0755 "$here/test-image/gitlab-runner" "$work/rootfs/usr/local/bin/gitlab-runner"
 install -m 0755 "$here/test-image/pipglr-test-init" "$work/rootfs/usr/local/bin/pipglr-test-init"
 install -m 0755 "$repo/image/pipglr-register" "$work/rootfs/usr/local/bin/pipglr-register"
+install -D -m 0755 "$repo/image/pipglr-runner-state" "$work/rootfs/usr/local/libexec/pipglr-runner-state"
+install -D -m 0755 "$repo/image/pipglr-log-level" "$work/rootfs/usr/local/libexec/pipglr-log-level"
+# The real image's users (install.sh): the runner runs as runner (1001), as gitlab-runner.service says.
+printf 'root:x:0:0:root:/root:/bin/sh\npodman:x:1000:1000::/home/podman:/bin/sh\nrunner:x:1001:1001::/home/runner:/bin/sh\n' \
+  > "$work/rootfs/etc/passwd"
+printf 'root:x:0:\npodman:x:1000:\nrunner:x:1001:\n' > "$work/rootfs/etc/group"
+mkdir -p "$work/rootfs/home/runner" "$work/rootfs/cache"
 
 # The Containerfile's own ARG defaults and labels: what the wizard must interpret.
 {

@@ -230,7 +230,51 @@ class PipglrImageIT {
         podman.ok("exec", "pipglr", "systemctl", "start", "pipglr-prune.service");
         assertTrue(podman.ok("exec", "pipglr", "journalctl", "-u", "pipglr-prune.service", "--no-pager")
                 .contains("Total reclaimed space"));
+
+        // gitlab-runner's system_id (beside its config, as gitlab-runner keeps it) survives a restart and a
+        // re-create: the run label's container is made again after every config change
+        String systemId = systemId();
+        assertTrue(systemId.matches("[sr]_[0-9a-zA-Z]{12}"), systemId);
+        assertEquals(
+                systemId,
+                podman.ok("exec", "pipglr", "cat", "/cache/.pipglr/runner_system_id")
+                        .strip(),
+                "kept in the cache volume");
+        podman.ok(Duration.ofMinutes(2), List.of("restart", "pipglr"));
+        assertEquals(systemId, systemId(), "the same after a restart");
+        podman.ok("rm", "-f", "-t", "0", "pipglr");
+        runLabel(image, "run", work);
+        assertEquals(systemId, systemId(), "the same after the container is created again");
+
+        // debug mode: the container's PIPGLR_LOG_LEVEL reaches gitlab-runner and the nested podman under systemd
+        podman.ok("rm", "-f", "-t", "0", "pipglr");
+        List<String> words = PodmanShlex.split(parse(image, "run", work).commandLine());
+        List<String> debugRun = new ArrayList<>(words.subList(1, 3)); // "run", "-dt"
+        debugRun.addAll(List.of("-e", "PIPGLR_LOG_LEVEL=debug"));
+        debugRun.addAll(words.subList(3, words.size()));
+        podman.ok(Duration.ofMinutes(3), debugRun);
+        String debugLog = podman.awaitOutput(
+                Duration.ofSeconds(120),
+                s -> s.contains("Feeding runners to channel") && s.contains("level=debug"),
+                "logs",
+                "pipglr");
+        assertTrue(debugLog.contains("Feeding runners to channel"), "gitlab-runner at debug level:\n" + debugLog);
+        assertTrue(debugLog.contains("level=debug"), "the nested podman at debug level:\n" + debugLog);
         removeRunnerState();
+    }
+
+    /** What gitlab-runner reads as its system_id, once it has started (as the runner user, like the service). */
+    private String systemId() {
+        return podman.awaitOutput(
+                        Duration.ofSeconds(120),
+                        s -> s.strip().matches("[sr]_[0-9a-zA-Z]{12}"),
+                        "exec",
+                        "--user",
+                        "runner",
+                        "pipglr",
+                        "cat",
+                        "/run/secrets/.runner_system_id")
+                .strip();
     }
 
     /** The job prints its CapEff; whether CAP_SYS_ADMIN is in it tells privileged from not. */
