@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             ConfigCheckCommand.class,
             RegisterCommand.class,
             AddRunnersCommand.class,
+            RemoveRunnerCommand.class,
+            StartCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

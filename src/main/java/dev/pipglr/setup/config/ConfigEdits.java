@@ -47,6 +47,63 @@ public final class ConfigEdits {
         throw new IllegalArgumentException("there is no [[runners]] #" + (index + 1));
     }
 
+    /**
+     * Removes the {@code index}-th (0-based) [[runners]] table with its sub-tables ([runners.docker], ...) and the
+     * comment lines right above its header; every other line stays as written. Comments right above the next table
+     * belong to that table and stay.
+     */
+    public static String removeRunner(String text, int index) {
+        List<String> lines = text.lines().toList();
+        int seen = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (isRunnersHeader(lines.get(i)) && ++seen == index) {
+                int end = i + 1;
+                while (end < lines.size() && !endsRunner(lines.get(end))) {
+                    end++;
+                }
+                if (end < lines.size()) { // the next table's own comments stay with it
+                    while (end - 1 > i && isComment(lines.get(end - 1))) {
+                        end--;
+                    }
+                }
+                int start = i;
+                while (start > 0 && isComment(lines.get(start - 1))) {
+                    start--;
+                }
+                java.util.ArrayList<String> out = new java.util.ArrayList<>(lines.subList(0, start));
+                out.addAll(lines.subList(end, lines.size()));
+                // no blank lines left dangling at the end where the last table was
+                while (!out.isEmpty() && out.get(out.size() - 1).isBlank() && end == lines.size()) {
+                    out.remove(out.size() - 1);
+                }
+                return join(out, text.endsWith("\n"));
+            }
+        }
+        throw new IllegalArgumentException("there is no [[runners]] #" + (index + 1));
+    }
+
+    private static boolean isRunnersHeader(String line) {
+        Matcher header = TABLE_HEADER.matcher(line);
+        return header.matches()
+                && line.strip().startsWith("[[")
+                && header.group(1).equals("runners");
+    }
+
+    /** A header that is not one of the current runner's sub-tables: another [[runners]] or a top-level table. */
+    private static boolean endsRunner(String line) {
+        Matcher header = TABLE_HEADER.matcher(line);
+        if (!header.matches()) {
+            return false;
+        }
+        String name = header.group(1);
+        boolean subTable = name.startsWith("runners.") && !(line.strip().startsWith("[[") && name.equals("runners"));
+        return !subTable;
+    }
+
+    private static boolean isComment(String line) {
+        return line.strip().startsWith("#");
+    }
+
     /** The value text of a top-level key, as written (e.g. "4"). */
     public static Optional<String> globalValue(String text, String key) {
         List<String> lines = text.lines().toList();

@@ -346,6 +346,32 @@ public final class DockerJavaPodman implements Podman {
     }
 
     @Override
+    public ExecResult exec(String container, List<String> command, String user) {
+        String doing = "run " + command.get(0) + " in the container " + container;
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("AttachStdout", true);
+        body.put("AttachStderr", true);
+        body.put("Cmd", command);
+        if (user != null && !user.isEmpty()) {
+            body.put("User", user);
+        }
+        LibpodClient.Reply created = libpod.postJson("/containers/" + encode(container) + "/exec", body, doing);
+        created.requireSuccess(doing);
+        String id = LibpodClient.readJson(created.body(), doing).path("Id").asText("");
+        if (id.isEmpty()) {
+            throw new PodmanException("podman answered the request to " + doing + " without an exec session");
+        }
+        LibpodClient.Reply started =
+                libpod.postJson("/exec/" + encode(id) + "/start", Map.of("Detach", false, "Tty", false), doing);
+        started.requireSuccess(doing);
+        String output = LogFrames.text(started.body());
+        int exitCode = libpod.get("/exec/" + encode(id) + "/json", doing)
+                .map(session -> session.path("ExitCode").asInt(-1))
+                .orElse(-1);
+        return new ExecResult(exitCode, output);
+    }
+
+    @Override
     public AutoCloseable attach(String id, FrameSink sink) {
         java.util.concurrent.CountDownLatch established = new java.util.concurrent.CountDownLatch(1);
         ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {

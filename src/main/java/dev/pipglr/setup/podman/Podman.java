@@ -72,6 +72,13 @@ public interface Podman extends AutoCloseable {
     /** @return false when there was no such container */
     boolean removeContainer(String id);
 
+    /**
+     * Runs a command in a running container, as {@code podman exec --user USER} would, and waits for it.
+     *
+     * @param user a name or uid inside the container; null or empty for the container's own user
+     */
+    ExecResult exec(String container, java.util.List<String> command, String user);
+
     /** libpod inspect of a container as JSON text (for debug reports; redact before showing). */
     Optional<String> inspectJson(String id);
 

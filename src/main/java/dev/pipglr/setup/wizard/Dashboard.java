@@ -39,7 +39,19 @@ public final class Dashboard {
             String imageVersion,
             List<Runner> runners,
             Map<String, Long> volumeSizes,
+            SystemId systemId,
+            boolean debugMode,
             List<String> problems) {}
+
+    /**
+     * The runner manager's identity in GitLab: {@code id} as gitlab-runner keeps it beside its config, or empty
+     * with {@code note} saying why (not running, or kept nowhere, so each re-create makes a new one).
+     */
+    public record SystemId(Optional<String> id, String note) {
+        public String describe() {
+            return id.map(value -> value + " (" + note + ")").orElse(note);
+        }
+    }
 
     public record Runner(String name, String url) {}
 
@@ -86,7 +98,41 @@ public final class Dashboard {
         } catch (PodmanException e) {
             problems.add("Volume sizes could not be read: " + Problems.describe(e));
         }
-        return new State(container, uptime, runningImage, version, runners, sizes, problems);
+        SystemId systemId = new SystemId(Optional.empty(), "read while the runner runs");
+        if (container.isPresent() && container.get().running()) {
+            try {
+                RunnerCommands commands = RunnerCommands.of(machine, podman, runningImage);
+                systemId = commands.systemId()
+                        .map(id -> new SystemId(Optional.of(id), "kept in " + commands.systemIdPath()))
+                        .orElseGet(() -> new SystemId(
+                                Optional.empty(),
+                                "not kept: gitlab-runner could not save it at " + commands.systemIdPath()
+                                        + ", so GitLab sees a new runner manager each time the container is created;"
+                                        + " pipglr's own image keeps it in the cache volume"));
+            } catch (RunlabelException | PodmanException e) {
+                problems.add("The runner's system_id could not be read: " + Problems.describe(e));
+            }
+        }
+        boolean debug = container.isPresent() && new DebugMode(machine, podman).isOn(runningImage);
+        return new State(container, uptime, runningImage, version, runners, sizes, systemId, debug, problems);
+    }
+
+    /** gitlab-runner verify for each registered runner, inside the running container; never changes anything. */
+    public List<RunnerCommands.Verification> verify(String image) throws RunlabelException {
+        String name = RunnerContainer.name(machine, podman, image);
+        String runningImage =
+                podman.container(name).map(ContainerSummary::image).orElse(image);
+        List<String> names =
+                runners(new ConfigStore(machine, podman, clock)
+                                .readCurrent(runningImage)
+                                .orElse(""))
+                        .stream()
+                        .map(Runner::name)
+                        .toList();
+        if (names.isEmpty()) {
+            throw new PodmanException("no runners are registered; register them on step 3");
+        }
+        return RunnerCommands.of(machine, podman, runningImage).verify(names);
     }
 
     private Optional<Instant> startedAt(String name) {

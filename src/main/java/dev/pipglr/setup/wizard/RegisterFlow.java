@@ -345,6 +345,8 @@ public final class RegisterFlow {
                     "Continuing: " + registered + " runner(s) were registered by an earlier attempt (" + config + ").");
         }
         String name = spec.env().getOrDefault("RUNNER_NAME", PipglrNames.CONTAINER);
+        java.util.Set<String> takenNames =
+                new java.util.HashSet<>(stored.map(RemoveRunnerFlow::names).orElse(List.of()));
         List<String> commandLines = new ArrayList<>();
         RegistrationToken inSecret = null;
         for (int run = registered + 1; run <= plan.runners(); run++) {
@@ -357,11 +359,12 @@ public final class RegisterFlow {
                 inSecret = token;
             }
             // each runner its own name, as a user registering by hand would give them
-            ContainerSpec thisRun = spec.withEnv("RUNNER_NAME", name + "-" + run);
+            ContainerSpec thisRun = spec.withEnv("RUNNER_NAME", runnerName(name, run, takenNames));
             listener.progress("Registering runner " + run + " of " + plan.runners() + "...");
             ContainerRuns.Finished finished = ContainerRuns.runToEnd(podman, thisRun);
             int exit = finished.exitCode();
-            String output = finished.output();
+            // gitlab-runner names the runner by the start of its token (runner=...): never shown
+            String output = RunnerCommands.scrub(finished.output());
             commandLines.add(thisRun.commandLine());
             listener.runFinished(run, plan.runners(), thisRun.commandLine(), exit, output);
             if (exit != 0) {
@@ -423,6 +426,20 @@ public final class RegisterFlow {
                         .map(where -> "; the previous one is kept in " + where)
                         .orElse("") + ".");
         return new Registered(added, commandLines, true, saved.runnerRunning());
+    }
+
+    /**
+     * The {@code run}-th name not taken by a stored runner: base-1, base-2, ... skipping stored names, so added
+     * runners never share a name with one registered before (and a retry gives the same names again).
+     */
+    static String runnerName(String base, int run, java.util.Set<String> taken) {
+        int free = 0;
+        for (int n = 1; ; n++) {
+            String candidate = base + "-" + n;
+            if (!taken.contains(candidate) && ++free == run) {
+                return candidate;
+            }
+        }
     }
 
     /** concurrent as written, 0 when it is missing or not a number. */

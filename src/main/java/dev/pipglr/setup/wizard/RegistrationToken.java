@@ -60,12 +60,36 @@ public final class RegistrationToken {
 
     /** The pasted text split into tokens, one per non-blank line; empty with the problem when one is not usable. */
     public static ParsedTokens parseAll(String pasted) {
-        List<RegistrationToken> tokens = new java.util.ArrayList<>();
-        List<String> lines = (pasted == null ? "" : pasted)
+        return parsed((pasted == null ? "" : pasted)
                 .lines()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty())
-                .toList();
+                .toList());
+    }
+
+    /**
+     * The text of the page's token field split into tokens at spaces (a single-line field turns pasted line breaks
+     * into spaces; no token contains one). Several tokens must all be glrt- tokens: a piece that is not is most
+     * likely the rest of a token broken by a space, and is refused as such.
+     */
+    public static ParsedTokens parseSeparated(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        ParsedTokens parsed = parsed(text.isEmpty() ? List.of() : List.of(text.split("\\s+")));
+        List<RegistrationToken> tokens = parsed.tokens();
+        for (int i = 0; tokens.size() > 1 && i < tokens.size(); i++) {
+            if (tokens.get(i).kind() != Kind.AUTHENTICATION) {
+                return new ParsedTokens(
+                        List.of(),
+                        Optional.of("Token " + (i + 1) + " does not start with glrt-: is a token broken by a space or "
+                                + "a line break? Copy it again from GitLab. Several tokens must each start with "
+                                + "glrt- (one runner each)."));
+            }
+        }
+        return parsed;
+    }
+
+    private static ParsedTokens parsed(List<String> lines) {
+        List<RegistrationToken> tokens = new java.util.ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Optional<String> problem = problem(lines.get(i));
             if (problem.isPresent()) {

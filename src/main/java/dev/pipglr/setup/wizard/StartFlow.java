@@ -44,9 +44,41 @@ public final class StartFlow {
         return podman.container(runSpec(image).name());
     }
 
+    /**
+     * What must exist before the run label can work, in words saying how to get it: the config.toml secret and
+     * the named volumes the label mounts (podman run would create a missing one without the owner the image's
+     * setup labels give it). Empty when nothing is missing.
+     */
+    public List<String> missing(String image) throws RunlabelException {
+        List<String> missing = new java.util.ArrayList<>();
+        ContainerSpec spec = runSpec(image);
+        boolean needsConfig = spec.secrets().stream().anyMatch(s -> s.source().equals(PipglrNames.CONFIG_SECRET));
+        if (needsConfig && !podman.secretExists(PipglrNames.CONFIG_SECRET)) {
+            missing.add("the " + PipglrNames.CONFIG_SECRET + " secret: register runners first (step 3)");
+        }
+        for (dev.pipglr.setup.runlabel.VolumeMount volume : spec.volumes()) {
+            if (!volume.bind() && podman.volume(volume.source()).isEmpty()) {
+                missing.add("the volume " + volume.source() + ": create it on step 5 (the image's setup labels)");
+            }
+        }
+        return missing;
+    }
+
     public Outcome start(String image, Mode mode, Duration settle) throws RunlabelException {
+        return start(image, mode, settle, java.util.Map.of());
+    }
+
+    /**
+     * @param extraEnv set on top of the run label's environment (e.g. debug mode's log level), as {@code -e} would;
+     *     they last until the container is created again
+     */
+    public Outcome start(String image, Mode mode, Duration settle, java.util.Map<String, String> extraEnv)
+            throws RunlabelException {
         Runlabel.RunContainer run = runLabel(image);
         ContainerSpec spec = run.spec();
+        for (java.util.Map.Entry<String, String> env : new java.util.TreeMap<>(extraEnv).entrySet()) {
+            spec = spec.withEnv(env.getKey(), env.getValue());
+        }
         String name = spec.name();
         Optional<ContainerSummary> existing = podman.container(name);
         switch (mode) {
@@ -70,7 +102,7 @@ public final class StartFlow {
             }
         }
         podman.startContainer(name);
-        return watch(name, settle, run.commandLine());
+        return watch(name, settle, spec.commandLine());
     }
 
     private void create(ContainerSpec spec) {

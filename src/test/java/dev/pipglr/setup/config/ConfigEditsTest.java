@@ -55,4 +55,74 @@ class ConfigEditsTest {
     void aRunnerThatDoesNotExistIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> ConfigEdits.setInRunner(CONFIG, 2, "limit", "1"));
     }
+
+    private static final String THREE = """
+            concurrent = 3
+
+            [[runners]]
+              name = "a"
+              [runners.docker]
+                image = "alpine"
+              [[runners.docker.services]]
+                name = "postgres"
+
+            # the second runner, added later
+            [[runners]]
+              name = "b"
+              [runners.cache]
+                Type = "s3"
+
+            [[runners]]
+              name = "c"
+            # not a runner's comment
+            [session_server]
+              session_timeout = 1800
+            """;
+
+    @Test
+    void removingAMiddleRunnerTakesItsSubTablesAndItsOwnCommentAndNothingElse() {
+        String edited = ConfigEdits.removeRunner(THREE, 1);
+
+        assertEquals(THREE.replace("""
+                # the second runner, added later
+                [[runners]]
+                  name = "b"
+                  [runners.cache]
+                    Type = "s3"
+
+                """, ""), edited);
+    }
+
+    @Test
+    void removingTheFirstRunnerKeepsTheNextRunnersComment() {
+        String edited = ConfigEdits.removeRunner(THREE, 0);
+
+        assertEquals(THREE.replace("""
+                [[runners]]
+                  name = "a"
+                  [runners.docker]
+                    image = "alpine"
+                  [[runners.docker.services]]
+                    name = "postgres"
+
+                """, ""), edited);
+    }
+
+    @Test
+    void removingTheRunnerBeforeATopLevelTableKeepsThatTableAndTheCommentAboveIt() {
+        String edited = ConfigEdits.removeRunner(THREE, 2);
+
+        assertEquals(THREE.replace("""
+                [[runners]]
+                  name = "c"
+                """, ""), edited);
+    }
+
+    @Test
+    void removingTheLastRunnerLeavesNoTrailingBlankLines() {
+        String edited = ConfigEdits.removeRunner(CONFIG, 1);
+
+        assertEquals(CONFIG.replace("\n\n[[runners]]\n  name = \"b\"\n", "\n"), edited);
+        assertThrows(IllegalArgumentException.class, () -> ConfigEdits.removeRunner(CONFIG, 2));
+    }
 }

@@ -76,10 +76,19 @@ class RegisterPageTest {
     void aTokenWithABlankInsideOrABadUrlIsRefusedWithWhatToDo(FxRobot robot) {
         robot.clickOn("#step-register");
 
-        // (a pasted line break never arrives: single-line fields drop it)
-        robot.interact(() -> robot.lookup("#token").queryAs(PasswordField.class).setText("glrt-abc def"));
+        // a pasted line break becomes a space (a single-line field would glue the pieces together)
+        robot.interact(() -> {
+            PasswordField token = robot.lookup("#token").queryAs(PasswordField.class);
+            token.clear();
+            token.replaceSelection("glrt-abc\ndef");
+        });
         assertEquals(
-                "The token contains spaces or line breaks; copy it again from GitLab.", label(robot, "#tokenProblem"));
+                "glrt-abc def",
+                robot.lookup("#token").queryAs(PasswordField.class).getText());
+        assertEquals(
+                "Token 2 does not start with glrt-: is a token broken by a space or a line break? Copy it again from "
+                        + "GitLab. Several tokens must each start with glrt- (one runner each).",
+                label(robot, "#tokenProblem"));
         assertTrue(registerDisabled(robot));
 
         robot.interact(() -> robot.lookup("#token").queryAs(PasswordField.class).setText("glrt-abcdef"));

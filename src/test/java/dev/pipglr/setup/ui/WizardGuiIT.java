@@ -42,9 +42,11 @@ class WizardGuiIT {
     private final ExecutorService background = Executors.newSingleThreadExecutor();
     private WorkstationMachine workstation;
     private WizardViewModel viewModel;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws IOException {
+        this.stage = stage;
         workstation = TestHosts.workstation();
         workstation.resetRunnerState();
         PodmanConnector connector = new PodmanConnector(workstation);
@@ -183,6 +185,148 @@ class WizardGuiIT {
                 text(robot, "#bootOutput").contains("log in to a desktop session (or enable linger in step 1)"),
                 text(robot, "#bootOutput"));
         // the failed action still re-reads the machine: let that finish before the window goes
+        waitUntil("the wizard's re-read", () -> !viewModel.busyProperty().get());
+    }
+
+    /** Where the GUI tests put their pictures (bin/screenshots copies them to screenshots/running/). */
+    private static java.nio.file.Path picture(String name) {
+        return java.nio.file.Path.of(System.getProperty("pipglr.test.screenshots", "target/screenshots"), name);
+    }
+
+    @Test
+    void runnersPastedTogetherAreAddedToARunningSetupAndVerifiedOnTheDashboard(FxRobot robot) throws Exception {
+        String first = "glrt-gui" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String second = "glrt-gui" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String third = "glrt-gui" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try (dev.pipglr.setup.podman.Podman podman = new PodmanConnector(workstation).connect(List.of())) {
+            dev.pipglr.setup.wizard.RegisterFlow.Result registered = new dev.pipglr.setup.wizard.RegisterFlow(
+                            workstation, podman)
+                    .register(
+                            new dev.pipglr.setup.wizard.RegisterFlow.Request(
+                                    dev.pipglr.setup.wizard.RegistrationToken.parseAll(first)
+                                            .tokens(),
+                                    "https://gitlab.example.test/",
+                                    2,
+                                    TestHosts.testImage(),
+                                    false,
+                                    false,
+                                    false),
+                            new dev.pipglr.setup.wizard.RegisterFlow.Listener() {
+                                @Override
+                                public void progress(String message) {}
+
+                                @Override
+                                public void runFinished(
+                                        int run, int of, String commandLine, int exitCode, String output) {}
+                            });
+            assertTrue(registered instanceof dev.pipglr.setup.wizard.RegisterFlow.Registered, registered.toString());
+            dev.pipglr.setup.wizard.VolumesFlow volumes = new dev.pipglr.setup.wizard.VolumesFlow(workstation, podman);
+            volumes.setUp(TestHosts.testImage(), "setupstorage");
+            volumes.setUp(TestHosts.testImage(), "setupcache");
+            assertTrue(new dev.pipglr.setup.wizard.StartFlow(workstation, podman)
+                    .start(
+                            TestHosts.testImage(),
+                            dev.pipglr.setup.wizard.StartFlow.Mode.CREATE,
+                            java.time.Duration.ofSeconds(2))
+                    .running());
+        }
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        robot.interact(viewModel::refresh);
+        waitForStatus(Steps.START, StepStatus.DONE);
+
+        robot.clickOn("#step-register");
+        // two tokens pasted as two lines: the single-line field keeps them apart (line break -> space)
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(second + "\n" + third + "\n");
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            javafx.scene.control.PasswordField token =
+                    robot.lookup("#token").queryAs(javafx.scene.control.PasswordField.class);
+            token.requestFocus();
+            token.paste();
+        });
+        assertEquals(second + " " + third + " ", text(robot, "#token"));
+        assertEquals(
+                "2 tokens: one runner each (glrt-: the runners exist in GitLab already).",
+                robot.lookup("#tokenKind")
+                        .queryAs(javafx.scene.control.Label.class)
+                        .getText());
+        robot.interact(() -> robot.lookup("#gitlabUrl")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText("https://gitlab.example.test/"));
+        robot.interact(() -> robot.lookup("#addRunners")
+                .queryAs(javafx.scene.control.Button.class)
+                .fire());
+        waitUntil(
+                "the added runners",
+                () -> !viewModel.busyProperty().get()
+                        && text(robot, "#registerOutput").contains("Added 2 runner(s)"));
+        assertTrue(robot.lookup("#registerApply").query().isVisible(), "Apply now is offered");
+        robot.interact(() -> robot.lookup("#listRunners")
+                .queryAs(javafx.scene.control.Button.class)
+                .fire());
+        waitUntil(
+                "the registered runners' names",
+                () -> robot.lookup("#registeredRunners")
+                                .queryAs(javafx.scene.control.ChoiceBox.class)
+                                .getItems()
+                                .size()
+                        == 3);
+        assertEquals(
+                List.of("pipglr-1", "pipglr-2", "pipglr-3"),
+                robot.lookup("#registeredRunners")
+                        .queryAs(javafx.scene.control.ChoiceBox.class)
+                        .getItems());
+        robot.interact(
+                () -> dev.pipglr.setup.ui.common.Snapshots.write(stage.getScene(), picture("03-add-runners.png")));
+
+        robot.interact(() -> robot.lookup("#registerApply")
+                .queryAs(javafx.scene.control.Button.class)
+                .fire());
+        waitUntil(
+                "the re-created runner",
+                () -> text(robot, "#registerOutput").contains("Applied: the runner was re-created"));
+
+        robot.clickOn("#step-start");
+        waitUntil(
+                "the dashboard's first read",
+                () -> !robot.lookup("#verifyRunners").query().isDisabled());
+        robot.interact(() -> robot.lookup("#verifyRunners")
+                .queryAs(javafx.scene.control.Button.class)
+                .fire());
+        waitUntil(
+                "GitLab's answers",
+                () -> robot.lookup("#dashboardVerification")
+                                .queryAs(javafx.scene.control.Label.class)
+                                .getText()
+                                .lines()
+                                .count()
+                        == 3);
+        String answers = robot.lookup("#dashboardVerification")
+                .queryAs(javafx.scene.control.Label.class)
+                .getText();
+        assertEquals("pipglr-1: valid in GitLab\npipglr-2: valid in GitLab\npipglr-3: valid in GitLab", answers);
+        waitUntil(
+                "the system_id on the dashboard",
+                () -> robot.lookup("#dashboardSummary")
+                        .queryAs(javafx.scene.control.Label.class)
+                        .getText()
+                        .contains("system_id: "));
+        robot.interact(() -> dev.pipglr.setup.ui.common.Snapshots.write(stage.getScene(), picture("06-verify.png")));
+        for (String token : List.of(first, second, third)) {
+            for (String id : List.of("#registerOutput", "#dashboardVerification", "#dashboardSummary")) {
+                String shown = robot.lookup(id)
+                        .tryQuery()
+                        .map(node -> node instanceof TextInputControl input
+                                ? input.getText()
+                                : ((javafx.scene.control.Label) node).getText())
+                        .orElse("");
+                assertFalse(shown.contains(token.substring(5, 14)), "a token shows in " + id);
+            }
+        }
         waitUntil("the wizard's re-read", () -> !viewModel.busyProperty().get());
     }
 }

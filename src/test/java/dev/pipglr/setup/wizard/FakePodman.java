@@ -35,6 +35,14 @@ public final class FakePodman implements Podman {
     }
 
     public Program program;
+
+    /** Answers {@code podman exec} in a running container. */
+    @FunctionalInterface
+    public interface ExecProgram {
+        dev.pipglr.setup.podman.ExecResult run(String container, java.util.List<String> command, String user);
+    }
+
+    public ExecProgram execProgram;
     public final Map<String, Map<String, Object>> created = new java.util.LinkedHashMap<>();
     public final java.util.List<String> calls = new java.util.ArrayList<>();
     private final Map<String, Run> finished = new HashMap<>();
@@ -229,6 +237,21 @@ public final class FakePodman implements Podman {
         finished.remove(id);
         calls.add("remove " + id);
         return containers.remove(id) != null;
+    }
+
+    @Override
+    public dev.pipglr.setup.podman.ExecResult exec(String container, java.util.List<String> command, String user) {
+        ContainerSummary summary = container(container)
+                .orElseThrow(() -> new PodmanException("no container with name or ID \"" + container + "\" found"));
+        if (!summary.running()) {
+            // podman's own words for an exec into a stopped container
+            throw new PodmanException("can only create exec sessions on running containers: container state improper");
+        }
+        if (execProgram == null) {
+            throw new UnsupportedOperationException("exec is tested against real podman");
+        }
+        calls.add("exec " + container + " " + String.join(" ", command));
+        return execProgram.run(container, command, user);
     }
 
     @Override

@@ -134,5 +134,30 @@ class UpstreamLabelsIT {
                 report.step(Steps.START).status(),
                 report.step(Steps.START).toString());
         assertTrue(podman.logs(RUNNER).contains("runners=2"), podman.logs(RUNNER));
+
+        // gitlab-runner's own commands run inside the label's container as the secret's user
+        List<RunnerCommands.Verification> verified =
+                new Dashboard(workstation, podman, Clock.systemUTC()).verify(IMAGE);
+        assertEquals(
+                List.of(RunnerCommands.Answer.VALID, RunnerCommands.Answer.VALID),
+                verified.stream().map(RunnerCommands.Verification::answer).toList(),
+                verified.toString());
+        Dashboard.SystemId systemId = new Dashboard(workstation, podman, Clock.systemUTC())
+                .read(IMAGE)
+                .systemId();
+        assertTrue(
+                systemId.id().isEmpty() && systemId.note().startsWith("not kept"),
+                "a runner that cannot write beside its secret keeps no system_id, and the dashboard says so: "
+                        + systemId);
+
+        RemoveRunnerFlow.Result removed =
+                new RemoveRunnerFlow(workstation, podman, Clock.systemUTC()).remove(IMAGE, "pipglr-2", true);
+        assertInstanceOf(RemoveRunnerFlow.Removed.class, removed, removed.toString());
+        assertEquals("GitLab deleted the runner.", ((RemoveRunnerFlow.Removed) removed).inGitLab());
+        String after = new ConfigStore(workstation, podman, Clock.systemUTC())
+                .readCurrent(IMAGE)
+                .orElseThrow();
+        assertEquals(1, after.split("\\[\\[runners]]", -1).length - 1, after);
+        assertTrue(after.contains("name = \"pipglr-1\""), after);
     }
 }

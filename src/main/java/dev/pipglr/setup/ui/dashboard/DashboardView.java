@@ -19,6 +19,12 @@ public final class DashboardView {
     private Label dashboardSummary;
 
     @FXML
+    private Label dashboardVerification;
+
+    @FXML
+    private Button verifyRunners;
+
+    @FXML
     private Button stopRunner;
 
     @FXML
@@ -34,6 +40,9 @@ public final class DashboardView {
     private Button collectDebugInfo;
 
     @FXML
+    private Button debugMode;
+
+    @FXML
     private TextArea dashboardOutput;
 
     public DashboardView(DashboardViewModel viewModel) {
@@ -43,10 +52,21 @@ public final class DashboardView {
     @FXML
     private void initialize() {
         dashboardSummary.textProperty().bind(viewModel.summaryProperty());
-        for (Button button :
-                new Button[] {stopRunner, restartRunner, recreateFromDashboard, removeRunner, collectDebugInfo}) {
+        dashboardVerification.textProperty().bind(viewModel.verificationProperty());
+        dashboardVerification
+                .visibleProperty()
+                .bind(viewModel.verificationProperty().isNotEmpty());
+        dashboardVerification.managedProperty().bind(dashboardVerification.visibleProperty());
+        for (Button button : new Button[] {
+            verifyRunners, stopRunner, restartRunner, recreateFromDashboard, removeRunner, collectDebugInfo
+        }) {
             button.disableProperty().bind(viewModel.action().busyProperty());
         }
+        debugMode
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.when(viewModel.debugModeProperty())
+                        .then("Debug mode off...")
+                        .otherwise("Debug mode on..."));
         Shown.whenNotEmpty(dashboardOutput, viewModel.action().outputProperty());
         viewModel.refresh();
     }
@@ -61,6 +81,11 @@ public final class DashboardView {
     @FXML
     private void refresh() {
         viewModel.refresh();
+    }
+
+    @FXML
+    private void verify() {
+        viewModel.verify();
     }
 
     @FXML
@@ -84,6 +109,14 @@ public final class DashboardView {
     private void remove() {
         if (confirm("Remove the runner container?", DashboardViewModel.REMOVE_WARNING)) {
             viewModel.remove();
+        }
+    }
+
+    @FXML
+    private void toggleDebugMode() {
+        boolean on = !viewModel.debugModeProperty().get();
+        if (confirm(on ? "Turn debug mode on?" : "Turn debug mode off?", DashboardViewModel.DEBUG_WARNING)) {
+            viewModel.setDebugMode(on);
         }
     }
 

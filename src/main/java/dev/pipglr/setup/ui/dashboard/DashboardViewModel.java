@@ -6,6 +6,8 @@ import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.Dashboard;
+import dev.pipglr.setup.wizard.DebugMode;
+import dev.pipglr.setup.wizard.RunnerCommands;
 import dev.pipglr.setup.wizard.RunnerContainer;
 import dev.pipglr.setup.wizard.StartFlow;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
@@ -31,6 +34,14 @@ public final class DashboardViewModel {
     private final PodmanAction action;
     private final StringProperty image;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper verification = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper debugMode =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+    public static final String DEBUG_WARNING = "Debug mode re-creates the runner (its running jobs stop) with "
+            + DebugMode.VARIABLE + "=" + DebugMode.LEVEL
+            + ": pipglr's image then logs gitlab-runner and the nested podman at debug level, no rebuild needed. "
+            + "Turn it off the same way; the next Re-create or Apply now also ends it.";
 
     public DashboardViewModel(StepContext context) {
         this.machine = context.machine();
@@ -47,11 +58,62 @@ public final class DashboardViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** GitLab's answer for each runner, one line each, from the last {@link #verify}; empty before. */
+    public ReadOnlyStringProperty verificationProperty() {
+        return verification.getReadOnlyProperty();
+    }
+
+    /** Runs gitlab-runner verify (never --delete) for every registered runner inside the running container. */
+    public void verify() {
+        action.clear();
+        String chosen = image.get();
+        action.read(
+                null, (podman, report) -> new Dashboard(machine, podman, Clock.systemUTC()).verify(chosen), answers -> {
+                    verification.set(answers.stream()
+                            .map(RunnerCommands.Verification::describe)
+                            .collect(Collectors.joining("\n")));
+                    long valid = answers.stream()
+                            .filter(answer -> answer.answer() == RunnerCommands.Answer.VALID)
+                            .count();
+                    action.say("Verified with GitLab: " + valid + " of " + answers.size() + " runner(s) valid.");
+                });
+    }
+
     public void refresh() {
         action.read(
                 null,
                 (podman, report) -> new Dashboard(machine, podman, Clock.systemUTC()).read(image.get()),
-                state -> summary.set(describe(state)));
+                this::show);
+    }
+
+    private void show(Dashboard.State state) {
+        summary.set(describe(state));
+        debugMode.set(state.debugMode());
+    }
+
+    /** Whether the runner container runs in debug mode (as last read). */
+    public ReadOnlyBooleanProperty debugModeProperty() {
+        return debugMode.getReadOnlyProperty();
+    }
+
+    /** The user confirmed {@link #DEBUG_WARNING}: re-creates the runner with debug logging on or off. */
+    public void setDebugMode(boolean on) {
+        action.clear();
+        String chosen = image.get();
+        action.run(
+                chosen,
+                (podman, report) -> {
+                    StartFlow.Outcome outcome = new DebugMode(machine, podman).set(chosen, on, Duration.ofSeconds(5));
+                    report.accept("$ " + outcome.commandLine());
+                    return outcome;
+                },
+                outcome -> {
+                    action.say(
+                            outcome.running()
+                                    ? "Re-created the runner with debug logging " + (on ? "on" : "off") + "."
+                                    : "The re-created runner did not stay up: " + outcome.state());
+                    refresh();
+                });
     }
 
     static String describe(Dashboard.State state) {
@@ -84,6 +146,10 @@ public final class DashboardViewModel {
                                         .map(runner -> runner.name() + " at " + runner.url())
                                         .collect(Collectors.joining("; ")))
                 .append('\n');
+        text.append("system_id: ").append(state.systemId().describe()).append('\n');
+        if (state.debugMode()) {
+            text.append("Debug mode: on (" + DebugMode.VARIABLE + "=" + DebugMode.LEVEL + "; re-create to end it)\n");
+        }
         Map<String, Long> sizes = state.volumeSizes();
         text.append("Volumes: ")
                 .append(

@@ -8,6 +8,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -15,6 +16,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 
 /** Step 3's form: masked token, GitLab URL, number of runners; output of each register run. */
 public final class RegisterView {
@@ -69,13 +71,42 @@ public final class RegisterView {
     @FXML
     private TextArea equivalent;
 
+    @FXML
+    private Button listRunners;
+
+    @FXML
+    private ChoiceBox<String> registeredRunners;
+
+    @FXML
+    private CheckBox unregister;
+
+    @FXML
+    private Button removeRunner;
+
     public RegisterView(RegisterViewModel viewModel) {
         this.viewModel = viewModel;
     }
 
     @FXML
     private void initialize() {
+        // a single-line field drops pasted line breaks, gluing tokens together: make them spaces instead
+        token.setTextFormatter(new TextFormatter<String>(change -> {
+            if (change.isContentChange() && change.getText().matches("(?s).*[\\r\\n].*")) {
+                change.setText(change.getText().replaceAll("[\\r\\n]+", " "));
+            }
+            return change;
+        }));
         token.textProperty().bindBidirectional(viewModel.tokenProperty());
+        registeredRunners.setItems(viewModel.registeredRunners());
+        registeredRunners.valueProperty().bindBidirectional(viewModel.runnerToRemoveProperty());
+        unregister.selectedProperty().bindBidirectional(viewModel.unregisterProperty());
+        listRunners.disableProperty().bind(viewModel.action().busyProperty());
+        removeRunner
+                .disableProperty()
+                .bind(viewModel
+                        .action()
+                        .busyProperty()
+                        .or(javafx.beans.binding.Bindings.isEmpty(viewModel.registeredRunners())));
         Shown.whenNotEmpty(tokenKind, viewModel.tokenKind());
         Shown.whenNotEmpty(plan, viewModel.plan());
         apply.visibleProperty().bind(viewModel.applyOfferedProperty());
@@ -124,6 +155,22 @@ public final class RegisterView {
     @FXML
     private void apply() {
         viewModel.applyNow();
+    }
+
+    @FXML
+    private void listRunners() {
+        viewModel.listRegistered();
+    }
+
+    @FXML
+    private void removeRunner() {
+        Alert alert =
+                new Alert(Alert.AlertType.CONFIRMATION, viewModel.removalWarning(), ButtonType.CANCEL, ButtonType.OK);
+        alert.setHeaderText("Remove " + viewModel.runnerToRemoveProperty().get() + "?");
+        alert.initOwner(register.getScene().getWindow());
+        if (alert.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            viewModel.removeRunner();
+        }
     }
 
     @FXML

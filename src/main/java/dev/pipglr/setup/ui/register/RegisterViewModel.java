@@ -7,6 +7,8 @@ import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.RegisterFlow;
 import dev.pipglr.setup.wizard.RegistrationPlan;
 import dev.pipglr.setup.wizard.RegistrationToken;
+import dev.pipglr.setup.wizard.RemoveRunnerFlow;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -42,6 +44,10 @@ public final class RegisterViewModel {
     private boolean adding;
 
     private final ReadOnlyStringWrapper equivalentCommands = new ReadOnlyStringWrapper("");
+    private final javafx.collections.ObservableList<String> registered =
+            javafx.collections.FXCollections.observableArrayList();
+    private final StringProperty runnerToRemove = new SimpleStringProperty("");
+    private final BooleanProperty unregister = new SimpleBooleanProperty(false);
 
     public RegisterViewModel(StepContext context) {
         this.machine = context.machine();
@@ -72,21 +78,17 @@ public final class RegisterViewModel {
     /** What is wrong with the token, or "" when it is usable. */
     public StringBinding tokenProblem() {
         return Bindings.createStringBinding(
-                () -> token.get().isEmpty()
+                () -> token.get().isBlank()
                         ? ""
-                        : RegistrationToken.problem(token.get()).orElse(""),
+                        : RegistrationToken.parseSeparated(token.get())
+                                .problem()
+                                .orElse(""),
                 token);
     }
 
     /** Which kind of token was pasted, in one line. */
     public StringBinding tokenKind() {
-        return Bindings.createStringBinding(
-                () -> RegistrationToken.parse(token.get())
-                        .map(parsed -> parsed.kind() == RegistrationToken.Kind.AUTHENTICATION
-                                ? "Runner authentication token (glrt-): the runner exists in GitLab already."
-                                : "Legacy registration token: GitLab creates a new runner for each registration.")
-                        .orElse(""),
-                token);
+        return Bindings.createStringBinding(() -> kindText(tokens()), token);
     }
 
     public StringBinding urlProblem() {
@@ -96,7 +98,7 @@ public final class RegisterViewModel {
 
     public BooleanBinding canRegister() {
         return Bindings.createBooleanBinding(
-                        () -> RegistrationToken.parse(token.get()).isPresent()
+                        () -> !tokens().isEmpty()
                                 && RegisterFlow.urlProblem(gitlabUrl.get()).isEmpty()
                                 && runners.get() >= 1
                                 && runners.get() <= RegisterFlow.MAX_RUNNERS
@@ -112,12 +114,16 @@ public final class RegisterViewModel {
     /** What registering will do with this token and number (runners, limit, concurrent), before anything runs. */
     public StringBinding plan() {
         return Bindings.createStringBinding(
-                () -> RegistrationToken.parse(token.get())
-                        .map(parsed -> RegistrationPlan.of(java.util.List.of(parsed), runners.get()))
-                        .map(result -> result.plan()
-                                .map(plan -> String.join(" ", plan.describe()))
-                                .orElse(result.problem().orElse("")))
-                        .orElse(""),
+                () -> {
+                    List<RegistrationToken> parsed = tokens();
+                    if (parsed.isEmpty()) {
+                        return "";
+                    }
+                    RegistrationPlan.Result result = RegistrationPlan.of(parsed, runners.get());
+                    return result.plan()
+                            .map(plan -> String.join(" ", plan.describe()))
+                            .orElse(result.problem().orElse(""));
+                },
                 token,
                 runners);
     }
@@ -129,8 +135,89 @@ public final class RegisterViewModel {
 
     /** Re-creates the runner container so it reads the configuration with the added runners. */
     public void applyNow() {
-        Reapply.recreate(action, machine, image.get(), "the added runners", () -> applyOffered.set(false));
+        Reapply.recreate(action, machine, image.get(), "the stored configuration", () -> applyOffered.set(false));
     }
+
+    /** The runners in the stored config.toml, as last listed (names only). */
+    public javafx.collections.ObservableList<String> registeredRunners() {
+        return registered;
+    }
+
+    public StringProperty runnerToRemoveProperty() {
+        return runnerToRemove;
+    }
+
+    /** Whether removing a runner unregisters it in GitLab first (inside the running runner). */
+    public BooleanProperty unregisterProperty() {
+        return unregister;
+    }
+
+    /** What removing the chosen runner will do, for the confirmation. */
+    public String removalWarning() {
+        return "Remove " + runnerToRemove.get() + " from the stored config.toml? The other runners stay as they are; "
+                + "the previous config.toml is backed up. "
+                + (unregister.get()
+                        ? "gitlab-runner unregister runs first inside the running runner: GitLab deletes a runner "
+                                + "registered with a legacy token, or only this machine's runner manager for a glrt- "
+                                + "runner (delete the runner itself in GitLab)."
+                        : "GitLab is not told: delete the runner there yourself (it shows as offline).");
+    }
+
+    /** Reads the stored config.toml (the image's dumpconfig label) for the runners' names. */
+    public void listRegistered() {
+        String chosen = image.get();
+        action.read(
+                chosen,
+                (podman, report) -> new RemoveRunnerFlow(machine, podman, Clock.systemUTC()).runners(chosen),
+                this::showRegistered);
+    }
+
+    private void showRegistered(List<String> names) {
+        registered.setAll(names);
+        if (!names.contains(runnerToRemove.get())) {
+            runnerToRemove.set(names.isEmpty() ? "" : names.get(names.size() - 1));
+        }
+        if (names.isEmpty()) {
+            action.say("No runners are registered yet.");
+        }
+    }
+
+    /** The user confirmed {@link #removalWarning()}. */
+    public void removeRunner() {
+        String chosen = image.get();
+        String runner = runnerToRemove.get();
+        boolean inGitLab = unregister.get();
+        if (runner == null || runner.isEmpty()) {
+            return;
+        }
+        action.clear();
+        action.run(
+                chosen,
+                (podman, report) -> {
+                    RemoveRunnerFlow flow = new RemoveRunnerFlow(machine, podman, Clock.systemUTC());
+                    RemoveRunnerFlow.Result result = flow.remove(chosen, runner, inGitLab);
+                    return new Removal(result, flow.runners(chosen));
+                },
+                removal -> {
+                    if (removal.result() instanceof RemoveRunnerFlow.Removed removed) {
+                        action.say("Removed " + removed.runner() + " (concurrent = " + removed.concurrent() + "). "
+                                + removed.inGitLab()
+                                + removed.backup()
+                                        .map(where -> " The previous config.toml is kept in " + where + ".")
+                                        .orElse(""));
+                        applyOffered.set(removed.runnerRunning());
+                        if (removed.runnerRunning()) {
+                            action.say("The running runner still uses the configuration from before. Apply now "
+                                    + "re-creates it from the run label.");
+                        }
+                    } else {
+                        action.say(((RemoveRunnerFlow.Failed) removal.result()).message());
+                    }
+                    showRegistered(removal.runners());
+                });
+    }
+
+    private record Removal(RemoveRunnerFlow.Result result, List<String> runners) {}
 
     /** A question for the user (a stale token secret); "" when none is pending. */
     public ReadOnlyStringProperty questionProperty() {
@@ -160,19 +247,32 @@ public final class RegisterViewModel {
         }
     }
 
+    /** The tokens in the field (one or more, separated by spaces or pasted line breaks); empty when unusable. */
+    private List<RegistrationToken> tokens() {
+        return RegistrationToken.parseSeparated(token.get()).tokens();
+    }
+
+    static String kindText(List<RegistrationToken> tokens) {
+        if (tokens.isEmpty()) {
+            return "";
+        }
+        boolean authentication = tokens.get(0).kind() == RegistrationToken.Kind.AUTHENTICATION;
+        if (tokens.size() == 1) {
+            return authentication
+                    ? "Runner authentication token (glrt-): the runner exists in GitLab already."
+                    : "Legacy registration token: GitLab creates a new runner for each registration.";
+        }
+        return tokens.size() + " tokens: one runner each"
+                + (authentication ? " (glrt-: the runners exist in GitLab already)." : ".");
+    }
+
     private void register(boolean replaceStaleToken) {
-        RegistrationToken parsed = RegistrationToken.parse(token.get()).orElse(null);
-        if (parsed == null) {
+        List<RegistrationToken> parsed = tokens();
+        if (parsed.isEmpty()) {
             return;
         }
         RegisterFlow.Request request = new RegisterFlow.Request(
-                java.util.List.of(parsed),
-                gitlabUrl.get(),
-                runners.get(),
-                image.get(),
-                replaceStaleToken,
-                keepToken.get(),
-                adding);
+                parsed, gitlabUrl.get(), runners.get(), image.get(), replaceStaleToken, keepToken.get(), adding);
         action.clear();
         action.run(
                 image.get(),

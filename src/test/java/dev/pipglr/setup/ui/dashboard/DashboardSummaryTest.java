@@ -21,6 +21,8 @@ class DashboardSummaryTest {
                 "v17.5.0",
                 List.of(new Dashboard.Runner("pipglr-1", "https://gitlab.com/")),
                 Map.of("pipglr-cache", 2_000_000L),
+                new Dashboard.SystemId(Optional.of("s_0123456789ab"), "kept in /run/secrets/.runner_system_id"),
+                false,
                 List.of());
     }
 
@@ -31,6 +33,7 @@ class DashboardSummaryTest {
                 Managed by systemd (pipglr.service): Stop here does not stick, systemd starts it again; use systemctl --user stop pipglr.service
                 Image: pipglr:latest (version v17.5.0)
                 Runners: pipglr-1 at https://gitlab.com/
+                system_id: s_0123456789ab (kept in /run/secrets/.runner_system_id)
                 Volumes: pipglr-cache 2.0 MB""", DashboardViewModel.describe(running("pipglr.service")));
     }
 

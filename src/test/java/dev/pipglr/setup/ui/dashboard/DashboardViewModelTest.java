@@ -45,6 +45,8 @@ class DashboardViewModelTest {
         harness.podman.containers.put(
                 PipglrNames.CONTAINER,
                 new ContainerSummary(PipglrNames.CONTAINER, ViewModelHarness.IMAGE, "exited", false, 1L));
+        harness.podman.execProgram = (container, command, user) ->
+                new dev.pipglr.setup.podman.ExecResult(1, "cat: no such file"); // the system_id, once it runs
 
         viewModel.restart();
         assertEquals(
@@ -67,5 +69,66 @@ class DashboardViewModelTest {
                 viewModel.action().outputProperty().get().startsWith("Failed: "),
                 viewModel.action().outputProperty().get());
         assertTrue(viewModel.action().outputProperty().get().contains("pipglr"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void verifyAsksGitLabForEachRunnerInsideTheRunningContainerAndShowsTheSystemId() {
+        harness.podman.containers.put(
+                PipglrNames.CONTAINER,
+                new ContainerSummary(PipglrNames.CONTAINER, ViewModelHarness.IMAGE, "running", true, null));
+        harness.podman.createSecret(
+                PipglrNames.CONFIG_SECRET,
+                ("concurrent = 2\n[[runners]]\n  name = \"a\"\n  url = \"https://gitlab.example.com/\"\n"
+                                + "[[runners]]\n  name = \"b\"\n  url = \"https://gitlab.example.com/\"\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        harness.podman.program = body -> dev.pipglr.setup.wizard.FakePodman.Run.exits(
+                0, harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET)); // dumpconfig
+        harness.podman.execProgram = (container, command, user) -> {
+            if (command.get(0).equals("cat")) {
+                assertEquals(List.of("cat", "/run/secrets/.runner_system_id"), command);
+                return new dev.pipglr.setup.podman.ExecResult(0, "s_0123456789ab");
+            }
+            String runner = command.get(command.indexOf("--name") + 1);
+            return runner.equals("a")
+                    ? new dev.pipglr.setup.podman.ExecResult(
+                            0, "Verifying runner... is valid                        runner=abcdefghi\n")
+                    : new dev.pipglr.setup.podman.ExecResult(
+                            1,
+                            "Verifying runner... is not valid                    runner=bcdefghij\n"
+                                    + "FATAL: Failed to verify runners\n");
+        };
+
+        viewModel.refresh();
+        assertTrue(
+                viewModel.summaryProperty().get().contains("system_id: s_0123456789ab (kept in /run/secrets/"),
+                viewModel.summaryProperty().get());
+        int rechecksBefore = harness.rechecks.get();
+
+        viewModel.verify();
+
+        assertEquals(
+                "a: valid in GitLab\nb: GitLab does not know this runner any more (deleted or its token revoked); "
+                        + "remove it here",
+                viewModel.verificationProperty().get());
+        assertEquals(
+                "Verified with GitLab: 1 of 2 runner(s) valid.",
+                viewModel.action().outputProperty().get());
+        assertEquals(rechecksBefore, harness.rechecks.get(), "verify changes nothing: no re-check");
+    }
+
+    @Test
+    void aSystemIdGitlabRunnerCouldNotSaveIsExplained() {
+        harness.podman.containers.put(
+                PipglrNames.CONTAINER,
+                new ContainerSummary(PipglrNames.CONTAINER, ViewModelHarness.IMAGE, "running", true, null));
+        harness.podman.execProgram = (container, command, user) -> new dev.pipglr.setup.podman.ExecResult(
+                1, "cat: can't open '/run/secrets/.runner_system_id': No such file or directory\n");
+
+        viewModel.refresh();
+
+        assertTrue(
+                viewModel.summaryProperty().get().contains("system_id: not kept: gitlab-runner could not save it"),
+                viewModel.summaryProperty().get());
     }
 }

@@ -61,7 +61,7 @@ class RegisterViewModelTest {
 
         viewModel.tokenProperty().set("glrt-t1_abc\ndefghijklmnop");
         assertFalse(viewModel.canRegister().get());
-        assertTrue(viewModel.tokenProblem().get().contains("copy it again"), "a token broken over lines is explained");
+        assertTrue(viewModel.tokenProblem().get().contains("Copy it again"), "a token broken over lines is explained");
     }
 
     @Test
@@ -246,6 +246,7 @@ class RegisterViewModelTest {
         String output = viewModel.action().outputProperty().get();
         assertTrue(output.contains("GitLab answered 410 Gone: it no longer accepts registration tokens."), output);
         assertTrue(output.contains("paste its glrt- token instead"), output);
+        assertFalse(output.contains("GR134894"), "gitlab-runner's runner=<start of the token> is not shown: " + output);
     }
 
     @Test
@@ -302,5 +303,122 @@ class RegisterViewModelTest {
                 harness.podman.secrets.contains(PipglrNames.TOKEN_SECRET),
                 "the token secret is removed after a failure too");
         assertFalse(harness.podman.secrets.contains(PipglrNames.CONFIG_SECRET));
+    }
+
+    @Test
+    void severalGlrtTokensInTheFieldAreOneRunnerEach() {
+        registrationsSucceed();
+        // what the field holds after a paste of two lines: its formatter turns line breaks into spaces
+        viewModel.tokenProperty().set(TOKEN + " glrt-t1_secondrunnertoken");
+        viewModel.runnersProperty().set(2);
+
+        assertEquals(
+                "2 tokens: one runner each (glrt-: the runners exist in GitLab already).",
+                viewModel.tokenKind().get());
+        assertTrue(
+                viewModel.plan().get().startsWith("Registers 2 runners"),
+                viewModel.plan().get());
+        assertTrue(viewModel.canRegister().get());
+
+        viewModel.register();
+
+        String stored = harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET);
+        assertTrue(stored.contains("name = \"pipglr-1\"") && stored.contains("name = \"pipglr-2\""), stored);
+        assertTrue(stored.startsWith("concurrent = 4\n"), stored);
+        assertEquals("", viewModel.tokenProperty().get(), "the tokens leave the field once registered");
+    }
+
+    /** A stored config of two runners, the runner container running, dumpconfig answering with the secret. */
+    @SuppressWarnings("unchecked")
+    private String twoRunnersRunning() {
+        String before = "concurrent = 3\n\n[[runners]]\n  name = \"a\"\n  url = \"https://gitlab.example.com/\"\n"
+                + "  token = \"glrt-a\"\n  limit = 2\n  executor = \"docker\"\n\n[[runners]]\n  name = \"b\"\n"
+                + "  url = \"https://gitlab.example.com/\"\n  token = \"glrt-b\"\n  limit = 1\n  executor = \"docker\"\n";
+        harness.podman.createSecret(
+                PipglrNames.CONFIG_SECRET, before.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        harness.podman.containers.put(
+                PipglrNames.CONTAINER,
+                new dev.pipglr.setup.podman.ContainerSummary(
+                        PipglrNames.CONTAINER, ViewModelHarness.IMAGE, "running", true, null));
+        harness.podman.program = body -> ((List<String>) body.get("entrypoint")).contains("/bin/cat")
+                ? FakePodman.Run.exits(0, harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET))
+                : FakePodman.Run.exits(1, "not expected");
+        return before;
+    }
+
+    @Test
+    void aRunnerIsRemovedAfterGitlabRunnerUnregisteredItInsideTheRunningContainer() {
+        String before = twoRunnersRunning();
+        List<List<String>> execs = new java.util.ArrayList<>();
+        harness.podman.execProgram = (container, command, user) -> {
+            execs.add(command);
+            assertEquals("1001", user, "as the user the run label gives the config to");
+            return new dev.pipglr.setup.podman.ExecResult(
+                    1,
+                    "Unregistering runner manager from GitLab succeeded  runner=abcdefghi system_id=s_0123456789ab\n"
+                            + "FATAL: Failed to update /run/secrets/config.toml read-only file system\n");
+        };
+        viewModel.listRegistered();
+        assertEquals(List.of("a", "b"), viewModel.registeredRunners());
+        viewModel.runnerToRemoveProperty().set("a");
+        viewModel.unregisterProperty().set(true);
+        assertTrue(viewModel.removalWarning().contains("runner manager"), viewModel.removalWarning());
+
+        viewModel.removeRunner();
+
+        assertEquals(
+                List.of(List.of("gitlab-runner", "unregister", "--config", "/run/secrets/config.toml", "--name", "a")),
+                execs);
+        String stored = harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET);
+        assertEquals(
+                "concurrent = 1\n\n[[runners]]\n  name = \"b\"\n  url = \"https://gitlab.example.com/\"\n"
+                        + "  token = \"glrt-b\"\n  limit = 1\n  executor = \"docker\"\n",
+                stored,
+                "b stays byte for byte; concurrent lowered by a's limit; "
+                        + viewModel.action().outputProperty().get());
+        String output = viewModel.action().outputProperty().get();
+        assertTrue(output.contains("Removed a (concurrent = 1)"), output);
+        assertTrue(output.contains("runner manager"), output);
+        assertFalse(output.contains("abcdefghi"), output);
+        assertEquals(List.of("b"), viewModel.registeredRunners());
+        assertTrue(viewModel.applyOfferedProperty().get());
+        assertTrue(before.contains("name = \"a\""));
+    }
+
+    @Test
+    void aFailedUnregisterChangesNothing() {
+        String before = twoRunnersRunning();
+        harness.podman.execProgram = (container, command, user) -> new dev.pipglr.setup.podman.ExecResult(
+                1,
+                "ERROR: Unregistering runner from GitLab forbidden  runner=abcdefghi status=403 Forbidden\n"
+                        + "FATAL: failed to unregister runner\n");
+        viewModel.listRegistered();
+        viewModel.runnerToRemoveProperty().set("b");
+        viewModel.unregisterProperty().set(true);
+
+        viewModel.removeRunner();
+
+        assertEquals(before, harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET));
+        String output = viewModel.action().outputProperty().get();
+        assertTrue(output.contains("could not unregister 'b' in GitLab; nothing was changed"), output);
+        assertFalse(output.contains("abcdefghi"), output);
+        assertFalse(viewModel.applyOfferedProperty().get());
+    }
+
+    @Test
+    void theOnlyRunnerIsNotRemovedAndGitLabIsNotToldWhenTheUserSaysSo() {
+        twoRunnersRunning();
+        viewModel.listRegistered();
+        viewModel.runnerToRemoveProperty().set("b");
+        viewModel.removeRunner(); // unregister off: no exec at all (execProgram is unset and would throw)
+        assertTrue(viewModel.action().outputProperty().get().contains("GitLab was not told"));
+        viewModel.runnerToRemoveProperty().set("a");
+
+        viewModel.removeRunner();
+
+        assertTrue(
+                viewModel.action().outputProperty().get().contains("'a' is the only runner"),
+                viewModel.action().outputProperty().get());
+        assertTrue(harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET).contains("name = \"a\""));
     }
 }

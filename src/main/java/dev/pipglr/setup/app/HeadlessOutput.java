@@ -1,0 +1,58 @@
+package dev.pipglr.setup.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+
+/**
+ * How the commands that change the machine talk: progress on standard output for people (standard error with
+ * --json, where standard output is one JSON object), the result as a line or as that object, failures on standard
+ * error prefixed with the command's name.
+ */
+final class HeadlessOutput {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final String command;
+    private final boolean json;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    HeadlessOutput(String command, boolean json, PrintStream out, PrintStream err) {
+        this.command = command;
+        this.json = json;
+        this.out = out;
+        this.err = err;
+    }
+
+    void say(String line) {
+        (json ? err : out).println(line);
+    }
+
+    /**
+     * @param doneStatus the JSON status word when {@code exit} is {@link SetupExit#DONE} (e.g. "removed")
+     * @param fields more JSON fields
+     */
+    int finish(int exit, String doneStatus, String message, Consumer<ObjectNode> fields) {
+        if (json) {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("status", exit == SetupExit.DONE ? doneStatus : exit == SetupExit.FAILED ? "failed" : "refused");
+            node.put("message", message);
+            fields.accept(node);
+            try {
+                out.println(JSON.writeValueAsString(node));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else if (exit == SetupExit.DONE) {
+            out.println(message);
+        } else {
+            err.println(command + ": " + message);
+        }
+        out.flush();
+        return exit;
+    }
+}

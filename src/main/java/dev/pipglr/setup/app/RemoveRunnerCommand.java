@@ -1,0 +1,121 @@
+package dev.pipglr.setup.app;
+
+import dev.pipglr.setup.host.LocalMachine;
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.Problems;
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanConnector;
+import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.podman.PodmanUnavailableException;
+import dev.pipglr.setup.runlabel.RunlabelException;
+import dev.pipglr.setup.wizard.ImageSource;
+import dev.pipglr.setup.wizard.RemoveRunnerFlow;
+import dev.pipglr.setup.wizard.StartFlow;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code remove-runner NAME}: the runner's table out of the stored config.toml, optionally unregistered first. */
+@Command(
+        name = "remove-runner",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Removes one runner from the stored config.toml (the other runners stay byte for byte, concurrent is "
+                    + "lowered by its limit, the previous config.toml is backed up as step 4 does). With --unregister, "
+                    + "gitlab-runner unregister runs first inside the running runner: GitLab deletes a runner "
+                    + "registered with a legacy token, or only this machine's runner manager for a glrt- runner.",
+            "Exit codes: 0 removed, 1 unregistering or storing failed (nothing changed unless the message says so), "
+                    + "2 bad input or no podman answering."
+        })
+final class RemoveRunnerCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The runner's name in config.toml (see check).")
+    String runner;
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "The pipglr image (default: pipglr's).")
+    String image = ImageSource.DEFAULT_IMAGE;
+
+    @Option(names = "--unregister", description = "Unregister the runner in GitLab first (the runner must run).")
+    boolean unregister;
+
+    @Option(
+            names = "--apply",
+            description = "Re-create a running runner container so it reads the new configuration (its jobs stop).")
+    boolean apply;
+
+    @Option(names = "--json", description = "Print one JSON object: status, runner, message, in_gitlab.")
+    boolean json;
+
+    private final Machine machine;
+    private final Supplier<Podman> podman;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RemoveRunnerCommand() {
+        this(new LocalMachine(), System.out, System.err);
+    }
+
+    private RemoveRunnerCommand(Machine machine, PrintStream out, PrintStream err) {
+        this(machine, () -> new PodmanConnector(machine).connect(List.of()), out, err);
+    }
+
+    RemoveRunnerCommand(Machine machine, Supplier<Podman> podman, PrintStream out, PrintStream err) {
+        this.machine = machine;
+        this.podman = podman;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        HeadlessOutput output = new HeadlessOutput("remove-runner", json, out, err);
+        try (Podman connected = podman.get()) {
+            ImageSource.ensurePresent(connected, image, output::say);
+            RemoveRunnerFlow.Result result =
+                    new RemoveRunnerFlow(machine, connected, Clock.systemUTC()).remove(image, runner, unregister);
+            if (result instanceof RemoveRunnerFlow.Failed failed) {
+                return output.finish(
+                        failed.badInput() ? SetupExit.BAD_INPUT : SetupExit.FAILED,
+                        "removed",
+                        failed.message(),
+                        node -> node.put("runner", runner));
+            }
+            RemoveRunnerFlow.Removed removed = (RemoveRunnerFlow.Removed) result;
+            String applied = "";
+            if (removed.runnerRunning()) {
+                if (apply) {
+                    StartFlow.Outcome outcome = new StartFlow(machine, connected)
+                            .start(image, StartFlow.Mode.RECREATE, Duration.ofSeconds(5));
+                    applied = outcome.running()
+                            ? " Re-created the runner: it runs with the new configuration."
+                            : " The re-created runner did not stay up: " + outcome.state();
+                } else {
+                    applied = " The running runner still uses the configuration from before: run again with --apply "
+                            + "or re-create it from the dashboard.";
+                }
+            }
+            String message = "Removed '" + removed.runner() + "' from config.toml (concurrent = "
+                    + removed.concurrent() + ")."
+                    + removed.backup()
+                            .map(where -> " The previous one is kept in " + where + ".")
+                            .orElse("")
+                    + " " + removed.inGitLab() + applied;
+            return output.finish(SetupExit.DONE, "removed", message, node -> {
+                node.put("runner", removed.runner());
+                node.put("unregistered", removed.unregistered());
+                node.put("in_gitlab", removed.inGitLab());
+                node.put("concurrent", removed.concurrent());
+            });
+        } catch (PodmanUnavailableException e) {
+            return output.finish(SetupExit.BAD_INPUT, "removed", Problems.describe(e), node -> {});
+        } catch (PodmanException | RunlabelException | java.io.IOException e) {
+            return output.finish(SetupExit.FAILED, "removed", Problems.describe(e), node -> {});
+        }
+    }
+}

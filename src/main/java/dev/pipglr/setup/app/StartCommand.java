@@ -1,0 +1,118 @@
+package dev.pipglr.setup.app;
+
+import dev.pipglr.setup.host.LocalMachine;
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.Problems;
+import dev.pipglr.setup.podman.ContainerSummary;
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanConnector;
+import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.podman.PodmanUnavailableException;
+import dev.pipglr.setup.runlabel.RunlabelException;
+import dev.pipglr.setup.wizard.ImageSource;
+import dev.pipglr.setup.wizard.StartFlow;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code start}: step 6 without a window. */
+@Command(
+        name = "start",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts the runner from the image's run label, as step 6 does: creates the container, or starts the one "
+                    + "there as it is; --recreate creates it again (needed after config.toml changed). Refuses while "
+                    + "the config.toml secret or a volume the label mounts is missing.",
+            "Exit codes: 0 running, 1 it did not stay up (its last lines are printed), 2 a prerequisite is missing "
+                    + "or no podman answers."
+        })
+final class StartCommand implements Callable<Integer> {
+
+    /** A runner that dies at once (bad config) shows up within this. */
+    private static final Duration SETTLE = Duration.ofSeconds(5);
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "The pipglr image (default: pipglr's).")
+    String image = ImageSource.DEFAULT_IMAGE;
+
+    @Option(names = "--recreate", description = "Remove an existing runner container and create it again.")
+    boolean recreate;
+
+    @Option(names = "--json", description = "Print one JSON object: status, message, state, last_lines.")
+    boolean json;
+
+    private final Machine machine;
+    private final Supplier<Podman> podman;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    StartCommand() {
+        this(new LocalMachine(), System.out, System.err);
+    }
+
+    private StartCommand(Machine machine, PrintStream out, PrintStream err) {
+        this(machine, () -> new PodmanConnector(machine).connect(List.of()), out, err);
+    }
+
+    StartCommand(Machine machine, Supplier<Podman> podman, PrintStream out, PrintStream err) {
+        this.machine = machine;
+        this.podman = podman;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        HeadlessOutput output = new HeadlessOutput("start", json, out, err);
+        try (Podman connected = podman.get()) {
+            ImageSource.ensurePresent(connected, image, output::say);
+            StartFlow flow = new StartFlow(machine, connected);
+            List<String> missing = flow.missing(image);
+            if (!missing.isEmpty()) {
+                return output.finish(
+                        SetupExit.BAD_INPUT, "running", "Missing " + String.join("; ", missing) + ".", node -> {});
+            }
+            Optional<ContainerSummary> existing = flow.existing(image);
+            if (existing.isPresent() && existing.get().running() && !recreate) {
+                return output.finish(
+                        SetupExit.DONE,
+                        "running",
+                        "The runner " + existing.get().name() + " is running already ("
+                                + existing.get().describe() + "); --recreate creates it again.",
+                        node -> node.put("state", existing.get().describe()));
+            }
+            StartFlow.Mode mode = recreate
+                    ? StartFlow.Mode.RECREATE
+                    : existing.isPresent() ? StartFlow.Mode.START_EXISTING : StartFlow.Mode.CREATE;
+            if (mode == StartFlow.Mode.START_EXISTING) {
+                output.say("Starting the existing container as it is (--recreate if config.toml changed since).");
+            }
+            StartFlow.Outcome outcome = flow.start(image, mode, SETTLE);
+            output.say("$ " + outcome.commandLine());
+            if (outcome.running()) {
+                return output.finish(
+                        SetupExit.DONE,
+                        "running",
+                        "The runner is running (" + outcome.state() + ").",
+                        node -> node.put("state", outcome.state()));
+            }
+            return output.finish(
+                    SetupExit.FAILED,
+                    "running",
+                    "The runner did not stay up: " + outcome.state() + ". Its last lines:\n  "
+                            + String.join("\n  ", outcome.lastLines()),
+                    node -> {
+                        node.put("state", outcome.state());
+                        outcome.lastLines().forEach(node.withArray("last_lines")::add);
+                    });
+        } catch (PodmanUnavailableException e) {
+            return output.finish(SetupExit.BAD_INPUT, "running", Problems.describe(e), node -> {});
+        } catch (PodmanException | RunlabelException e) {
+            return output.finish(SetupExit.FAILED, "running", Problems.describe(e), node -> {});
+        }
+    }
+}
