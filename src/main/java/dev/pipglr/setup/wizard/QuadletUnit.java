@@ -28,6 +28,22 @@ public final class QuadletUnit {
      *                   needs cgroup delegation that rootless podman only has on v2
      */
     public static String render(ContainerSpec run, boolean cgroupsV1) throws RunlabelException {
+        return render(run, cgroupsV1, false);
+    }
+
+    /** The line that lets podman auto-update (podman-auto-update.timer) replace the image and restart the service. */
+    public static final String AUTO_UPDATE = "AutoUpdate=registry";
+
+    /**
+     * @param autoUpdate opt into podman's own auto-update: the timer pulls the image when the registry has a newer
+     *     one and restarts the service (no home-made updater)
+     */
+    public static String render(ContainerSpec run, boolean cgroupsV1, boolean autoUpdate) throws RunlabelException {
+        java.util.Optional<String> notUpdatable =
+                autoUpdate ? autoUpdateProblem(run.image()) : java.util.Optional.empty();
+        if (notUpdatable.isPresent()) {
+            throw new RunlabelException(notUpdatable.get());
+        }
         if (run.name() == null) {
             throw new RunlabelException(
                     "the run label does not name its container, so a boot service could not find it");
@@ -72,6 +88,11 @@ public final class QuadletUnit {
         lines.add(
                 "# podman logs and pipglr Setup's log view read k8s-file logs; Quadlet's default passes output to the journal only.");
         lines.add("LogDriver=k8s-file");
+        if (autoUpdate) {
+            lines.add(
+                    "# podman-auto-update.timer (daily) pulls a newer " + run.image() + " and restarts this service.");
+            lines.add(AUTO_UPDATE);
+        }
         if (cgroupsV1 && !run.args().has("cgroups")) {
             lines.add(
                     "# cgroups v1: rootless podman cannot split cgroups (Quadlet's default), so use podman's own mode.");
@@ -92,6 +113,28 @@ public final class QuadletUnit {
         lines.add("[Install]");
         lines.add("WantedBy=default.target");
         return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * Why podman auto-update cannot follow this image, or empty: its registry policy compares the image's tag in
+     * the registry its name starts with, so the name must name one (a local build has none).
+     */
+    public static java.util.Optional<String> autoUpdateProblem(String image) {
+        int slash = image.indexOf('/');
+        String first = slash < 0 ? "" : image.substring(0, slash);
+        if (first.equals("localhost")) {
+            return java.util.Optional.of("Automatic updates need an image from a registry; " + image
+                    + " is a local build (localhost/), which no registry updates.");
+        }
+        if (!(first.contains(".") || first.contains(":"))) {
+            return java.util.Optional.of("Automatic updates need the image's full name with its registry (e.g. "
+                    + "registry.gitlab.com/qontainers/pipglr:latest), not " + image + ".");
+        }
+        if (image.contains("@sha256:")) {
+            return java.util.Optional.of(
+                    "Automatic updates follow a tag; " + image + " is pinned to a digest, which never changes.");
+        }
+        return java.util.Optional.empty();
     }
 
     /** A value as it stands in the file: unit files expand %, so it is doubled. */

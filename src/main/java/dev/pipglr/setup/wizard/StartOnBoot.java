@@ -32,13 +32,25 @@ public final class StartOnBoot {
     public record Plan(Path path, String content, FileState state, String existing) {
         /** The commands the wizard runs, for the user to read (or run by hand). */
         public List<String> commands() {
-            return List.of(
+            List<String> commands = new java.util.ArrayList<>(List.of(
                     "mkdir -p " + path.getParent(),
                     "write " + path + " (shown below)",
                     "systemctl --user daemon-reload",
-                    "systemctl --user start " + QuadletUnit.SERVICE);
+                    "systemctl --user start " + QuadletUnit.SERVICE));
+            if (autoUpdates()) {
+                commands.add("systemctl --user enable --now " + AUTO_UPDATE_TIMER);
+            }
+            return commands;
+        }
+
+        /** The file opts into podman auto-update. */
+        public boolean autoUpdates() {
+            return content.lines().anyMatch(line -> line.strip().equals(QuadletUnit.AUTO_UPDATE));
         }
     }
+
+    /** podman's own timer: runs podman auto-update daily. */
+    public static final String AUTO_UPDATE_TIMER = "podman-auto-update.timer";
 
     private static final Duration SYSTEMCTL = Duration.ofSeconds(30);
     /** Starting may pull the image first. */
@@ -65,10 +77,15 @@ public final class StartOnBoot {
 
     /** The Quadlet file for the image's run label, fitted to the host's cgroup version. */
     public String render(Podman podman, String image) throws RunlabelException {
+        return render(podman, image, false);
+    }
+
+    /** @param autoUpdate with podman auto-update (refused with the reason for an image no registry updates) */
+    public String render(Podman podman, String image, boolean autoUpdate) throws RunlabelException {
         if (!(ImageLabels.interpret(machine, podman, image, "run") instanceof Runlabel.RunContainer run)) {
             throw new RunlabelException("the run label does not run a container");
         }
-        return QuadletUnit.render(run.spec(), "v1".equals(podman.info().cgroupVersion()));
+        return QuadletUnit.render(run.spec(), "v1".equals(podman.info().cgroupVersion()), autoUpdate);
     }
 
     public Plan plan(String content) throws IOException {
@@ -116,6 +133,11 @@ public final class StartOnBoot {
                     + " after starting. Its log: journalctl --user -u " + QuadletUnit.SERVICE);
         }
         report.accept(QuadletUnit.SERVICE + " is active: the runner now starts with your systemd user instance.");
+        if (plan.autoUpdates()) {
+            systemctl(report, SYSTEMCTL, "enable", "--now", AUTO_UPDATE_TIMER);
+            report.accept(AUTO_UPDATE_TIMER + " is on: podman auto-update pulls a newer image daily and restarts "
+                    + QuadletUnit.SERVICE + " (podman auto-update --dry-run shows what it would do).");
+        }
     }
 
     /** Is the generated service there and running? Empty when systemd's user instance cannot be asked. */

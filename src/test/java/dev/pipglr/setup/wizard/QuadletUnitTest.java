@@ -79,4 +79,38 @@ class QuadletUnitTest {
                 assertThrows(RunlabelException.class, () -> QuadletUnit.render(runLabel("podman run -d IMAGE"), false));
         assertTrue(refused.getMessage().contains("does not name its container"));
     }
+
+    @Test
+    void autoUpdateIsPodmansOwnAndOnlyForAnImageARegistryUpdates() throws Exception {
+        ContainerSpec run = runLabel(ContainerfileLabels.read().get("run"));
+        String unit = QuadletUnit.render(run, false, true);
+
+        assertTrue(keys(unit).contains("AutoUpdate=registry"), unit);
+        assertFalse(keys(QuadletUnit.render(run, false, false)).contains("AutoUpdate=registry"));
+        StartOnBoot.Plan plan =
+                new StartOnBoot.Plan(Path.of("/home/a/.config/containers/systemd/pipglr.container"), unit, null, null);
+        assertEquals(
+                "systemctl --user enable --now podman-auto-update.timer",
+                plan.commands().get(4));
+
+        assertTrue(QuadletUnit.autoUpdateProblem("localhost/pipglr:latest")
+                .orElseThrow()
+                .contains("local build"));
+        assertTrue(QuadletUnit.autoUpdateProblem("pipglr:latest").orElseThrow().contains("full name"));
+        assertTrue(QuadletUnit.autoUpdateProblem("quay.io/x/pipglr@sha256:0123")
+                .orElseThrow()
+                .contains("digest"));
+        assertTrue(QuadletUnit.autoUpdateProblem("registry.gitlab.com/qontainers/pipglr:latest")
+                .isEmpty());
+        assertTrue(QuadletUnit.autoUpdateProblem("127.0.0.1:5000/pipglr:latest").isEmpty());
+        RunlabelException refused = assertThrows(
+                RunlabelException.class,
+                () -> QuadletUnit.render(
+                        ((Runlabel.RunContainer) new RunlabelParser("localhost/pipglr:dev", "pipglr", Path.of("/work"))
+                                        .parse("run", ContainerfileLabels.read().get("run")))
+                                .spec(),
+                        false,
+                        true));
+        assertTrue(refused.getMessage().contains("local build"), refused.getMessage());
+    }
 }

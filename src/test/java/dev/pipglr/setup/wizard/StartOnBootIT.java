@@ -2,11 +2,13 @@ package dev.pipglr.setup.wizard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanConnector;
+import dev.pipglr.setup.runlabel.RunlabelException;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
 import java.io.IOException;
@@ -84,6 +86,80 @@ class StartOnBootIT {
         assertTrue(dryRun.stdout().contains("WantedBy=default.target"), dryRun.stdout());
     }
 
+    /** Step 1, as the administrator runs it: the user's systemd instance starts without a login. */
+    private void lingerOn() throws IOException {
+        workstation.execOrFail(
+                "root", "loginctl", "enable-linger", workstation.user().name());
+        workstation.execOrFail(
+                "root",
+                "sh",
+                "-c",
+                "for i in $(seq 1 100); do [ -S /run/user/" + workstation.user().uid()
+                        + "/systemd/private ] && exit 0; sleep 0.1; done; exit 1");
+    }
+
+    @Test
+    void autoUpdateHandsTheImageToPodmansOwnTimer() throws Exception {
+        String user = workstation.user().name();
+        // auto-update follows a registry's tag: the test image under a registry's name (nothing is pulled here)
+        String fromRegistry = "registry.example.test/pipglr/pipglr-test:latest";
+        // an image of its own (as pulled, its newest name is the registry's; a tag would add an older-looking name)
+        workstation.execOrFail(
+                user,
+                "sh",
+                "-c",
+                "mkdir -p /home/" + user + "/autoupdate && cd /home/" + user + "/autoupdate"
+                        + " && printf 'FROM %s\\nLABEL pipglr.test=autoupdate\\n' \"$0\" > Containerfile"
+                        + " && podman build -q -t \"$1\" . >/dev/null",
+                image,
+                fromRegistry);
+        podman.createSecret(PipglrNames.CONFIG_SECRET, CONFIG.getBytes(StandardCharsets.UTF_8));
+        VolumesFlow volumes = new VolumesFlow(workstation, podman);
+        volumes.setUp(fromRegistry, "setupstorage");
+        volumes.setUp(fromRegistry, "setupcache");
+        lingerOn();
+        RunlabelException local = assertThrows(RunlabelException.class, () -> boot.render(podman, image, true));
+        assertTrue(local.getMessage().contains("local build"), local.getMessage());
+
+        StartOnBoot.Plan plan = boot.plan(boot.render(podman, fromRegistry, true));
+        List<String> report = new ArrayList<>();
+        boot.install(plan, false, report::add);
+
+        assertTrue(report.toString().contains("podman-auto-update.timer is on"), report.toString());
+        assertEquals(
+                "enabled",
+                workstation
+                        .exec(user, List.of("systemctl", "--user", "is-enabled", StartOnBoot.AUTO_UPDATE_TIMER))
+                        .stdout()
+                        .strip());
+        assertEquals(
+                "registry",
+                workstation
+                        .execOrFail(
+                                user,
+                                "podman",
+                                "inspect",
+                                "--format",
+                                "{{index .Config.Labels \"io.containers.autoupdate\"}}",
+                                PipglrNames.CONTAINER)
+                        .stdout()
+                        .strip(),
+                "Quadlet labels the container for podman auto-update");
+        // as the timer's service runs it: in the user's systemd session (its runtime dir)
+        CommandResult dryRun = workstation.exec(
+                user,
+                List.of(
+                        "sh",
+                        "-c",
+                        "XDG_RUNTIME_DIR=/run/user/" + workstation.user().uid()
+                                + " exec podman auto-update --dry-run --format '{{.Unit}} {{.Policy}}'"));
+        assertTrue(
+                (dryRun.stdout() + dryRun.stderr()).contains(QuadletUnit.SERVICE),
+                "podman auto-update knows the service: " + dryRun.stdout() + dryRun.stderr());
+        workstation.exec(user, List.of("systemctl", "--user", "disable", "--now", StartOnBoot.AUTO_UPDATE_TIMER));
+        workstation.exec(user, List.of("podman", "rmi", fromRegistry));
+    }
+
     @Test
     void withLingerTheUsersSystemdStartsTheRunnerFromTheFile() throws Exception {
         String user = workstation.user().name();
@@ -91,14 +167,7 @@ class StartOnBootIT {
         VolumesFlow volumes = new VolumesFlow(workstation, podman);
         volumes.setUp(image, "setupstorage");
         volumes.setUp(image, "setupcache");
-        // Step 1, as the administrator runs it: the user's systemd instance starts without a login.
-        workstation.execOrFail("root", "loginctl", "enable-linger", user);
-        workstation.execOrFail(
-                "root",
-                "sh",
-                "-c",
-                "for i in $(seq 1 100); do [ -S /run/user/" + workstation.user().uid()
-                        + "/systemd/private ] && exit 0; sleep 0.1; done; exit 1");
+        lingerOn();
 
         StartOnBoot.Plan plan = boot.plan(boot.render(podman, image));
         assertEquals(StartOnBoot.FileState.ABSENT, plan.state());

@@ -21,6 +21,9 @@ public final class BootView {
     private Button show;
 
     @FXML
+    private javafx.scene.control.CheckBox autoUpdate;
+
+    @FXML
     private Button install;
 
     @FXML
@@ -47,6 +50,13 @@ public final class BootView {
 
     @FXML
     private void initialize() {
+        autoUpdate.selectedProperty().bindBidirectional(viewModel.autoUpdateProperty());
+        // the file shown follows the choice
+        autoUpdate.selectedProperty().addListener((obs, was, now) -> {
+            if (viewModel.planProperty().get().isPresent()) {
+                viewModel.show();
+            }
+        });
         var busy = viewModel.action().busyProperty();
         var plan = viewModel.planProperty();
         BooleanBinding different = Bindings.createBooleanBinding(

@@ -23,6 +23,8 @@ public final class BootViewModel {
     private final StringProperty image;
     private final ReadOnlyObjectWrapper<Optional<StartOnBoot.Plan>> plan =
             new ReadOnlyObjectWrapper<>(Optional.empty());
+    private final javafx.beans.property.BooleanProperty autoUpdate =
+            new javafx.beans.property.SimpleBooleanProperty(false);
 
     public BootViewModel(StepContext context) {
         this.machine = context.machine();
@@ -37,6 +39,11 @@ public final class BootViewModel {
     /** The Quadlet file the wizard would write and what is at its path now; empty until shown. */
     public ReadOnlyObjectProperty<Optional<StartOnBoot.Plan>> planProperty() {
         return plan.getReadOnlyProperty();
+    }
+
+    /** Whether the boot file opts into podman auto-update (podman-auto-update.timer). */
+    public javafx.beans.property.BooleanProperty autoUpdateProperty() {
+        return autoUpdate;
     }
 
     /** What is set up now (the file, its service, linger), without the image: for reopening the wizard. */
@@ -61,11 +68,12 @@ public final class BootViewModel {
     /** Renders the Quadlet file from the run label and compares it with what is there. */
     public void show() {
         action.clear();
+        boolean updates = autoUpdate.get();
         action.read(
                 image.get(),
                 (podman, report) -> {
                     StartOnBoot boot = new StartOnBoot(machine);
-                    StartOnBoot.Plan shown = boot.plan(boot.render(podman, image.get()));
+                    StartOnBoot.Plan shown = boot.plan(boot.render(podman, image.get(), updates));
                     describe(boot, shown, report);
                     return shown;
                 },
