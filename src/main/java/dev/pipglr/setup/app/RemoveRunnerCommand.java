@@ -1,10 +1,8 @@
 package dev.pipglr.setup.app;
 
-import dev.pipglr.setup.host.LocalMachine;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.Podman;
-import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.runlabel.RunlabelException;
@@ -14,8 +12,6 @@ import dev.pipglr.setup.wizard.StartFlow;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +29,7 @@ import picocli.CommandLine.Parameters;
             "Exit codes: 0 removed, 1 unregistering or storing failed (nothing changed unless the message says so), "
                     + "2 bad input or no podman answering."
         })
-final class RemoveRunnerCommand implements Callable<Integer> {
+final class RemoveRunnerCommand extends HeadlessCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The runner's name in config.toml (see check).")
     String runner;
@@ -52,29 +48,17 @@ final class RemoveRunnerCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object: status, runner, message, in_gitlab.")
     boolean json;
 
-    private final Machine machine;
-    private final Supplier<Podman> podman;
-    private final PrintStream out;
-    private final PrintStream err;
-
     RemoveRunnerCommand() {
-        this(new LocalMachine(), System.out, System.err);
-    }
-
-    private RemoveRunnerCommand(Machine machine, PrintStream out, PrintStream err) {
-        this(machine, () -> new PodmanConnector(machine).connect(List.of()), out, err);
+        super();
     }
 
     RemoveRunnerCommand(Machine machine, Supplier<Podman> podman, PrintStream out, PrintStream err) {
-        this.machine = machine;
-        this.podman = podman;
-        this.out = out;
-        this.err = err;
+        super(machine, podman, out, err);
     }
 
     @Override
     public Integer call() {
-        HeadlessOutput output = new HeadlessOutput("remove-runner", json, out, err);
+        HeadlessOutput output = output("remove-runner", json);
         try (Podman connected = podman.get()) {
             ImageSource.ensurePresent(connected, image, output::say);
             RemoveRunnerFlow.Result result =

@@ -1,11 +1,9 @@
 package dev.pipglr.setup.app;
 
-import dev.pipglr.setup.host.LocalMachine;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.podman.Podman;
-import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.runlabel.RunlabelException;
@@ -15,7 +13,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +28,7 @@ import picocli.CommandLine.Option;
             "Exit codes: 0 running, 1 it did not stay up (its last lines are printed), 2 a prerequisite is missing "
                     + "or no podman answers."
         })
-final class StartCommand implements Callable<Integer> {
+final class StartCommand extends HeadlessCommand {
 
     /** A runner that dies at once (bad config) shows up within this. */
     private static final Duration SETTLE = Duration.ofSeconds(5);
@@ -45,29 +42,17 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object: status, message, state, last_lines.")
     boolean json;
 
-    private final Machine machine;
-    private final Supplier<Podman> podman;
-    private final PrintStream out;
-    private final PrintStream err;
-
     StartCommand() {
-        this(new LocalMachine(), System.out, System.err);
-    }
-
-    private StartCommand(Machine machine, PrintStream out, PrintStream err) {
-        this(machine, () -> new PodmanConnector(machine).connect(List.of()), out, err);
+        super();
     }
 
     StartCommand(Machine machine, Supplier<Podman> podman, PrintStream out, PrintStream err) {
-        this.machine = machine;
-        this.podman = podman;
-        this.out = out;
-        this.err = err;
+        super(machine, podman, out, err);
     }
 
     @Override
     public Integer call() {
-        HeadlessOutput output = new HeadlessOutput("start", json, out, err);
+        HeadlessOutput output = output("start", json);
         try (Podman connected = podman.get()) {
             ImageSource.ensurePresent(connected, image, output::say);
             StartFlow flow = new StartFlow(machine, connected);

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pipglr.setup.config.ConfigValidator;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.podman.Podman;
-import dev.pipglr.setup.podman.PodmanConnector;
-import dev.pipglr.setup.testhost.TestHosts;
+import dev.pipglr.setup.testhost.FreshWorkstation;
 import dev.pipglr.setup.testhost.WorkstationMachine;
 import dev.pipglr.setup.wizard.ConfigStore;
 import dev.pipglr.setup.wizard.PipglrNames;
@@ -36,24 +35,22 @@ class HeadlessRegisterIT {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private FreshWorkstation fresh;
     private WorkstationMachine workstation;
     private Podman podman;
     private String image;
 
     @BeforeEach
     void connect() throws IOException {
-        workstation = TestHosts.workstation();
-        workstation.resetRunnerState();
-        image = TestHosts.testImage();
-        podman = new PodmanConnector(workstation).connect(List.of());
+        fresh = FreshWorkstation.open();
+        workstation = fresh.machine;
+        podman = fresh.podman;
+        image = fresh.image;
     }
 
     @AfterEach
-    void cleanUp() throws IOException {
-        if (podman != null) {
-            podman.close();
-        }
-        workstation.resetRunnerState();
+    void cleanUp() {
+        fresh.close();
     }
 
     private int register(String stdin, String... args) {
@@ -61,7 +58,7 @@ class HeadlessRegisterIT {
         err.reset();
         RegisterCommand command = new RegisterCommand(
                 workstation,
-                () -> new PodmanConnector(workstation).connect(List.of()),
+                fresh.connection(),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -185,7 +182,7 @@ class HeadlessRegisterIT {
         err.reset();
         int exit = new CommandLine(new AddRunnersCommand(
                         workstation,
-                        () -> new PodmanConnector(workstation).connect(List.of()),
+                        fresh.connection(),
                         new ByteArrayInputStream(second.getBytes(StandardCharsets.UTF_8)),
                         new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8)))

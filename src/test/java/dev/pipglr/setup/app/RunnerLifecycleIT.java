@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pipglr.setup.podman.Podman;
-import dev.pipglr.setup.podman.PodmanConnector;
-import dev.pipglr.setup.testhost.TestHosts;
+import dev.pipglr.setup.testhost.FreshWorkstation;
 import dev.pipglr.setup.testhost.WorkstationMachine;
 import dev.pipglr.setup.wizard.ConfigStore;
 import dev.pipglr.setup.wizard.Dashboard;
@@ -42,24 +41,22 @@ class RunnerLifecycleIT {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final List<String> tokens = new ArrayList<>();
+    private FreshWorkstation fresh;
     private WorkstationMachine workstation;
     private Podman podman;
     private String image;
 
     @BeforeEach
     void connect() throws IOException {
-        workstation = TestHosts.workstation();
-        workstation.resetRunnerState();
-        image = TestHosts.testImage();
-        podman = new PodmanConnector(workstation).connect(List.of());
+        fresh = FreshWorkstation.open();
+        workstation = fresh.machine;
+        podman = fresh.podman;
+        image = fresh.image;
     }
 
     @AfterEach
-    void cleanUp() throws IOException {
-        if (podman != null) {
-            podman.close();
-        }
-        workstation.resetRunnerState();
+    void cleanUp() {
+        fresh.close();
     }
 
     private String token(String kind) {
@@ -80,38 +77,33 @@ class RunnerLifecycleIT {
         return new PrintStream(err, true, StandardCharsets.UTF_8);
     }
 
-    private java.util.function.Supplier<Podman> connection() {
-        return () -> new PodmanConnector(workstation).connect(List.of());
+    /** The registering commands read the tokens from standard input, as over SSH. */
+    private interface TokenCommand {
+        RegisterCommand with(java.io.InputStream tokens);
+    }
+
+    private int withTokens(TokenCommand command, String stdin, String... args) {
+        return run(command.with(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))), args);
     }
 
     private int register(String stdin, String... args) {
-        return run(
-                new RegisterCommand(
-                        workstation,
-                        connection(),
-                        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                        outStream(),
-                        errStream()),
-                args);
+        return withTokens(
+                in -> new RegisterCommand(workstation, fresh.connection(), in, outStream(), errStream()), stdin, args);
     }
 
     private int addRunners(String stdin, String... args) {
-        return run(
-                new AddRunnersCommand(
-                        workstation,
-                        connection(),
-                        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                        outStream(),
-                        errStream()),
+        return withTokens(
+                in -> new AddRunnersCommand(workstation, fresh.connection(), in, outStream(), errStream()),
+                stdin,
                 args);
     }
 
     private int start(String... args) {
-        return run(new StartCommand(workstation, connection(), outStream(), errStream()), args);
+        return run(new StartCommand(workstation, fresh.connection(), outStream(), errStream()), args);
     }
 
     private int removeRunner(String... args) {
-        return run(new RemoveRunnerCommand(workstation, connection(), outStream(), errStream()), args);
+        return run(new RemoveRunnerCommand(workstation, fresh.connection(), outStream(), errStream()), args);
     }
 
     private String said() {

@@ -92,6 +92,16 @@ class WizardGuiIT {
                 () -> !viewModel.busyProperty().get() && status(step) == status);
     }
 
+    /** What a text field or label shows, "" when the page does not have it. */
+    private static String shown(FxRobot robot, String id) {
+        return robot.lookup(id)
+                .tryQuery()
+                .map(node -> node instanceof TextInputControl input
+                        ? input.getText()
+                        : ((javafx.scene.control.Label) node).getText())
+                .orElse("");
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(TextInputControl.class).getText();
     }
@@ -140,12 +150,7 @@ class WizardGuiIT {
 
         assertEquals(StepStatus.DONE, status(Steps.CONFIG));
         for (String id : List.of("#registerOutput", "#volumesOutput", "#startOutput", "#stepFindings", "#activity")) {
-            String shown = robot.lookup(id)
-                    .tryQuery()
-                    .map(node -> node instanceof TextInputControl input
-                            ? input.getText()
-                            : ((javafx.scene.control.Label) node).getText())
-                    .orElse("");
+            String shown = shown(robot, id);
             assertFalse(shown.contains(TOKEN), "the token shows in " + id);
         }
 
@@ -318,12 +323,7 @@ class WizardGuiIT {
         robot.interact(() -> dev.pipglr.setup.ui.common.Snapshots.write(stage.getScene(), picture("06-verify.png")));
         for (String token : List.of(first, second, third)) {
             for (String id : List.of("#registerOutput", "#dashboardVerification", "#dashboardSummary")) {
-                String shown = robot.lookup(id)
-                        .tryQuery()
-                        .map(node -> node instanceof TextInputControl input
-                                ? input.getText()
-                                : ((javafx.scene.control.Label) node).getText())
-                        .orElse("");
+                String shown = shown(robot, id);
                 assertFalse(shown.contains(token.substring(5, 14)), "a token shows in " + id);
             }
         }
