@@ -43,6 +43,12 @@ public final class DashboardView {
     private Button debugMode;
 
     @FXML
+    private javafx.scene.control.ProgressIndicator progress;
+
+    @FXML
+    private Button cancel;
+
+    @FXML
     private TextArea dashboardOutput;
 
     public DashboardView(DashboardViewModel viewModel) {
@@ -67,6 +73,11 @@ public final class DashboardView {
                 .bind(javafx.beans.binding.Bindings.when(viewModel.debugModeProperty())
                         .then("Debug mode off...")
                         .otherwise("Debug mode on..."));
+        // verify asks GitLab once per runner: an unreachable GitLab takes gitlab-runner's own timeouts
+        progress.visibleProperty().bind(viewModel.action().busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        cancel.visibleProperty().bind(viewModel.action().busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
         Shown.whenNotEmpty(dashboardOutput, viewModel.action().outputProperty());
         viewModel.refresh();
     }
@@ -81,6 +92,11 @@ public final class DashboardView {
     @FXML
     private void refresh() {
         viewModel.refresh();
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.action().cancel();
     }
 
     @FXML
