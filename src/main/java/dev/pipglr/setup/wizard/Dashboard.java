@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * The runner at a glance, for users who come back to see whether it works:
@@ -76,8 +72,10 @@ public final class Dashboard {
         Optional<ContainerSummary> container = podman.container(name);
         Optional<Duration> uptime = Optional.empty();
         String runningImage = container.map(ContainerSummary::image).orElse(image);
+        // one inspect answers both the start time and whether debug mode is on
+        Optional<String> inspected = container.isPresent() ? podman.inspectJson(name) : Optional.empty();
         if (container.isPresent() && container.get().running()) {
-            uptime = startedAt(name).map(started -> Duration.between(started, clock.instant()));
+            uptime = inspected.flatMap(Dashboard::startedAt).map(started -> Duration.between(started, clock.instant()));
         }
         String version = podman.imageLabels(runningImage)
                 .map(labels -> labels.getOrDefault(
@@ -113,7 +111,7 @@ public final class Dashboard {
                 problems.add("The runner's system_id could not be read: " + Problems.describe(e));
             }
         }
-        boolean debug = container.isPresent() && new DebugMode(machine, podman).isOn(runningImage);
+        boolean debug = inspected.map(DebugMode::hasDebugEnv).orElse(false);
         return new State(container, uptime, runningImage, version, runners, sizes, systemId, debug, problems);
     }
 
@@ -135,34 +133,24 @@ public final class Dashboard {
         return RunnerCommands.of(machine, podman, runningImage).verify(names);
     }
 
-    private Optional<Instant> startedAt(String name) {
-        return podman.inspectJson(name).flatMap(json -> {
-            try {
-                String started =
-                        JSON.readTree(json).path("State").path("StartedAt").asText("");
-                return started.isEmpty()
-                        ? Optional.empty()
-                        : Optional.of(OffsetDateTime.parse(started).toInstant());
-            } catch (IOException | RuntimeException e) {
-                return Optional.empty();
-            }
-        });
+    private static Optional<Instant> startedAt(String inspectJson) {
+        try {
+            String started =
+                    JSON.readTree(inspectJson).path("State").path("StartedAt").asText("");
+            return started.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(OffsetDateTime.parse(started).toInstant());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The runners' names and URLs from config.toml; tokens are never read out. */
     static List<Runner> runners(String config) {
-        TomlParseResult toml = Toml.parse(config);
-        List<Runner> runners = new ArrayList<>();
-        if (toml.isArray("runners")) {
-            TomlArray array = toml.getArray("runners");
-            for (int i = 0; i < array.size(); i++) {
-                if (array.get(i) instanceof TomlTable runner) {
-                    runners.add(new Runner(
-                            runner.getString("name", () -> "(unnamed)"), runner.getString("url", () -> "(no url)")));
-                }
-            }
-        }
-        return runners;
+        return RemoveRunnerFlow.runnerTables(config).stream()
+                .map(runner -> new Runner(
+                        runner.getString("name", () -> "(unnamed)"), runner.getString("url", () -> "(no url)")))
+                .toList();
     }
 
     /** "2 d 3 h", "3 h 12 min", "4 min 5 s". */

@@ -36,7 +36,8 @@ public final class DebugMode {
         return podman.inspectJson(name).map(DebugMode::hasDebugEnv).orElse(false);
     }
 
-    static boolean hasDebugEnv(String inspectJson) {
+    /** Whether a container's libpod inspect JSON shows it created in debug mode. */
+    public static boolean hasDebugEnv(String inspectJson) {
         try {
             JsonNode env = JSON.readTree(inspectJson).path("Config").path("Env");
             for (JsonNode entry : env) {

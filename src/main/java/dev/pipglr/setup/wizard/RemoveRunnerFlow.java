@@ -152,7 +152,8 @@ public final class RemoveRunnerFlow {
         return names;
     }
 
-    private static List<TomlTable> runnerTables(String config) {
+    /** The [[runners]] tables of a config.toml, in order (the dashboard reads names and URLs from them too). */
+    static List<TomlTable> runnerTables(String config) {
         TomlParseResult toml = Toml.parse(config);
         List<TomlTable> tables = new ArrayList<>();
         if (toml.isArray("runners")) {
