@@ -74,7 +74,8 @@ class WizardGuiIT {
 
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+            // asked on the FX thread: a TextArea read while the FX thread appends to it can throw
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> onFx(condition));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what);
         }
@@ -94,16 +95,27 @@ class WizardGuiIT {
 
     /** What a text field or label shows, "" when the page does not have it. */
     private static String shown(FxRobot robot, String id) {
-        return robot.lookup(id)
+        return onFx(() -> robot.lookup(id)
                 .tryQuery()
                 .map(node -> node instanceof TextInputControl input
                         ? input.getText()
                         : ((javafx.scene.control.Label) node).getText())
-                .orElse("");
+                .orElse(""));
     }
 
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(TextInputControl.class).getText();
+        return onFx(() -> robot.lookup(id).queryAs(TextInputControl.class).getText());
+    }
+
+    /** Reads the scene on the FX thread, where its nodes may be read safely. */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return Platform.isFxApplicationThread()
+                    ? read.call()
+                    : WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the scene failed", e);
+        }
     }
 
     @Test
