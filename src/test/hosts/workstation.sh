@@ -47,7 +47,7 @@ name=${PIPGLR_WS_NAME:-pipglr-ws}
 share=${PIPGLR_WS_SHARE:-/var/tmp/$name-share}
 ws_user=alice
 ws_uid=1500
-packages=systemd,systemd-sysv,dbus,libpam-systemd,podman,runc,uidmap,fuse-overlayfs,passt,catatonit,ca-certificates,procps,sudo
+packages=systemd,systemd-sysv,dbus,libpam-systemd,podman,runc,uidmap,fuse-overlayfs,passt,catatonit,ca-certificates,procps,sudo,docker-registry
 
 image_tag() {
   # Only what goes into the image decides its tag: editing the rest of this
@@ -80,6 +80,25 @@ cgroup_manager = "cgroupfs"
 events_logger = "file"
 CONF
   printf 'z /dev/fuse 0666 - - -\n' >"$dir/etc/tmpfiles.d/pipglr-fuse.conf"
+
+  # Debian's docker-registry serves on 127.0.0.1:5000 inside the workstation (its
+  # only network is loopback), plain HTTP as that package ships it: the registry
+  # the update tests push a newer image to. Podman must be told it is insecure.
+  # The package's htpasswd auth comes with an empty user file (nobody could
+  # push), so the test registry runs without auth.
+  cat >"$dir/etc/docker/registry/config.yml" <<'CONF'
+version: 0.1
+storage:
+  filesystem:
+    rootdirectory: /var/lib/docker-registry
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:5000
+CONF
+  mkdir -p "$dir/etc/containers/registries.conf.d"
+  printf '[[registry]]\nlocation = "127.0.0.1:5000"\ninsecure = true\n' \
+    >"$dir/etc/containers/registries.conf.d/50-pipglr-test-registry.conf"
 
   chroot "$dir" useradd -m -u "$ws_uid" -s /bin/bash "$ws_user"
 

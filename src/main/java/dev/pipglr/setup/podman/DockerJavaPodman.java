@@ -203,8 +203,58 @@ public final class DockerJavaPodman implements Podman {
                             .fields()
                             .forEachRemaining(label ->
                                     labels.put(label.getKey(), label.getValue().asText()));
-                    return new StoredImage(inspected.path("Id").asText(), names, labels);
+                    return new StoredImage(inspected.path("Id").asText(), names, labels, digests(inspected));
                 });
+    }
+
+    /** "Digest", then the digest part of each "RepoDigests" entry (name@sha256:...), without repeats. */
+    private static List<String> digests(com.fasterxml.jackson.databind.JsonNode inspected) {
+        java.util.Set<String> digests = new java.util.LinkedHashSet<>();
+        if (!inspected.path("Digest").asText("").isEmpty()) {
+            digests.add(inspected.path("Digest").asText());
+        }
+        inspected.path("RepoDigests").forEach(named -> {
+            int at = named.asText().lastIndexOf('@');
+            if (at >= 0) {
+                digests.add(named.asText().substring(at + 1));
+            }
+        });
+        return List.copyOf(digests);
+    }
+
+    /**
+     * podman answers "which manifest does the registry serve" only through a manifest list: {@code manifest add}
+     * reads the remote manifest (and, for a multi-platform image, picks this machine's platform) without pulling a
+     * layer, so a throw-away list with that one entry names the digest; podman's own registries.conf, credentials and
+     * proxy apply. (Inspecting the remote image as a manifest directly fails for single-platform images.)
+     */
+    @Override
+    public String registryDigest(String image) {
+        String doing = "ask the registry for " + image;
+        String scratch = "localhost/pipglr-setup-digest-check:"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String path = "/manifests/" + encode(scratch);
+        try {
+            LibpodClient.Reply created =
+                    libpod.call(Request.Method.POST, path + "?all=false&images=" + encode("docker://" + image), doing);
+            if (!created.succeeded()) {
+                throw PodmanErrors.registryRefused(image, created.message());
+            }
+            com.fasterxml.jackson.databind.JsonNode list = libpod.get(path + "/json", doing)
+                    .orElseThrow(() -> new PodmanException(
+                            "podman could not " + doing + ": the list it made for the check is gone"));
+            String digest = list.path("manifests").path(0).path("digest").asText("");
+            if (!digest.startsWith("sha256:")) {
+                throw new PodmanException("podman could not " + doing + ": its answer names no digest");
+            }
+            return digest;
+        } finally {
+            try {
+                libpod.call(Request.Method.DELETE, path, "remove the list " + scratch);
+            } catch (PodmanException e) {
+                // the check's answer stands; a left-over list is an image named localhost/pipglr-setup-digest-check
+            }
+        }
     }
 
     /** libpod streams one JSON object per line: {"stream": ...} for progress, {"error": ...} when it fails. */

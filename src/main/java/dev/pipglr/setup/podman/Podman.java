@@ -37,6 +37,15 @@ public interface Podman extends AutoCloseable {
      */
     void pullImage(String image, java.util.function.Consumer<String> progress);
 
+    /**
+     * The digest of the image manifest the registry serves for {@code image} (a full name with its registry) on this
+     * machine's platform, asked through podman without pulling a layer.
+     *
+     * @throws PodmanException with podman's reason and what to do (login, network, name) when the registry does not
+     *     answer it
+     */
+    String registryDigest(String image);
+
     /** Stores a secret from raw bytes (never through a string that could end up in a log). */
     void createSecret(String name, byte[] value);
 

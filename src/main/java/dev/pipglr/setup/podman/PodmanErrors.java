@@ -89,6 +89,30 @@ public final class PodmanErrors {
                         : ""));
     }
 
+    /** podman could not read an image's manifest from its registry: its words, and what to do about the usual ones. */
+    static PodmanException registryRefused(String image, String error) {
+        String host = image.contains("/") ? image.substring(0, image.indexOf('/')) : image;
+        String hint;
+        if (error.contains("unauthorized") || error.contains("authentication required") || error.contains("denied")) {
+            hint = "the registry wants a login: podman login " + host;
+        } else if (error.contains("manifest unknown")
+                || error.contains("not found")
+                || error.contains("name unknown")) {
+            hint = "the registry has no image by that name and tag; check the image name";
+        } else if (error.contains("server gave HTTP response to HTTPS client")) {
+            hint = "the registry speaks plain HTTP: mark " + host + " insecure in registries.conf if that is intended";
+        } else if (error.contains("dial tcp")
+                || error.contains("no such host")
+                || error.contains("connection refused")
+                || error.contains("i/o timeout")) {
+            hint = "the registry cannot be reached: check the network";
+        } else {
+            hint = "";
+        }
+        return new PodmanException("podman could not read " + image + " from its registry: " + error
+                + (hint.isEmpty() ? "" : " (" + hint + ")"));
+    }
+
     /**
      * Whether podman refused a container because it cannot see one of its bind-mount sources (it checks them at
      * create): a podman of another user or in another file system says "statfs PATH: ...".

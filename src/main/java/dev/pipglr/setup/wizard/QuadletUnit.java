@@ -120,21 +120,8 @@ public final class QuadletUnit {
      * the registry its name starts with, so the name must name one (a local build has none).
      */
     public static java.util.Optional<String> autoUpdateProblem(String image) {
-        int slash = image.indexOf('/');
-        String first = slash < 0 ? "" : image.substring(0, slash);
-        if (first.equals("localhost")) {
-            return java.util.Optional.of("Automatic updates need an image from a registry; " + image
-                    + " is a local build (localhost/), which no registry updates.");
-        }
-        if (!(first.contains(".") || first.contains(":"))) {
-            return java.util.Optional.of("Automatic updates need the image's full name with its registry (e.g. "
-                    + "registry.gitlab.com/qontainers/pipglr:latest), not " + image + ".");
-        }
-        if (image.contains("@sha256:")) {
-            return java.util.Optional.of(
-                    "Automatic updates follow a tag; " + image + " is pinned to a digest, which never changes.");
-        }
-        return java.util.Optional.empty();
+        return ImageUpdates.notFromRegistry(image)
+                .map(reason -> "Automatic updates need an image from a registry: " + reason);
     }
 
     /** A value as it stands in the file: unit files expand %, so it is doubled. */

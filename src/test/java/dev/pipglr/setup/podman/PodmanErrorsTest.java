@@ -27,4 +27,18 @@ class PodmanErrorsTest {
                 "lost the connection to podman while trying to remove the secret config.toml: " + said,
                 translated.getMessage());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            reading manifest latest in quay.io/x/pipglr: unauthorized: access to the requested resource is not authorized | the registry wants a login: podman login quay.io
+            reading manifest nope in quay.io/x/pipglr: manifest unknown                                                | the registry has no image by that name and tag; check the image name
+            pinging container registry quay.io: Get "https://quay.io/v2/": dial tcp: lookup quay.io: no such host         | the registry cannot be reached: check the network
+            """)
+    void aRegistrysRefusalSaysWhatToDo(String podmanSaid, String hint) {
+        PodmanException refused = PodmanErrors.registryRefused("quay.io/x/pipglr:latest", podmanSaid);
+
+        assertEquals(
+                "podman could not read quay.io/x/pipglr:latest from its registry: " + podmanSaid + " (" + hint + ")",
+                refused.getMessage());
+    }
 }

@@ -66,10 +66,16 @@ class WizardGuiIT {
         viewModel.refresh();
     }
 
+    /** The registry a test publishes builds to, if it uses one. */
+    private dev.pipglr.setup.testhost.TestRegistry registry;
+
     @AfterEach
     void cleanUp() throws IOException {
         background.shutdownNow();
         workstation.resetRunnerState();
+        if (registry != null) {
+            registry.close();
+        }
     }
 
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
@@ -339,6 +345,80 @@ class WizardGuiIT {
                 assertFalse(shown.contains(token.substring(5, 14)), "a token shows in " + id);
             }
         }
+        waitUntil("the wizard's re-read", () -> !viewModel.busyProperty().get());
+    }
+
+    @Test
+    void theDashboardSeesANewerBuildInTheRegistryPullsItAndRecreatesTheRunner(FxRobot robot) throws Exception {
+        registry = new dev.pipglr.setup.testhost.TestRegistry(workstation, "alice");
+        String image = registry.latest();
+        registry.push(registry.build(TestHosts.testImage(), "v1"));
+        String firstId = registry.pull();
+        try (dev.pipglr.setup.podman.Podman podman = new PodmanConnector(workstation).connect(List.of())) {
+            podman.createSecret(
+                    dev.pipglr.setup.wizard.PipglrNames.CONFIG_SECRET,
+                    ("concurrent = 1\n[[runners]]\n  name = \"pipglr-1\"\n  url = \"https://gitlab.example.test/\"\n"
+                                    + "  token = \"glrt-guiupdate\"\n  executor = \"docker\"\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            dev.pipglr.setup.wizard.VolumesFlow volumes = new dev.pipglr.setup.wizard.VolumesFlow(workstation, podman);
+            volumes.setUp(image, "setupstorage");
+            volumes.setUp(image, "setupcache");
+            assertTrue(new dev.pipglr.setup.wizard.StartFlow(workstation, podman)
+                    .start(image, dev.pipglr.setup.wizard.StartFlow.Mode.CREATE, java.time.Duration.ofSeconds(2))
+                    .running());
+        }
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            viewModel.imageProperty().set(image);
+        });
+        robot.interact(viewModel::refresh);
+        waitForStatus(Steps.START, StepStatus.DONE);
+        robot.clickOn("#step-start");
+        waitUntil(
+                "the dashboard's first read",
+                () -> !robot.lookup("#checkUpdates").query().isDisabled());
+
+        robot.interact(() -> robot.lookup("#checkUpdates")
+                .queryAs(javafx.scene.control.Button.class)
+                .fire());
+        waitUntil(
+                "the registry's answer", () -> shown(robot, "#dashboardUpdate").startsWith("Up to date: "));
+        assertFalse(onFx(() -> robot.lookup("#updateRunner").query().isVisible()), "nothing to update to");
+
+        // a new build is published; the dashboard sees it by digest
+        String secondBuild = registry.build(TestHosts.testImage(), "v2");
+        String second = registry.push(secondBuild);
+        robot.interact(() -> robot.lookup("#checkUpdates")
+                .queryAs(javafx.scene.control.Button.class)
+                .fire());
+        waitUntil("the newer build", () -> shown(robot, "#dashboardUpdate").startsWith("Update available: "));
+        assertTrue(
+                shown(robot, "#dashboardUpdate").contains(second.substring(0, "sha256:".length() + 12)),
+                shown(robot, "#dashboardUpdate"));
+        assertTrue(onFx(() -> robot.lookup("#updateRunner").query().isVisible()), "Update... is offered");
+        assertEquals(firstId, registry.imageId(image), "seeing it pulled nothing");
+        robot.interact(() -> dev.pipglr.setup.ui.common.Snapshots.write(stage.getScene(), picture("06-update.png")));
+
+        // Update... asks first (the running jobs stop), then pulls with progress and re-creates
+        Platform.runLater(() -> robot.lookup("#updateRunner")
+                .queryAs(javafx.scene.control.Button.class)
+                .fire());
+        waitUntil("the confirmation", () -> robot.lookup("OK").tryQuery().isPresent());
+        robot.clickOn("OK");
+        waitUntil(
+                "the updated runner",
+                () -> text(robot, "#dashboardOutput")
+                        .contains("Updated: the runner was re-created from the new build"));
+        String output = text(robot, "#dashboardOutput");
+        assertTrue(output.contains("$ podman pull " + image), output);
+        assertTrue(output.contains("Writing manifest"), "podman's progress is shown: " + output);
+        String running = workstation
+                .execOrFail("alice", "podman", "inspect", "--format", "{{.Image}}", "pipglr")
+                .stdout()
+                .strip();
+        assertEquals(registry.imageId(secondBuild), running, "the runner runs the new build");
+        assertFalse(onFx(() -> robot.lookup("#updateRunner").query().isVisible()), "updated: nothing more to do");
         waitUntil("the wizard's re-read", () -> !viewModel.busyProperty().get());
     }
 }

@@ -101,8 +101,26 @@ public final class FakePodman implements Podman {
         return Optional.ofNullable(containers.get(name));
     }
 
+    /** Stored images by name or id; names not here fall back to {@link #imageLabels}. */
+    public final Map<String, dev.pipglr.setup.podman.StoredImage> storedImages = new HashMap<>();
+    /** What the registry serves, by image name; a missing name answers as an unknown image would. */
+    public final Map<String, String> registryDigests = new HashMap<>();
+
+    @Override
+    public String registryDigest(String image) {
+        calls.add("registryDigest " + image);
+        String digest = registryDigests.get(image);
+        if (digest == null) {
+            throw new PodmanException("podman could not read " + image + " from its registry: manifest unknown");
+        }
+        return digest;
+    }
+
     @Override
     public Optional<dev.pipglr.setup.podman.StoredImage> storedImage(String image) {
+        if (storedImages.containsKey(image)) {
+            return Optional.of(storedImages.get(image));
+        }
         return imageLabels(image)
                 .map(labels ->
                         new dev.pipglr.setup.podman.StoredImage("0123456789abcdef", java.util.List.of(image), labels));
@@ -261,8 +279,11 @@ public final class FakePodman implements Podman {
 
     @Override
     public Optional<String> inspectJson(String id) {
-        return Optional.empty();
+        return Optional.ofNullable(inspected.get(id));
     }
+
+    /** Containers' libpod inspect answers, by name; none unless a test gives one. */
+    public final Map<String, String> inspected = new HashMap<>();
 
     @Override
     public void stopContainer(String id, int timeoutSeconds) {

@@ -25,6 +25,15 @@ public final class DashboardView {
     private Button verifyRunners;
 
     @FXML
+    private Label dashboardUpdate;
+
+    @FXML
+    private Button checkUpdates;
+
+    @FXML
+    private Button updateRunner;
+
+    @FXML
     private Button stopRunner;
 
     @FXML
@@ -63,8 +72,20 @@ public final class DashboardView {
                 .visibleProperty()
                 .bind(viewModel.verificationProperty().isNotEmpty());
         dashboardVerification.managedProperty().bind(dashboardVerification.visibleProperty());
+        dashboardUpdate.textProperty().bind(viewModel.updateProperty());
+        dashboardUpdate.visibleProperty().bind(viewModel.updateProperty().isNotEmpty());
+        dashboardUpdate.managedProperty().bind(dashboardUpdate.visibleProperty());
+        updateRunner.visibleProperty().bind(viewModel.updatableProperty());
+        updateRunner.managedProperty().bind(updateRunner.visibleProperty());
         for (Button button : new Button[] {
-            verifyRunners, stopRunner, restartRunner, recreateFromDashboard, removeRunner, collectDebugInfo
+            verifyRunners,
+            checkUpdates,
+            updateRunner,
+            stopRunner,
+            restartRunner,
+            recreateFromDashboard,
+            removeRunner,
+            collectDebugInfo
         }) {
             button.disableProperty().bind(viewModel.action().busyProperty());
         }
@@ -102,6 +123,18 @@ public final class DashboardView {
     @FXML
     private void verify() {
         viewModel.verify();
+    }
+
+    @FXML
+    private void checkForUpdate() {
+        viewModel.checkForUpdate();
+    }
+
+    @FXML
+    private void updateImage() {
+        if (confirm("Update the runner's image?", DashboardViewModel.UPDATE_WARNING)) {
+            viewModel.updateImage();
+        }
     }
 
     @FXML

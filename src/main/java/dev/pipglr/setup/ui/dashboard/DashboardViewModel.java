@@ -7,6 +7,7 @@ import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.Dashboard;
 import dev.pipglr.setup.wizard.DebugMode;
+import dev.pipglr.setup.wizard.ImageUpdates;
 import dev.pipglr.setup.wizard.RunnerCommands;
 import dev.pipglr.setup.wizard.RunnerContainer;
 import dev.pipglr.setup.wizard.StartFlow;
@@ -37,6 +38,14 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper verification = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyBooleanWrapper debugMode =
             new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+    private final ReadOnlyStringWrapper update = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper updatable =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+    public static final String UPDATE_WARNING = "Updating pulls the registry's build of the image and re-creates the "
+            + "runner from its run label: its running jobs stop. The configuration (the config.toml secret) and the "
+            + "volumes stay. The older build stays stored until you remove it (podman image prune).";
 
     public static final String DEBUG_WARNING = "Debug mode re-creates the runner (its running jobs stop) with "
             + DebugMode.VARIABLE + "=" + DebugMode.LEVEL
@@ -76,6 +85,65 @@ public final class DashboardViewModel {
                             .filter(answer -> answer.answer() == RunnerCommands.Answer.VALID)
                             .count();
                     action.say("Verified with GitLab: " + valid + " of " + answers.size() + " runner(s) valid.");
+                });
+    }
+
+    /** The last update check's answer (or why it could not be made); empty before the first. */
+    public ReadOnlyStringProperty updateProperty() {
+        return update.getReadOnlyProperty();
+    }
+
+    /** Whether the last check found a build to update to. */
+    public ReadOnlyBooleanProperty updatableProperty() {
+        return updatable.getReadOnlyProperty();
+    }
+
+    /** Asks the registry, through podman and without pulling, whether it serves another build than the runner runs. */
+    public void checkForUpdate() {
+        action.clear();
+        String chosen = image.get();
+        updatable.set(false);
+        update.set("Asking the registry for " + chosen + "...");
+        action.read(
+                null,
+                (podman, report) -> {
+                    try {
+                        ImageUpdates.Check check = new ImageUpdates(machine, podman).check(chosen);
+                        return new UpdateAnswer(check.describe(), check.updatable());
+                    } catch (dev.pipglr.setup.podman.PodmanException e) {
+                        // shown where the answer goes: the registry's refusal is this check's answer
+                        return new UpdateAnswer("Could not check for updates: " + e.getMessage(), false);
+                    }
+                },
+                answer -> {
+                    update.set(answer.text());
+                    updatable.set(answer.updatable());
+                });
+    }
+
+    private record UpdateAnswer(String text, boolean updatable) {}
+
+    /** The user confirmed {@link #UPDATE_WARNING}: pull (podman's progress in the output) and re-create. */
+    public void updateImage() {
+        action.clear();
+        String chosen = image.get();
+        action.run(
+                null,
+                (podman, report) -> {
+                    report.accept("$ podman pull " + chosen);
+                    StartFlow.Outcome outcome =
+                            new ImageUpdates(machine, podman).update(chosen, report, Duration.ofSeconds(5));
+                    report.accept("$ " + outcome.commandLine());
+                    return outcome;
+                },
+                outcome -> {
+                    action.say(
+                            outcome.running()
+                                    ? "Updated: the runner was re-created from the new build and is running."
+                                    : "Pulled, but the re-created runner did not stay up: " + outcome.state());
+                    updatable.set(false);
+                    update.set("");
+                    refresh();
                 });
     }
 

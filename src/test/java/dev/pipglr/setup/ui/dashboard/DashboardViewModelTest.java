@@ -131,4 +131,41 @@ class DashboardViewModelTest {
                 viewModel.summaryProperty().get().contains("system_id: not kept: gitlab-runner could not save it"),
                 viewModel.summaryProperty().get());
     }
+
+    @Test
+    void theUpdateCheckSaysWhatTheRegistryServesAndOffersTheUpdateOnlyThen() {
+        String image = "registry.example.test/pipglr/pipglr:latest";
+        harness.context.image().set(image);
+        harness.podman.storedImages.put(
+                image,
+                new dev.pipglr.setup.podman.StoredImage(
+                        "1111", List.of(image), java.util.Map.of(), List.of("sha256:" + "a".repeat(64))));
+        harness.podman.registryDigests.put(image, "sha256:" + "a".repeat(64));
+
+        viewModel.checkForUpdate();
+        assertTrue(
+                viewModel.updateProperty().get().startsWith("Up to date: "),
+                viewModel.updateProperty().get());
+        assertEquals(false, viewModel.updatableProperty().get());
+
+        harness.podman.registryDigests.put(image, "sha256:" + "b".repeat(64));
+        viewModel.checkForUpdate();
+        assertTrue(
+                viewModel.updateProperty().get().startsWith("Update available: "),
+                viewModel.updateProperty().get());
+        assertEquals(true, viewModel.updatableProperty().get());
+        assertEquals(0, harness.rechecks.get(), "a check changes nothing on the machine");
+    }
+
+    @Test
+    void aLocalBuildIsNotCheckedAndTheAnswerSaysWhy() {
+        viewModel.checkForUpdate();
+
+        assertEquals(
+                "Could not check for updates: " + ViewModelHarness.IMAGE
+                        + " is a local build (localhost/): no registry has newer builds of it.",
+                viewModel.updateProperty().get());
+        assertEquals(false, viewModel.updatableProperty().get());
+        assertTrue(harness.podman.calls.isEmpty(), harness.podman.calls.toString());
+    }
 }
