@@ -50,7 +50,7 @@ jpackage --type app-image --name "$name" --app-version "$version" --dest "$out" 
   --runtime-image "$out/runtime" --icon packaging/icons/pipglr-setup-256.png \
   --description "Sets up a podman-in-podman GitLab runner (pipglr)" --vendor "pipglr Setup developers" \
   --java-options '-XX:SharedArchiveFile=$APPDIR/pipglr-setup.jsa' --java-options '-Xshare:auto' \
-  --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off'
+  --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off' --java-options '-XX:TieredStopAtLevel=1'
 
 log "jpackage .deb"
 jpackage --type deb --app-image "$out/$name" --name "$name" --app-version "$version" --dest "$out/jpackage" \
