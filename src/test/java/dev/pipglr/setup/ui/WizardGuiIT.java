@@ -316,7 +316,8 @@ class WizardGuiIT {
         robot.clickOn("#step-start");
         waitUntil(
                 "the dashboard's first read",
-                () -> !robot.lookup("#verifyRunners").query().isDisabled());
+                () -> robot.lookup("#verifyRunners").query().isVisible()
+                        && !robot.lookup("#verifyRunners").query().isDisabled());
         robot.interact(() -> robot.lookup("#verifyRunners")
                 .queryAs(javafx.scene.control.Button.class)
                 .fire());

@@ -145,6 +145,20 @@ public final class ConfigViewModel {
         return tokensRevealed.get() ? currentText : hidden.reveal(currentText);
     }
 
+    /**
+     * The page was shown: when a configuration is stored and nothing is in the editor yet (never loaded, nothing
+     * typed), it is loaded without a click; otherwise the editor stays as the user left it.
+     */
+    public void shown(dev.pipglr.setup.wizard.StepReport report) {
+        if (report != null
+                && report.status() == dev.pipglr.setup.wizard.StepStatus.DONE
+                && loadedText.get() == null
+                && currentText.isEmpty()
+                && !action.busyProperty().get()) {
+            loadCurrent();
+        }
+    }
+
     /** Reads the stored configuration (the README's dumpconfig step) into the editor. */
     public void loadCurrent() {
         action.clear();

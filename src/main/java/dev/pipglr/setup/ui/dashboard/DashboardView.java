@@ -89,6 +89,16 @@ public final class DashboardView {
         }) {
             button.disableProperty().bind(viewModel.action().busyProperty());
         }
+        // only what makes sense for the container as last read is offered
+        for (Button needsRunning : new Button[] {verifyRunners, stopRunner}) {
+            needsRunning.visibleProperty().bind(viewModel.containerRunningProperty());
+            needsRunning.managedProperty().bind(needsRunning.visibleProperty());
+        }
+        for (Button needsContainer : new Button[] {restartRunner, recreateFromDashboard, removeRunner, debugMode}) {
+            needsContainer.visibleProperty().bind(viewModel.containerExistsProperty());
+            needsContainer.managedProperty().bind(needsContainer.visibleProperty());
+        }
+        debugMode.disableProperty().bind(viewModel.action().busyProperty());
         debugMode
                 .textProperty()
                 .bind(javafx.beans.binding.Bindings.when(viewModel.debugModeProperty())

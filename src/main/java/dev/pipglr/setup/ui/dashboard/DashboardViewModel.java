@@ -157,6 +157,23 @@ public final class DashboardViewModel {
     private void show(Dashboard.State state) {
         summary.set(describe(state));
         debugMode.set(state.debugMode());
+        containerExists.set(state.container().isPresent());
+        containerRunning.set(state.container().map(ContainerSummary::running).orElse(false));
+    }
+
+    private final javafx.beans.property.ReadOnlyBooleanWrapper containerExists =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper containerRunning =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+    /** Whether the runner container exists (as last read): Restart, Re-create, Remove and debug mode act on it. */
+    public ReadOnlyBooleanProperty containerExistsProperty() {
+        return containerExists.getReadOnlyProperty();
+    }
+
+    /** Whether it runs (as last read): Stop and Verify need it running. */
+    public ReadOnlyBooleanProperty containerRunningProperty() {
+        return containerRunning.getReadOnlyProperty();
     }
 
     /** Whether the runner container runs in debug mode (as last read). */

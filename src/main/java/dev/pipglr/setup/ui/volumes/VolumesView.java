@@ -38,6 +38,10 @@ public final class VolumesView {
         for (Button button : new Button[] {createVolumes, recreateStorage, recreateCache}) {
             button.disableProperty().bind(viewModel.action().busyProperty());
         }
+        for (Button recreate : new Button[] {recreateStorage, recreateCache}) {
+            recreate.visibleProperty().bind(viewModel.volumesExistProperty());
+            recreate.managedProperty().bind(recreate.visibleProperty());
+        }
         progress.visibleProperty().bind(viewModel.action().busyProperty());
         Shown.whenNotEmpty(output, viewModel.action().outputProperty());
     }

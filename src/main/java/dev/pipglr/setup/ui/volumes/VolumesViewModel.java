@@ -22,8 +22,21 @@ public final class VolumesViewModel {
         this.image = context.image();
     }
 
+    private final javafx.beans.property.ReadOnlyBooleanWrapper volumesExist =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
     public PodmanAction action() {
         return action;
+    }
+
+    /** Whether the step found both volumes (as last reported): only then is there anything to recreate. */
+    public javafx.beans.property.ReadOnlyBooleanProperty volumesExistProperty() {
+        return volumesExist.getReadOnlyProperty();
+    }
+
+    /** The page was shown with the step's newest report. */
+    public void shown(dev.pipglr.setup.wizard.StepReport report) {
+        volumesExist.set(report != null && report.status() == dev.pipglr.setup.wizard.StepStatus.DONE);
     }
 
     public void setUp() {

@@ -38,8 +38,10 @@ final class StepPages {
             "linger", vm -> new Page(load("linger/LingerView.fxml", new LingerView(vm.linger()))),
             "subids", vm -> new Page(load("subids/SubIdsView.fxml", new SubIdsView(vm.subIds()))),
             "register", vm -> new Page(load("register/RegisterView.fxml", new RegisterView(vm.register()))),
-            "config", vm -> new Page(load("config/ConfigView.fxml", new ConfigView(vm.config()))),
-            "volumes", vm -> new Page(load("volumes/VolumesView.fxml", new VolumesView(vm.volumes()))),
+            "config", vm -> new Page(load("config/ConfigView.fxml", new ConfigView(vm.config())), vm.config()::shown),
+            "volumes",
+                    vm -> new Page(
+                            load("volumes/VolumesView.fxml", new VolumesView(vm.volumes())), vm.volumes()::shown),
             "start", StepPages::start);
 
     private StepPages() {}

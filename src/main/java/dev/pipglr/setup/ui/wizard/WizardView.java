@@ -89,6 +89,12 @@ public final class WizardView {
     @FXML
     private TextField image;
 
+    @FXML
+    private javafx.scene.control.ScrollPane pageScroll;
+
+    /** The step shown last: a report for the same step keeps the reader's place, another step starts at the top. */
+    private StepItem shownItem;
+
     /** Each step's own action panel, loaded the first time the step is shown. */
     private final Map<String, Optional<StepPages.Page>> actionPanels = new HashMap<>();
 
@@ -145,6 +151,10 @@ public final class WizardView {
                 .getChildren()
                 .setAll(page.map(StepPages.Page::node).map(List::of).orElse(List.of()));
         page.ifPresent(shown -> shown.shown().accept(report));
+        if (item != shownItem) {
+            pageScroll.setVvalue(pageScroll.getVmin());
+            shownItem = item;
+        }
         actionPane.setManaged(!actionPane.getChildren().isEmpty());
         boolean usesImage = item.step().needsImage();
         imageBox.setVisible(usesImage);

@@ -145,4 +145,39 @@ class ConfigViewModelTest {
                 STORED, harness.machine.readFile(backup).orElseThrow(), "the backup holds the previous configuration");
         assertEquals(1, harness.rechecks.get());
     }
+
+    private static dev.pipglr.setup.wizard.StepReport report(dev.pipglr.setup.wizard.StepStatus status) {
+        return new dev.pipglr.setup.wizard.StepReport(
+                dev.pipglr.setup.wizard.Steps.CONFIG,
+                status,
+                status.label(),
+                List.of(),
+                dev.pipglr.setup.wizard.Fix.NONE);
+    }
+
+    @Test
+    void theStoredConfigurationLoadsByItselfWhenThePageOpensAndNeverOverAnEdit() {
+        dumpconfigReadsTheSecret();
+        harness.podman.createSecret(
+                PipglrNames.CONFIG_SECRET, STORED.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        viewModel.shown(report(dev.pipglr.setup.wizard.StepStatus.TODO));
+        assertNull(viewModel.loadedTextProperty().get(), "nothing stored according to the report: nothing read");
+
+        viewModel.shown(report(dev.pipglr.setup.wizard.StepStatus.DONE));
+        assertTrue(viewModel.loadedTextProperty().get().contains("name = \"pipglr\""));
+
+        viewModel.edited("concurrent = 9\n");
+        harness.podman.program = body -> {
+            throw new AssertionError("an edit is never replaced by a reload");
+        };
+        viewModel.shown(report(dev.pipglr.setup.wizard.StepStatus.DONE));
+        assertEquals("concurrent = 9\n", viewModel.textToSave());
+
+        // typed before anything was loaded: the page does not load over it either
+        ConfigViewModel typedFirst = new ConfigViewModel(harness.context);
+        typedFirst.edited("concurrent = 2\n");
+        typedFirst.shown(report(dev.pipglr.setup.wizard.StepStatus.DONE));
+        assertEquals("concurrent = 2\n", typedFirst.textToSave());
+    }
 }

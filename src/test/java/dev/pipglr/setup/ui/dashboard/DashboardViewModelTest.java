@@ -22,6 +22,8 @@ class DashboardViewModelTest {
         assertTrue(
                 viewModel.summaryProperty().get().startsWith("Container: not created\n"),
                 viewModel.summaryProperty().get());
+        assertEquals(false, viewModel.containerExistsProperty().get(), "no Stop, Restart or Remove to offer");
+        assertEquals(false, viewModel.containerRunningProperty().get());
     }
 
     @Test
@@ -38,6 +40,8 @@ class DashboardViewModelTest {
                 viewModel.summaryProperty().get().startsWith("Container: exited with code 0"),
                 viewModel.summaryProperty().get());
         assertEquals(1, harness.rechecks.get(), "stopping changed the machine: the wizard re-reads it");
+        assertEquals(true, viewModel.containerExistsProperty().get(), "Restart and Remove stay offered");
+        assertEquals(false, viewModel.containerRunningProperty().get(), "Stop and Verify are not");
     }
 
     @Test
