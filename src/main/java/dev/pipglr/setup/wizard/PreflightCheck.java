@@ -50,7 +50,7 @@ final class PreflightCheck implements StepCheck {
         findings.add("podman version " + version + (info.rootless() ? ", rootless" : ", rootful (running as root)"));
         findings.add("cgroups " + info.cgroupVersion());
         if (!version.isSupported()) {
-            return Verdict.blocked(tooOld(version.text()) + ".", findings, upgrade());
+            return Verdict.blocked(tooOld(version.text()) + ".", findings, upgrade(context));
         }
         context.podmanReady(info);
         if (!info.rootless()) {
@@ -70,23 +70,24 @@ final class PreflightCheck implements StepCheck {
                 + PodmanVersion.MINIMUM_SUPPORTED.minor() + " or later";
     }
 
-    private static Fix upgrade() {
-        return Fix.of(
-                VERIFIED,
-                Action.say(
-                        "Install podman 4.8 or later (Debian 13, Ubuntu 24.04, Fedora 39 and later ship one), then refresh."));
+    /** How to get a newer podman on this distribution (os-release), then refresh. */
+    private static Fix upgrade(CheckContext context) {
+        return install(context, true);
+    }
+
+    private static Fix install(CheckContext context, boolean installed) {
+        List<Action> actions = new ArrayList<>();
+        dev.pipglr.setup.host.PodmanInstallAdvice.forMachine(context.machine(), installed)
+                .forEach(line -> actions.add(Action.say(line)));
+        actions.add(Action.say("Then refresh."));
+        return Fix.of(VERIFIED, actions.toArray(Action[]::new));
     }
 
     private static Verdict unreachable(CheckContext context, PodmanUnavailableException e) {
         List<String> findings = new ArrayList<>();
         if (!context.machine().hasCommand("podman")) {
             findings.add("no podman executable on the PATH");
-            return Verdict.blocked(
-                    "podman is not installed.",
-                    findings,
-                    Fix.of(
-                            VERIFIED,
-                            Action.say("Install podman 4.8 or later (e.g. sudo apt install podman), then refresh.")));
+            return Verdict.blocked("podman is not installed.", findings, install(context, false));
         }
         // the CLI's version matters only when the service does not answer (it then names the version found)
         Optional<String> cliVersion = cliVersion(context);
@@ -105,7 +106,7 @@ final class PreflightCheck implements StepCheck {
         Optional<PodmanVersion> version = cliVersion.flatMap(PodmanVersion::find);
         if (version.isPresent() && !version.get().isSupported()) {
             return Verdict.blocked(
-                    tooOld(version.get().text()) + ", and its API service is not running.", findings, upgrade());
+                    tooOld(version.get().text()) + ", and its API service is not running.", findings, upgrade(context));
         }
         return Verdict.blocked(
                 "podman" + cliVersion.map(v -> " " + v).orElse("")

@@ -147,11 +147,19 @@ class SetupInspectorTest {
 
     @Test
     void unreachableOldPodmanStillNamesItsVersion() {
-        SetupReport report = inspectUnreachable(workstation("4.3.1"));
+        SetupReport report = inspectUnreachable(workstation("4.3.1")
+                .file(
+                        "/etc/os-release",
+                        "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nVERSION_ID=\"12\"\nID=debian\n"));
 
         assertTrue(
                 report.step(Steps.PREFLIGHT).detail().contains("4.3.1 is too old"),
                 report.step(Steps.PREFLIGHT).detail());
+        // the way to a newer podman on this distribution, not just "install a newer one"
+        assertTrue(
+                report.step(Steps.PREFLIGHT).plan().stream()
+                        .anyMatch(line -> line.contains("Upgrade the system to Debian 13")),
+                report.step(Steps.PREFLIGHT).plan().toString());
     }
 
     @Test
