@@ -96,6 +96,54 @@ class PageLayoutTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void eachPageEndsWithTheWayOnAndTheKeyboardReachesEveryStep() throws Exception {
+        open(StepStatus.TODO, 1024, 640);
+        FxRobot robot = new FxRobot();
+        javafx.scene.control.ListView<?> steps = robot.lookup("#stepList").queryAs(javafx.scene.control.ListView.class);
+        javafx.scene.control.Button next = robot.lookup("#continue").queryAs(javafx.scene.control.Button.class);
+
+        assertEquals("Continue to step 1: Persistent containers (linger)", next.getText());
+        robot.interact(next::fire);
+        assertEquals(1, steps.getSelectionModel().getSelectedIndex());
+        assertEquals("Continue to step 2: User namespace IDs (subuid/subgid)", next.getText());
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.PAGE_DOWN)
+                .release(javafx.scene.input.KeyCode.PAGE_DOWN, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, steps.getSelectionModel().getSelectedIndex(), "Ctrl+Page Down: the next step");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.PAGE_UP)
+                .release(javafx.scene.input.KeyCode.PAGE_UP, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, steps.getSelectionModel().getSelectedIndex(), "Ctrl+Page Up: the one before");
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.DIGIT6)
+                .release(javafx.scene.input.KeyCode.DIGIT6, javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, steps.getSelectionModel().getSelectedIndex(), "Alt+6: step 6");
+        assertEquals(false, next.isVisible(), "the last step has no way on");
+
+        // Tab leaves the sidebar for the page's controls
+        robot.interact(steps::requestFocus);
+        robot.press(javafx.scene.input.KeyCode.TAB).release(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node focused = stage.getScene().getFocusOwner();
+        assertEquals(
+                true,
+                focused != null
+                        && focused != steps
+                        && isInside(focused, robot.lookup(".page").query()),
+                "focus went to " + focused);
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Labelled controls on screen whose drawn text differs from their text and ends in their ellipsis. */
     private static List<String> cutTexts(String page, Parent root) {
         List<String> cut = new ArrayList<>();

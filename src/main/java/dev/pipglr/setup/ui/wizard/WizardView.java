@@ -92,6 +92,9 @@ public final class WizardView {
     @FXML
     private javafx.scene.control.ScrollPane pageScroll;
 
+    @FXML
+    private Button continueButton;
+
     /** The step shown last: a report for the same step keeps the reader's place, another step starts at the top. */
     private StepItem shownItem;
 
@@ -125,6 +128,63 @@ public final class WizardView {
         image.textProperty().bindBidirectional(viewModel.imageProperty());
 
         stepList.getSelectionModel().select(0);
+        stepList.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                addShortcuts(scene);
+            }
+        });
+    }
+
+    /**
+     * Keys for the whole window: Ctrl+Page Down / Ctrl+Page Up to the next or previous step (as between tabs),
+     * Alt+0 to Alt+6 straight to the preflight or step N, F5 to refresh. A filter, not accelerators: the sidebar's
+     * list would take Ctrl+Page Down for itself first.
+     */
+    private void addShortcuts(javafx.scene.Scene scene) {
+        Map<javafx.scene.input.KeyCombination, Runnable> keys = new java.util.LinkedHashMap<>();
+        keys.put(
+                new javafx.scene.input.KeyCodeCombination(
+                        javafx.scene.input.KeyCode.PAGE_DOWN, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
+                () -> step(+1));
+        keys.put(
+                new javafx.scene.input.KeyCodeCombination(
+                        javafx.scene.input.KeyCode.PAGE_UP, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
+                () -> step(-1));
+        for (int index = 0; index < viewModel.steps().size() && index <= 9; index++) {
+            int chosen = index;
+            keys.put(
+                    new javafx.scene.input.KeyCodeCombination(
+                            javafx.scene.input.KeyCode.valueOf("DIGIT" + index),
+                            javafx.scene.input.KeyCombination.ALT_DOWN),
+                    () -> stepList.getSelectionModel().select(chosen));
+        }
+        keys.put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5), () -> {
+            if (!viewModel.busyProperty().get()) {
+                viewModel.refresh();
+            }
+        });
+        scene.addEventFilter(
+                javafx.scene.input.KeyEvent.KEY_PRESSED,
+                event -> keys.entrySet().stream()
+                        .filter(key -> key.getKey().match(event))
+                        .findFirst()
+                        .ifPresent(key -> {
+                            key.getValue().run();
+                            event.consume();
+                        }));
+    }
+
+    private void step(int by) {
+        int next = stepList.getSelectionModel().getSelectedIndex() + by;
+        if (next >= 0 && next < viewModel.steps().size()) {
+            stepList.getSelectionModel().select(next);
+            stepList.scrollTo(next);
+        }
+    }
+
+    @FXML
+    private void continueToNext() {
+        step(+1);
     }
 
     private void show(StepItem item) {
@@ -155,6 +215,13 @@ public final class WizardView {
             pageScroll.setVvalue(pageScroll.getVmin());
             shownItem = item;
         }
+        int index = viewModel.steps().indexOf(item);
+        boolean hasNext = index + 1 < viewModel.steps().size();
+        continueButton.setVisible(hasNext);
+        continueButton.setManaged(hasNext);
+        if (hasNext) {
+            continueButton.setText("Continue to " + wayOn(viewModel.steps().get(index + 1)));
+        }
         actionPane.setManaged(!actionPane.getChildren().isEmpty());
         boolean usesImage = item.step().needsImage();
         imageBox.setVisible(usesImage);
@@ -169,6 +236,15 @@ public final class WizardView {
             sessionServiceBox.setVisible(false);
             sessionServiceBox.setManaged(false);
         }
+    }
+
+    /** "step 3: Register runners" (the sidebar's words for it). */
+    private static String wayOn(StepItem next) {
+        String label = next.step().label();
+        int space = label.indexOf(' ');
+        return space > 0 && label.substring(0, space).chars().allMatch(Character::isDigit)
+                ? "step " + label.substring(0, space) + ": " + label.substring(space + 1)
+                : label;
     }
 
     private Optional<StepPages.Page> actionPanel(StepItem item) {
