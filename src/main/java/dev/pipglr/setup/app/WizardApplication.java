@@ -1,6 +1,7 @@
 package dev.pipglr.setup.app;
 
 import dev.pipglr.setup.host.CommandResult;
+import dev.pipglr.setup.host.DesktopColorScheme;
 import dev.pipglr.setup.host.LocalMachine;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.PodmanConnector;
@@ -38,6 +39,9 @@ public final class WizardApplication extends Application {
         return thread;
     });
     private final AtomicReference<SessionService> sessionService = new AtomicReference<>();
+    /** Asked while the window is built (gsettings takes tens of milliseconds). */
+    private final java.util.concurrent.CompletableFuture<DesktopColorScheme> colorScheme =
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> DesktopColorScheme.detect(new LocalMachine()));
 
     static void launchAndWait() {
         Application.launch(WizardApplication.class);
@@ -61,6 +65,11 @@ public final class WizardApplication extends Application {
                 Platform::runLater);
         created.set(viewModel);
         Scene scene = WizardWindow.createScene(viewModel);
+        if (colorScheme.isDone()) {
+            WizardWindow.applyColorScheme(scene, colorScheme.join());
+        } else {
+            colorScheme.thenAccept(scheme -> Platform.runLater(() -> WizardWindow.applyColorScheme(scene, scheme)));
+        }
         stage.setTitle(WizardWindow.TITLE);
         for (int size : new int[] {48, 128, 256}) {
             var icon = WizardApplication.class.getResource("/dev/pipglr/setup/icons/pipglr-setup-" + size + ".png");
@@ -69,8 +78,12 @@ public final class WizardApplication extends Application {
             }
         }
         stage.setScene(scene);
-        stage.setMinWidth(760);
-        stage.setMinHeight(480);
+        // designed for 1280x800, whole down to 1024x640; never larger than the screen's free area
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1280, screen.getWidth()));
+        stage.setHeight(Math.min(800, screen.getHeight()));
+        stage.setMinWidth(Math.min(1024, screen.getWidth()));
+        stage.setMinHeight(Math.min(640, screen.getHeight()));
         if (Boolean.getBoolean("pipglr.firstFrame")) {
             FirstFrame.exitAfterFirstFrame(scene);
         }

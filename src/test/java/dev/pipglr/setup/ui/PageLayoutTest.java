@@ -135,6 +135,41 @@ class PageLayoutTest {
                 "focus went to " + focused);
     }
 
+    @org.junit.jupiter.api.Test
+    void theDarkSchemeTurnsThePageDarkAndBackAndCutsNothing() throws Exception {
+        open(StepStatus.DONE, 1024, 640);
+        FxRobot robot = new FxRobot();
+        javafx.scene.control.Label title = robot.lookup("#stepTitle").queryAs(javafx.scene.control.Label.class);
+        double lightText = brightness(title);
+
+        robot.interact(
+                () -> WizardWindow.applyColorScheme(stage.getScene(), dev.pipglr.setup.host.DesktopColorScheme.DARK));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(true, brightness(title) > 0.7 && lightText < 0.3, "dark text on light, then light on dark");
+        List<String> cut = new ArrayList<>();
+        for (int index = 0; index < Steps.standard().size(); index++) {
+            int chosen = index;
+            robot.interact(() -> robot.lookup("#stepList")
+                    .queryAs(javafx.scene.control.ListView.class)
+                    .getSelectionModel()
+                    .select(chosen));
+            WaitForAsyncUtils.waitForFxEvents();
+            cut.addAll(WaitForAsyncUtils.asyncFx(
+                            () -> cutTexts("dark " + chosen, stage.getScene().getRoot()))
+                    .get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(), cut);
+
+        robot.interact(
+                () -> WizardWindow.applyColorScheme(stage.getScene(), dev.pipglr.setup.host.DesktopColorScheme.LIGHT));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(lightText, brightness(title), 0.01, "back to the light scheme");
+    }
+
+    private static double brightness(javafx.scene.control.Label label) {
+        return ((javafx.scene.paint.Color) label.getTextFill()).getBrightness();
+    }
+
     private static boolean isInside(Node node, Node ancestor) {
         for (Node at = node; at != null; at = at.getParent()) {
             if (at == ancestor) {
@@ -152,6 +187,14 @@ class PageLayoutTest {
     }
 
     private static void collect(String page, Node node, List<String> cut) {
+        if (node instanceof javafx.scene.control.ScrollBar bar
+                && bar.isVisible()
+                && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                && node.getParent() != null
+                && node.getParent().getParent() instanceof javafx.scene.control.ListView<?> list
+                && "stepList".equals(list.getId())) {
+            cut.add(page + ": the sidebar scrolls sideways (a step's name is wider than the sidebar)");
+        }
         if (!node.isVisible() || (node.getParent() != null && !node.isManaged() && !(node instanceof Text))) {
             return;
         }
