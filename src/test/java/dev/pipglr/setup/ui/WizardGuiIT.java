@@ -167,6 +167,39 @@ class WizardGuiIT {
         assertTrue(text(robot, "#startOutput").contains("The runner is running."), text(robot, "#startOutput"));
 
         assertEquals(StepStatus.DONE, status(Steps.CONFIG));
+
+        // step 4 loads the stored configuration by itself; a typo is found while typing
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        robot.clickOn("#step-config");
+        waitUntil(
+                "the stored configuration in the editor",
+                () -> robot.lookup(".toml-editor")
+                        .queryAs(org.fxmisc.richtext.CodeArea.class)
+                        .getText()
+                        .contains("[[runners]]"));
+        robot.interact(
+                () -> dev.pipglr.setup.ui.common.Snapshots.write(stage.getScene(), picture("04-config-loaded.png")));
+        robot.interact(() -> {
+            org.fxmisc.richtext.CodeArea editor =
+                    robot.lookup(".toml-editor").queryAs(org.fxmisc.richtext.CodeArea.class);
+            String text = editor.getText();
+            int at = text.indexOf("concurrent = ");
+            int end = text.indexOf('\n', at);
+            editor.replaceText(at, end, "concurrent = \"four\"");
+        });
+        waitUntil(
+                "the validation error",
+                () -> robot.lookup("#problemList")
+                                .queryAs(javafx.scene.control.ListView.class)
+                                .getItems()
+                                .size()
+                        > 0);
+        robot.interact(
+                () -> dev.pipglr.setup.ui.common.Snapshots.write(stage.getScene(), picture("04-config-error.png")));
+        robot.clickOn("#step-start");
         for (String id : List.of("#registerOutput", "#volumesOutput", "#startOutput", "#stepFindings", "#activity")) {
             String shown = shown(robot, id);
             assertFalse(shown.contains(TOKEN), "the token shows in " + id);
@@ -190,6 +223,18 @@ class WizardGuiIT {
                 .fire());
         waitUntil("the boot file", () -> text(robot, "#bootFile").contains("ContainerName=pipglr"));
         assertTrue(text(robot, "#bootFile").contains("Image=" + TestHosts.testImage()), text(robot, "#bootFile"));
+        robot.interact(() -> {
+            javafx.scene.Node file = robot.lookup("#bootFile").query();
+            javafx.scene.control.ScrollPane page =
+                    robot.lookup(".page-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+            // the boot panel in view, as a user scrolls to it
+            double y = file.localToScene(0, 0).getY()
+                    - page.getContent().localToScene(0, 0).getY();
+            double room = page.getContent().getBoundsInLocal().getHeight()
+                    - page.getViewportBounds().getHeight();
+            page.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 200) / room)));
+        });
+        robot.interact(() -> dev.pipglr.setup.ui.common.Snapshots.write(stage.getScene(), picture("06-boot-file.png")));
         String bootOutput = text(robot, "#bootOutput");
         assertTrue(
                 bootOutput.contains(
