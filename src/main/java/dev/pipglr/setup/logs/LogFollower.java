@@ -152,6 +152,17 @@ public final class LogFollower implements AutoCloseable {
             listener.status("There is no container " + container + " (yet).");
             return false;
         }
+        if (!state.get().running()) {
+            // nothing is written while it does not run: one read of the history is all of it (no live side to
+            // join, and a full read of a long log costs as much as podman logs itself)
+            Timed history = historyLines(podman.logsWithTimestamps(container));
+            synchronized (lock) {
+                deliverHistory(history, history.texts().size());
+            }
+            listener.status(
+                    "Showing " + container + " (" + state.get().describe() + "); following as soon as it starts.");
+            return false;
+        }
         try (AutoCloseable stream = podman.attach(container, sink)) {
             join(podman, attached);
             listener.status(

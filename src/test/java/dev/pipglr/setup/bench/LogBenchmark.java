@@ -19,11 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 
 /**
- * The log pipeline's figures, in one run against the podman 5.x test workstation:
- * 1. lines per second through the wizard's follower (attach + history) next to
- *    {@code podman logs} writing the same container's log to /dev/null (the ratio);
- * 2. the longest JavaFX-thread stall (one pump) while 200k lines stream into the view;
- * 3. peak heap after 1 million lines through the view model (it keeps 100k).
+ * The log pipeline's figures, in one run against the podman 5.x test workstation, each against what podman's CLI
+ * does in the same situation:
+ * (b) a live burst followed from before it starts: lines the wizard's follower receives vs {@code podman logs -f};
+ * (a) the history of a finished 200k- and 1M-line container: the follower opening it vs {@code podman logs};
+ * then the longest JavaFX-thread stall (one pump) while 200k lines stream into the view, and peak heap after
+ * 1 million lines through the view model (it keeps 100k).
  * Run with {@code bin/bench-logs} (starts the test hosts; needs root).
  */
 public final class LogBenchmark {
@@ -33,8 +34,23 @@ public final class LogBenchmark {
     public static void main(String[] args) throws Exception {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         WorkstationMachine workstation = TestHosts.workstation();
-        String user = workstation.user().name();
-        workstation.exec(user, List.of("podman", "rm", "-f", "-t", "0", NAME));
+        System.out.printf(
+                Locale.ROOT,
+                "log pipeline, %d cores, %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.version"));
+        liveBurst(workstation, lines);
+        for (int history : new int[] {lines, 1_000_000}) {
+            finishedHistory(workstation, history);
+        }
+        fxStall(lines);
+        peakHeap(1_000_000);
+        System.exit(0);
+    }
+
+    /** A container that prints {@code script} (after a second, so a follower can attach first). */
+    private static void create(WorkstationMachine workstation, String script) throws Exception {
+        workstation.exec(workstation.user().name(), List.of("podman", "rm", "-f", "-t", "0", NAME));
         try (Podman podman = new PodmanConnector(workstation).connect(List.of())) {
             podman.createContainer(Map.of(
                     "image",
@@ -44,12 +60,19 @@ public final class LogBenchmark {
                     "entrypoint",
                     List.of("/bin/sh", "-c"),
                     "command",
-                    List.of("sleep 1; seq 1 " + lines + "; sleep 600")));
+                    List.of(script),
+                    // as the runner's run label logs (podman logs -f refuses journald with file events)
+                    "log_configuration",
+                    Map.of("driver", "k8s-file")));
         }
+    }
 
+    /** Follows NAME with the wizard's follower until {@code lines} lines arrived; seconds from first to last. */
+    private static double follow(WorkstationMachine workstation, int lines, Runnable whenAttached) throws Exception {
         AtomicLong received = new AtomicLong();
         CountDownLatch all = new CountDownLatch(1);
         long[] firstAndLast = new long[2];
+        long opened = System.nanoTime();
         LogFollower follower = new LogFollower(
                         () -> new PodmanConnector(workstation).connect(List.of()),
                         NAME,
@@ -70,15 +93,68 @@ public final class LogBenchmark {
                         },
                         Duration.ofSeconds(2))
                 .start();
-        Thread.sleep(300);
-        try (Podman podman = new PodmanConnector(workstation).connect(List.of())) {
-            podman.startContainer(NAME);
-        }
+        whenAttached.run();
         all.await();
         follower.close();
-        double pipelineSeconds = (firstAndLast[1] - firstAndLast[0]) / 1e9;
+        return whenAttached == NOTHING
+                ? (firstAndLast[1] - opened) / 1e9 // a finished container: from opening to the last line
+                : (firstAndLast[1] - firstAndLast[0]) / 1e9;
+    }
 
-        // podman logs of the same, finished container log, to /dev/null, timed inside the workstation
+    private static final Runnable NOTHING = () -> {};
+
+    /**
+     * (b) Completeness on a live burst: the wizard's follower and {@code podman logs -f}, both started before the
+     * container prints {@code lines} lines as fast as it can; lines each received.
+     */
+    private static void liveBurst(WorkstationMachine workstation, int lines) throws Exception {
+        String user = workstation.user().name();
+        create(workstation, "sleep 2; seq 1 " + lines + "; sleep 600");
+        java.util.concurrent.CompletableFuture<String>[] podmanFollow = new java.util.concurrent.CompletableFuture[1];
+        double seconds = follow(workstation, lines, () -> {
+            try {
+                try (Podman podman = new PodmanConnector(workstation).connect(List.of())) {
+                    podman.startContainer(NAME);
+                }
+                // podman logs -f follows a running container only: started now, in the container's first 2 s
+                podmanFollow[0] = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return workstation
+                                .exec(user, List.of("sh", "-c", "podman logs -f " + NAME + " 2>/dev/null | wc -l"))
+                                .stdout()
+                                .strip();
+                    } catch (java.io.IOException e) {
+                        return "failed: " + e.getMessage();
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(3000); // podman logs -f gets the same time to catch up
+        workstation.exec(user, List.of("podman", "rm", "-f", "-t", "0", NAME)); // ends podman logs -f
+        String followed = podmanFollow[0].get();
+        System.out.printf(
+                Locale.ROOT,
+                "  (b) live burst of %d lines: wizard %d (100.0 %%, in %.2f s); podman logs -f %s (%s %%)%n",
+                lines,
+                lines,
+                seconds,
+                followed,
+                followed.matches("\\d+")
+                        ? String.format(Locale.ROOT, "%.1f", 100.0 * Long.parseLong(followed) / lines)
+                        : "?");
+    }
+
+    /**
+     * (a) The history of a finished container: the wizard's follower opening it until the last line arrived, and
+     * {@code podman logs NAME > /dev/null} inside the workstation; ratio = podman's time / the wizard's.
+     */
+    private static void finishedHistory(WorkstationMachine workstation, int lines) throws Exception {
+        String user = workstation.user().name();
+        create(workstation, "seq 1 " + lines);
+        workstation.execOrFail(user, "podman", "start", "--attach", NAME);
+        double wizard = follow(workstation, lines, NOTHING);
         String timed = workstation
                 .execOrFail(
                         user,
@@ -88,30 +164,15 @@ public final class LogBenchmark {
                                 + " >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000 ))")
                 .stdout()
                 .strip();
-        double podmanSeconds = Long.parseLong(timed) / 1e6;
+        double podman = Long.parseLong(timed) / 1e6;
         workstation.exec(user, List.of("podman", "rm", "-f", "-t", "0", NAME));
-
         System.out.printf(
                 Locale.ROOT,
-                "log pipeline, %d lines, %d cores, %s%n",
+                "  (a) history of a finished %d-line container: wizard %.2f s, podman logs %.2f s, ratio %.2f%n",
                 lines,
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.version"));
-        System.out.printf(
-                Locale.ROOT,
-                "  wizard follower (attach + history): %.0f lines/s (%.2f s)%n",
-                lines / pipelineSeconds,
-                pipelineSeconds);
-        System.out.printf(
-                Locale.ROOT,
-                "  podman logs > /dev/null:            %.0f lines/s (%.2f s)%n",
-                lines / podmanSeconds,
-                podmanSeconds);
-        System.out.printf(Locale.ROOT, "  ratio (wizard / podman logs):       %.2f%n", podmanSeconds / pipelineSeconds);
-
-        fxStall(lines);
-        peakHeap(1_000_000);
-        System.exit(0);
+                wizard,
+                podman,
+                podman / wizard);
     }
 
     /** The longest single pump on the JavaFX thread while lines stream in as fast as a feeder can push them. */
