@@ -165,12 +165,7 @@ class HeadlessRegisterIT {
         String first = "glrt-it" + UUID.randomUUID().toString().replace("-", "");
         assertEquals(
                 0, register(first, "--image", image, "--url", "https://gitlab.example.test", "--runners", "2"), said());
-        VolumesFlow volumes = new VolumesFlow(workstation, podman);
-        volumes.setUp(image, "setupstorage");
-        volumes.setUp(image, "setupcache");
-        assertTrue(new StartFlow(workstation, podman)
-                .start(image, StartFlow.Mode.CREATE, Duration.ofSeconds(3))
-                .running());
+        dev.pipglr.setup.testhost.RunningRunner.start(workstation, podman, image, Duration.ofSeconds(3));
         String before = stored(image);
         String createdBefore = workstation
                 .execOrFail("alice", "podman", "inspect", "--format", "{{.Id}}", PipglrNames.CONTAINER)

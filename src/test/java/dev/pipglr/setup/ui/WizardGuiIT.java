@@ -288,15 +288,8 @@ class WizardGuiIT {
                                         int run, int of, String commandLine, int exitCode, String output) {}
                             });
             assertTrue(registered instanceof dev.pipglr.setup.wizard.RegisterFlow.Registered, registered.toString());
-            dev.pipglr.setup.wizard.VolumesFlow volumes = new dev.pipglr.setup.wizard.VolumesFlow(workstation, podman);
-            volumes.setUp(TestHosts.testImage(), "setupstorage");
-            volumes.setUp(TestHosts.testImage(), "setupcache");
-            assertTrue(new dev.pipglr.setup.wizard.StartFlow(workstation, podman)
-                    .start(
-                            TestHosts.testImage(),
-                            dev.pipglr.setup.wizard.StartFlow.Mode.CREATE,
-                            java.time.Duration.ofSeconds(2))
-                    .running());
+            dev.pipglr.setup.testhost.RunningRunner.start(
+                    workstation, podman, TestHosts.testImage(), java.time.Duration.ofSeconds(2));
         }
         robot.interact(() -> {
             stage.setWidth(1280);
@@ -406,12 +399,7 @@ class WizardGuiIT {
                     ("concurrent = 1\n[[runners]]\n  name = \"pipglr-1\"\n  url = \"https://gitlab.example.test/\"\n"
                                     + "  token = \"glrt-guiupdate\"\n  executor = \"docker\"\n")
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            dev.pipglr.setup.wizard.VolumesFlow volumes = new dev.pipglr.setup.wizard.VolumesFlow(workstation, podman);
-            volumes.setUp(image, "setupstorage");
-            volumes.setUp(image, "setupcache");
-            assertTrue(new dev.pipglr.setup.wizard.StartFlow(workstation, podman)
-                    .start(image, dev.pipglr.setup.wizard.StartFlow.Mode.CREATE, java.time.Duration.ofSeconds(2))
-                    .running());
+            dev.pipglr.setup.testhost.RunningRunner.start(workstation, podman, image, java.time.Duration.ofSeconds(2));
         }
         robot.interact(() -> {
             stage.setWidth(1280);

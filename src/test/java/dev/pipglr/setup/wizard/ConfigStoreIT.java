@@ -51,12 +51,7 @@ class ConfigStoreIT {
 
     @Test
     void saveReadBackReplaceWhileRunningAndApply() throws Exception {
-        VolumesFlow volumes = new VolumesFlow(workstation, podman);
-        volumes.setUp(image, "setupstorage");
-        volumes.setUp(image, "setupcache");
-        assertTrue(new StartFlow(workstation, podman)
-                .start(image, StartFlow.Mode.CREATE, Duration.ofSeconds(2))
-                .running());
+        dev.pipglr.setup.testhost.RunningRunner.start(workstation, podman, image, Duration.ofSeconds(2));
         ConfigStore store = new ConfigStore(workstation, podman, Clock.systemUTC());
 
         assertEquals(FIRST, store.readCurrent(image).orElseThrow(), "dumpconfig reads the secret back byte for byte");

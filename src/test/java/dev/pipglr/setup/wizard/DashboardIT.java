@@ -36,12 +36,7 @@ class DashboardIT {
         workstation.resetRunnerState();
         podman = new PodmanConnector(workstation).connect(List.of());
         podman.createSecret(PipglrNames.CONFIG_SECRET, CONFIG.getBytes(StandardCharsets.UTF_8));
-        VolumesFlow volumes = new VolumesFlow(workstation, podman);
-        volumes.setUp(image, "setupstorage");
-        volumes.setUp(image, "setupcache");
-        assertTrue(new StartFlow(workstation, podman)
-                .start(image, StartFlow.Mode.CREATE, Duration.ofSeconds(2))
-                .running());
+        dev.pipglr.setup.testhost.RunningRunner.start(workstation, podman, image, Duration.ofSeconds(2));
     }
 
     @AfterEach

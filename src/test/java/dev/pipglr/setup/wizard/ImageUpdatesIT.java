@@ -62,12 +62,7 @@ class ImageUpdatesIT {
 
     private void startRunnerFrom(String image) throws Exception {
         podman.createSecret(PipglrNames.CONFIG_SECRET, CONFIG.getBytes(StandardCharsets.UTF_8));
-        VolumesFlow volumes = new VolumesFlow(workstation, podman);
-        volumes.setUp(image, "setupstorage");
-        volumes.setUp(image, "setupcache");
-        assertTrue(new StartFlow(workstation, podman)
-                .start(image, StartFlow.Mode.CREATE, Duration.ofSeconds(2))
-                .running());
+        dev.pipglr.setup.testhost.RunningRunner.start(workstation, podman, image, Duration.ofSeconds(2));
     }
 
     @Test
