@@ -9,6 +9,8 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.wizard.SetupReport;
 import dev.pipglr.setup.wizard.StepReport;
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -48,6 +50,37 @@ final class CheckCommand implements Callable<Integer> {
     CheckCommand(Supplier<SetupReport> inspection, PrintStream out) {
         this.inspection = inspection;
         this.out = out;
+    }
+
+    /**
+     * {@code check} with nothing but its own flags, read without picocli: scripts and monitors call it often, and
+     * building picocli's model costs more than the check itself. Anything else (help, a typo) goes to picocli.
+     */
+    static Optional<CheckCommand> withPlainFlags(String... args) {
+        if (args.length == 0 || !args[0].equals("check")) {
+            return Optional.empty();
+        }
+        CheckCommand check = new CheckCommand();
+        for (String arg : Arrays.asList(args).subList(1, args.length)) {
+            switch (arg) {
+                case "--json" -> check.json = true;
+                case "-v", "--verbose" -> check.verbose = true;
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(check);
+    }
+
+    /** {@link #call()} outside picocli, ending as picocli's execute would: the trace and exit code 1 on a failure. */
+    int callOrExplain() {
+        try {
+            return call();
+        } catch (Exception e) {
+            e.printStackTrace();
+            return 1;
+        }
     }
 
     @Override

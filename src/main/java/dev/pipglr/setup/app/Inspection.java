@@ -14,8 +14,12 @@ final class Inspection {
 
     private Inspection() {}
 
+    /** For {@code check}: reads only, so no docker-java to start. */
     static SetupReport inspect(Machine machine) {
-        return inspector(machine, List::of, () -> ImageSource.DEFAULT_IMAGE).inspect();
+        PodmanConnector connector = new PodmanConnector(machine);
+        return new SetupInspector(
+                        machine, () -> connector.connectForReading(List.of()), () -> ImageSource.DEFAULT_IMAGE)
+                .inspect();
     }
 
     /** @param preferredSockets sockets to try first, e.g. a session service the wizard started */

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.app;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +34,10 @@ public final class Main implements Callable<Integer> {
             // The window needs no argument parsing: skipping picocli's ~170 classes shortens startup.
             WizardApplication.launchAndWait();
             System.exit(0);
+        }
+        Optional<CheckCommand> check = CheckCommand.withPlainFlags(args);
+        if (check.isPresent()) {
+            System.exit(check.get().callOrExplain());
         }
         System.exit(run(args));
     }

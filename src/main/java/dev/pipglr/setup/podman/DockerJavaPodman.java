@@ -5,16 +5,11 @@ import static dev.pipglr.setup.podman.LibpodClient.encode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.command.InspectVolumeResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
-import com.github.dockerjava.transport.DockerHttpClient.Request;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,26 +24,22 @@ import java.util.Optional;
  */
 public final class DockerJavaPodman implements Podman {
 
-    /** Docker-compatible API version podman serves; unversioned paths behave differently. */
-    static final String COMPAT_API_VERSION = "1.41";
     /** How long one call may take: waiting for a register run, a pull, a stop. */
     static final Duration LONGEST_CALL = Duration.ofMinutes(30);
 
     private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(30);
 
-    private final SocketCandidate endpoint;
     private final LibpodClient libpod;
+    private final ReadOnlyPodman reads;
     private final DockerClient docker;
-    private final PodmanVersion version;
 
     private DockerJavaPodman(SocketCandidate endpoint, DockerHttpClient http, PodmanVersion version) {
-        this.endpoint = endpoint;
-        this.libpod = new LibpodClient(http);
-        this.version = version;
+        this.libpod = new LibpodClient(new DockerJavaTransport(http));
+        this.reads = new ReadOnlyPodman(endpoint, libpod, version);
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(LibpodClient.uri(endpoint).toString())
                 .withDockerTlsVerify(false)
-                .withApiVersion(COMPAT_API_VERSION)
+                .withApiVersion(LibpodClient.COMPAT_API_VERSION)
                 .build();
         this.docker = DockerClientImpl.getInstance(config, http);
     }
@@ -61,7 +52,8 @@ public final class DockerJavaPodman implements Podman {
     public static DockerJavaPodman connect(SocketCandidate endpoint, Duration timeout) {
         // The ping answers in milliseconds, so a short timeout tells a hung service
         // quickly; the working client waits as long as a container may run.
-        DockerHttpClient pingClient = LibpodClient.transport(endpoint, timeout, timeout);
+        DockerJavaTransport pingClient =
+                new DockerJavaTransport(DockerJavaTransport.client(endpoint, timeout, timeout));
         PodmanVersion version;
         try {
             version = LibpodClient.ping(pingClient);
@@ -70,67 +62,49 @@ public final class DockerJavaPodman implements Podman {
                     ? podman
                     : new PodmanException(PodmanErrors.whySocketFailed(e), e);
         } finally {
-            LibpodClient.closeQuietly(pingClient);
+            pingClient.close();
         }
-        return new DockerJavaPodman(endpoint, LibpodClient.transport(endpoint, timeout, LONGEST_CALL), version);
+        return new DockerJavaPodman(endpoint, DockerJavaTransport.client(endpoint, timeout, LONGEST_CALL), version);
     }
 
     @Override
     public SocketCandidate endpoint() {
-        return endpoint;
+        return reads.endpoint();
     }
 
     @Override
     public PodmanVersion version() {
-        return version;
+        return reads.version();
     }
 
     @Override
     public HostInfo info() {
-        JsonNode info = libpod.get("/info", "read podman's host information").orElseThrow();
-        JsonNode host = info.path("host");
-        PodmanVersion reported = PodmanVersion.find(
-                        info.path("version").path("Version").asText())
-                .orElse(version);
-        return new HostInfo(
-                reported,
-                host.path("security").path("rootless").asBoolean(false),
-                host.path("cgroupVersion").asText("unknown"),
-                mappedIds(host.path("idMappings").path("uidmap")),
-                mappedIds(host.path("idMappings").path("gidmap")));
-    }
-
-    /** IDs the user namespace maps beyond container ID 0 (the user's own ID): the subordinate ranges in use. */
-    private static long mappedIds(JsonNode mappings) {
-        long total = 0;
-        for (JsonNode mapping : mappings) {
-            if (mapping.path("container_id").asLong(0) != 0) {
-                total += mapping.path("size").asLong(0);
-            }
-        }
-        return total;
+        return reads.info();
     }
 
     @Override
     public boolean secretExists(String name) {
-        return libpod.get("/secrets/" + name + "/json", "look up the secret " + name)
-                .isPresent();
+        return reads.secretExists(name);
     }
 
     @Override
     public Optional<VolumeSummary> volume(String name) {
-        try {
-            InspectVolumeResponse volume = docker.inspectVolumeCmd(name).exec();
-            return Optional.of(new VolumeSummary(
-                    volume.getName(),
-                    volume.getDriver(),
-                    volume.getOptions() == null ? Map.of() : Map.copyOf(volume.getOptions()),
-                    volume.getMountpoint()));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw PodmanErrors.translate("inspect the volume " + name, e);
-        }
+        return reads.volume(name);
+    }
+
+    @Override
+    public Optional<ContainerSummary> container(String name) {
+        return reads.container(name);
+    }
+
+    @Override
+    public Optional<Map<String, String>> imageLabels(String image) {
+        return reads.imageLabels(image);
+    }
+
+    @Override
+    public Optional<StoredImage> storedImage(String image) {
+        return reads.storedImage(image);
     }
 
     @Override
@@ -152,76 +126,6 @@ public final class DockerJavaPodman implements Podman {
         return names;
     }
 
-    @Override
-    public Optional<ContainerSummary> container(String name) {
-        try {
-            InspectContainerResponse container =
-                    docker.inspectContainerCmd(name).exec();
-            InspectContainerResponse.ContainerState state = container.getState();
-            String image =
-                    container.getConfig() == null ? null : container.getConfig().getImage();
-            java.util.Map<String, String> labels =
-                    container.getConfig() == null ? null : container.getConfig().getLabels();
-            return Optional.of(new ContainerSummary(
-                    name,
-                    image,
-                    state.getStatus(),
-                    Boolean.TRUE.equals(state.getRunning()),
-                    state.getExitCodeLong(),
-                    labels == null ? null : labels.get("PODMAN_SYSTEMD_UNIT")));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw PodmanErrors.translate("inspect the container " + name, e);
-        }
-    }
-
-    @Override
-    public Optional<Map<String, String>> imageLabels(String image) {
-        try {
-            InspectImageResponse inspected = docker.inspectImageCmd(image).exec();
-            Map<String, String> labels =
-                    inspected.getConfig() == null ? null : inspected.getConfig().getLabels();
-            // docker-java gives null, not an empty map, for an image without labels
-            return Optional.of(labels == null ? Map.of() : Map.copyOf(labels));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw PodmanErrors.translate("inspect the image " + image, e);
-        }
-    }
-
-    @Override
-    public Optional<StoredImage> storedImage(String image) {
-        return libpod.get("/images/" + encode(image) + "/json", "inspect the image " + image)
-                .map(inspected -> {
-                    List<String> names = new ArrayList<>();
-                    inspected.path("NamesHistory").forEach(name -> names.add(name.asText()));
-                    Map<String, String> labels = new java.util.TreeMap<>();
-                    inspected
-                            .path("Labels")
-                            .fields()
-                            .forEachRemaining(label ->
-                                    labels.put(label.getKey(), label.getValue().asText()));
-                    return new StoredImage(inspected.path("Id").asText(), names, labels, digests(inspected));
-                });
-    }
-
-    /** "Digest", then the digest part of each "RepoDigests" entry (name@sha256:...), without repeats. */
-    private static List<String> digests(com.fasterxml.jackson.databind.JsonNode inspected) {
-        java.util.Set<String> digests = new java.util.LinkedHashSet<>();
-        if (!inspected.path("Digest").asText("").isEmpty()) {
-            digests.add(inspected.path("Digest").asText());
-        }
-        inspected.path("RepoDigests").forEach(named -> {
-            int at = named.asText().lastIndexOf('@');
-            if (at >= 0) {
-                digests.add(named.asText().substring(at + 1));
-            }
-        });
-        return List.copyOf(digests);
-    }
-
     /**
      * podman answers "which manifest does the registry serve" only through a manifest list: {@code manifest add}
      * reads the remote manifest (and, for a multi-platform image, picks this machine's platform) without pulling a
@@ -236,7 +140,7 @@ public final class DockerJavaPodman implements Podman {
         String path = "/manifests/" + encode(scratch);
         try {
             LibpodClient.Reply created =
-                    libpod.call(Request.Method.POST, path + "?all=false&images=" + encode("docker://" + image), doing);
+                    libpod.call("POST", path + "?all=false&images=" + encode("docker://" + image), doing);
             if (!created.succeeded()) {
                 throw PodmanErrors.registryRefused(image, created.message());
             }
@@ -250,7 +154,7 @@ public final class DockerJavaPodman implements Podman {
             return digest;
         } finally {
             try {
-                libpod.call(Request.Method.DELETE, path, "remove the list " + scratch);
+                libpod.call("DELETE", path, "remove the list " + scratch);
             } catch (PodmanException e) {
                 // the check's answer stands; a left-over list is an image named localhost/pipglr-setup-digest-check
             }
@@ -280,7 +184,7 @@ public final class DockerJavaPodman implements Podman {
     @Override
     public void createSecret(String name, byte[] value) {
         LibpodClient.Reply reply = libpod.call(
-                Request.Method.POST,
+                "POST",
                 "/secrets/create?name=" + encode(name),
                 value,
                 "application/octet-stream",
@@ -293,7 +197,7 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public boolean removeSecret(String name) {
-        return libpod.call(Request.Method.DELETE, "/secrets/" + encode(name), "remove the secret " + name)
+        return libpod.call("DELETE", "/secrets/" + encode(name), "remove the secret " + name)
                 .foundOrRequireSuccess("remove the secret " + name);
     }
 
@@ -305,7 +209,7 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public boolean removeVolume(String name) {
-        return libpod.call(Request.Method.DELETE, "/volumes/" + encode(name), "remove the volume " + name)
+        return libpod.call("DELETE", "/volumes/" + encode(name), "remove the volume " + name)
                 .foundOrRequireSuccess("remove the volume " + name);
     }
 
@@ -347,7 +251,7 @@ public final class DockerJavaPodman implements Podman {
     @Override
     public void startContainer(String id) {
         LibpodClient.Reply reply =
-                libpod.call(Request.Method.POST, "/containers/" + encode(id) + "/start", "start the container " + id);
+                libpod.call("POST", "/containers/" + encode(id) + "/start", "start the container " + id);
         if (reply.status() != LibpodClient.NOT_MODIFIED) { // already running
             reply.requireSuccess("start the container " + id);
         }
@@ -356,7 +260,7 @@ public final class DockerJavaPodman implements Podman {
     @Override
     public int waitContainer(String id) {
         LibpodClient.Reply reply = libpod.call(
-                Request.Method.POST,
+                "POST",
                 "/containers/" + encode(id) + "/wait?condition=stopped&condition=exited",
                 "wait for the container " + id);
         reply.requireSuccess("wait for the container " + id);
@@ -379,7 +283,7 @@ public final class DockerJavaPodman implements Podman {
 
     private String logs(String id, boolean timestamps) {
         LibpodClient.Reply reply = libpod.call(
-                Request.Method.GET,
+                "GET",
                 "/containers/" + encode(id) + "/logs?stdout=true&stderr=true" + (timestamps ? "&timestamps=true" : ""),
                 "read the output of " + id);
         reply.requireSuccess("read the output of " + id);
@@ -388,10 +292,7 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public boolean removeContainer(String id) {
-        return libpod.call(
-                        Request.Method.DELETE,
-                        "/containers/" + encode(id) + "?force=true",
-                        "remove the container " + id)
+        return libpod.call("DELETE", "/containers/" + encode(id) + "?force=true", "remove the container " + id)
                 .foundOrRequireSuccess("remove the container " + id);
     }
 
@@ -493,9 +394,7 @@ public final class DockerJavaPodman implements Podman {
     @Override
     public void stopContainer(String id, int timeoutSeconds) {
         LibpodClient.Reply reply = libpod.call(
-                Request.Method.POST,
-                "/containers/" + encode(id) + "/stop?timeout=" + timeoutSeconds,
-                "stop the container " + id);
+                "POST", "/containers/" + encode(id) + "/stop?timeout=" + timeoutSeconds, "stop the container " + id);
         if (reply.status() != LibpodClient.NOT_MODIFIED) { // stopped already
             reply.requireSuccess("stop the container " + id);
         }
@@ -503,7 +402,7 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public void restartContainer(String id) {
-        libpod.call(Request.Method.POST, "/containers/" + encode(id) + "/restart", "restart the container " + id)
+        libpod.call("POST", "/containers/" + encode(id) + "/restart", "restart the container " + id)
                 .requireSuccess("restart the container " + id);
     }
 

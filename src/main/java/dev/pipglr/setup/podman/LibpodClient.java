@@ -2,12 +2,7 @@ package dev.pipglr.setup.podman;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.transport.DockerHttpClient;
-import com.github.dockerjava.transport.DockerHttpClient.Request;
-import com.github.dockerjava.transport.DockerHttpClient.Response;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,39 +10,34 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * podman's native libpod endpoints, sent through docker-java's own transport: requests and answers as bytes and
- * JSON, nothing about what they mean. Failures go through {@link PodmanErrors}.
+ * podman's native libpod endpoints (and the few compat ones read as JSON), sent through an {@link ApiTransport}:
+ * requests and answers as bytes and JSON, nothing about what they mean. Failures go through {@link PodmanErrors}.
  */
 final class LibpodClient implements AutoCloseable {
 
     /** libpod paths are versioned too; podman 4.x and 5.x both answer v4.0.0. */
     static final String LIBPOD = "/v4.0.0/libpod";
+    /** Docker-compatible API version podman serves; unversioned paths behave differently. */
+    static final String COMPAT_API_VERSION = "1.41";
     /** HTTP 304: podman's "nothing to do" (started or stopped already). */
     static final int NOT_MODIFIED = 304;
 
     static final int NOT_FOUND = 404;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final DockerHttpClient http;
-
-    LibpodClient(DockerHttpClient http) {
-        this.http = http;
+    /** Jackson's first mapper costs tens of milliseconds: made on first use, so the ping goes out without it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
-    static DockerHttpClient transport(SocketCandidate endpoint, Duration connect, Duration response) {
-        return new ZerodepDockerHttpClient.Builder()
-                .dockerHost(uri(endpoint))
-                .connectionTimeout(connect)
-                .responseTimeout(response)
-                .build();
+    private final ApiTransport http;
+
+    LibpodClient(ApiTransport http) {
+        this.http = http;
     }
 
     static URI uri(SocketCandidate endpoint) {
@@ -55,29 +45,20 @@ final class LibpodClient implements AutoCloseable {
     }
 
     /** GET /_ping answers in milliseconds and names the libpod version in a header. */
-    static PodmanVersion ping(DockerHttpClient http) {
-        Request request =
-                Request.builder().method(Request.Method.GET).path("/_ping").build();
-        try (Response response = http.execute(request)) {
-            if (response.getStatusCode() != 200) {
-                throw new PodmanException("it answered /_ping with HTTP " + response.getStatusCode());
+    static PodmanVersion ping(ApiTransport http) {
+        try (ApiTransport.Answer response = http.send("GET", "/_ping", null, null)) {
+            if (response.status() != 200) {
+                throw new PodmanException("it answered /_ping with HTTP " + response.status());
             }
-            String libpod = header(response.getHeaders(), "Libpod-Api-Version");
-            if (libpod == null) {
-                throw new PodmanException("it answers, but it is not podman (no Libpod-Api-Version header; Docker?)");
-            }
+            String libpod = response.header("Libpod-Api-Version")
+                    .orElseThrow(() -> new PodmanException(
+                            "it answers, but it is not podman (no Libpod-Api-Version header; Docker?)"));
             return PodmanVersion.find(libpod)
                     .orElseThrow(
                             () -> new PodmanException("it announced an unreadable podman version '" + libpod + "'"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private static String header(Map<String, List<String>> headers, String name) {
-        return headers.entrySet().stream()
-                .filter(entry -> entry.getKey() != null && entry.getKey().equalsIgnoreCase(name))
-                .flatMap(entry -> entry.getValue().stream())
-                .findFirst()
-                .orElse(null);
     }
 
     /** A libpod answer, read whole. */
@@ -110,18 +91,18 @@ final class LibpodClient implements AutoCloseable {
         }
     }
 
-    Reply call(Request.Method method, String path, String doing) {
+    Reply call(String method, String path, String doing) {
         return call(method, path, null, null, doing);
     }
 
-    Reply call(Request.Method method, String path, byte[] body, String contentType, String doing) {
-        Request.Builder request = Request.builder().method(method).path(LIBPOD + path);
-        if (body != null) {
-            request.body(new ByteArrayInputStream(body)).putHeader("Content-Type", contentType);
-        }
-        try (Response response = http.execute(request.build());
-                InputStream in = response.getBody()) {
-            return new Reply(response.getStatusCode(), in == null ? new byte[0] : in.readAllBytes());
+    Reply call(String method, String path, byte[] body, String contentType, String doing) {
+        return exchange(method, LIBPOD + path, body, contentType, doing);
+    }
+
+    private Reply exchange(String method, String fullPath, byte[] body, String contentType, String doing) {
+        try (ApiTransport.Answer response = http.send(method, fullPath, body, contentType);
+                InputStream in = response.body()) {
+            return new Reply(response.status(), in.readAllBytes());
         } catch (IOException e) {
             throw PodmanErrors.translate(doing, new UncheckedIOException(e));
         } catch (RuntimeException e) {
@@ -130,12 +111,20 @@ final class LibpodClient implements AutoCloseable {
     }
 
     Reply postJson(String path, Map<String, Object> body, String doing) {
-        return call(Request.Method.POST, path, json(body), "application/json", doing);
+        return call("POST", path, json(body), "application/json", doing);
     }
 
     /** GET as JSON; empty on 404. */
     Optional<JsonNode> get(String path, String doing) {
-        Reply reply = call(Request.Method.GET, path, doing);
+        return json(call("GET", path, doing), doing);
+    }
+
+    /** GET of a Docker-compatible endpoint as JSON, for what the compat answer has in docker's shape; empty on 404. */
+    Optional<JsonNode> getCompat(String path, String doing) {
+        return json(exchange("GET", "/v" + COMPAT_API_VERSION + path, null, null, doing), doing);
+    }
+
+    static Optional<JsonNode> json(Reply reply, String doing) {
         if (!reply.foundOrRequireSuccess(doing)) {
             return Optional.empty();
         }
@@ -146,16 +135,12 @@ final class LibpodClient implements AutoCloseable {
      * A POST whose answer streams one JSON object per line (e.g. a pull), each handed to {@code line} as it comes.
      */
     void stream(String path, String doing, Consumer<JsonNode> line) {
-        Request request = Request.builder()
-                .method(Request.Method.POST)
-                .path(LIBPOD + path)
-                .build();
-        try (Response response = http.execute(request);
+        try (ApiTransport.Answer response = http.send("POST", LIBPOD + path, null, null);
                 BufferedReader lines =
-                        new BufferedReader(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8))) {
-            if (response.getStatusCode() / 100 != 2) {
+                        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            if (response.status() / 100 != 2) {
                 String body = lines.lines().collect(java.util.stream.Collectors.joining("\n"));
-                throw PodmanErrors.refused(doing, response.getStatusCode(), PodmanErrors.podmanMessage(body));
+                throw PodmanErrors.refused(doing, response.status(), PodmanErrors.podmanMessage(body));
             }
             String text;
             while ((text = lines.readLine()) != null) {
@@ -172,7 +157,7 @@ final class LibpodClient implements AutoCloseable {
 
     static JsonNode readJson(byte[] body, String doing) {
         try {
-            return JSON.readTree(body);
+            return Json.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new PodmanException("podman's answer to the request to " + doing + " is not JSON", e);
         }
@@ -180,7 +165,7 @@ final class LibpodClient implements AutoCloseable {
 
     private static byte[] json(Map<String, Object> body) {
         try {
-            return JSON.writeValueAsBytes(body);
+            return Json.MAPPER.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write the request as JSON", e);
         }
@@ -193,14 +178,6 @@ final class LibpodClient implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(http);
-    }
-
-    static void closeQuietly(DockerHttpClient http) {
-        try {
-            http.close();
-        } catch (IOException e) {
-            // closing a unix socket client has nothing left to report
-        }
+        http.close();
     }
 }

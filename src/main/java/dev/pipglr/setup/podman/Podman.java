@@ -4,31 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The wizard's view of one podman service. The only implementation that talks
- * to podman is {@link DockerJavaPodman}; every failure arrives as a
+ * The wizard's view of one podman service: its reads ({@link PodmanReads}) and what changes it. The only
+ * implementation that talks to podman is {@link DockerJavaPodman}; every failure arrives as a
  * {@link PodmanException} with a message a user can act on.
  */
-public interface Podman extends AutoCloseable {
-
-    /** The socket this service answers on. */
-    SocketCandidate endpoint();
-
-    /** The libpod API version the service announced when it was reached. */
-    PodmanVersion version();
-
-    HostInfo info();
-
-    boolean secretExists(String name);
-
-    Optional<VolumeSummary> volume(String name);
-
-    Optional<ContainerSummary> container(String name);
-
-    /** The image as podman stores it (id, names, labels), or empty when it is not stored locally. */
-    Optional<StoredImage> storedImage(String image);
-
-    /** The image's labels (empty map when it has none), or empty when the image is not stored locally. */
-    Optional<Map<String, String>> imageLabels(String image);
+public interface Podman extends PodmanReads {
 
     /**
      * Pulls the image, reporting podman's progress lines as they come.
@@ -116,7 +96,4 @@ public interface Podman extends AutoCloseable {
      * after the call returns reaches {@code sink}.
      */
     AutoCloseable attach(String id, FrameSink sink);
-
-    @Override
-    void close();
 }

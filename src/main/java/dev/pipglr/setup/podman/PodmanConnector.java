@@ -5,6 +5,7 @@ import dev.pipglr.setup.host.Machine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Tries each place podman may listen, in order, and keeps the reasons of every failure. */
 public final class PodmanConnector {
@@ -22,6 +23,19 @@ public final class PodmanConnector {
      * @throws PodmanUnavailableException listing every place tried, when none answers
      */
     public Podman connect(List<SocketCandidate> preferred) {
+        return connect(preferred, candidate -> DockerJavaPodman.connect(candidate, PING_TIMEOUT));
+    }
+
+    /**
+     * The same search, for reading only: no docker-java to start (what {@code check} uses).
+     *
+     * @throws PodmanUnavailableException listing every place tried, when none answers
+     */
+    public PodmanReads connectForReading(List<SocketCandidate> preferred) {
+        return connect(preferred, candidate -> ReadOnlyPodman.connect(candidate, PING_TIMEOUT));
+    }
+
+    private <T extends PodmanReads> T connect(List<SocketCandidate> preferred, Function<SocketCandidate, T> opener) {
         ServiceLocator.Candidates found = new ServiceLocator(machine).candidates();
         List<ConnectionAttempt> attempts = new ArrayList<>(found.rejected());
         List<SocketCandidate> order = new ArrayList<>(preferred);
@@ -34,7 +48,7 @@ public final class PodmanConnector {
                 continue;
             }
             try {
-                return DockerJavaPodman.connect(candidate, PING_TIMEOUT);
+                return opener.apply(candidate);
             } catch (PodmanException e) {
                 attempts.add(new ConnectionAttempt(candidate.toString(), e.getMessage()));
             }

@@ -2,7 +2,7 @@ package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.HostInfo;
-import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanReads;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,14 +16,14 @@ import java.util.function.Supplier;
 public final class CheckContext {
 
     private final Machine machine;
-    private final Podman podman;
+    private final PodmanReads podman;
     private final PodmanUnavailableException unavailable;
     private final Supplier<String> image;
     private final Map<String, Boolean> secrets = new HashMap<>();
     private HostInfo ready;
     private String blockedReason = "";
 
-    CheckContext(Machine machine, Podman podman, PodmanUnavailableException unavailable, Supplier<String> image) {
+    CheckContext(Machine machine, PodmanReads podman, PodmanUnavailableException unavailable, Supplier<String> image) {
         this.machine = machine;
         this.podman = podman;
         this.unavailable = unavailable;
@@ -35,12 +35,12 @@ public final class CheckContext {
     }
 
     /** The answering podman service; empty when none answered (then {@link #unavailable()} says where it looked). */
-    public Optional<Podman> connection() {
+    public Optional<PodmanReads> connection() {
         return Optional.ofNullable(podman);
     }
 
     /** The podman connection, for checks registered with {@code needsPodman}: they only run once the gate passed. */
-    public Podman podman() {
+    public PodmanReads podman() {
         if (podman == null || ready == null) {
             throw new IllegalStateException("a check that reads podman ran before the gate step passed");
         }
@@ -75,8 +75,8 @@ public final class CheckContext {
         return blockedReason;
     }
 
-    /** Whether a podman secret exists, read once per inspection. */
-    public boolean secretExists(String name) {
+    /** Whether a podman secret exists, read once per inspection (steps ask side by side: one reads, the other waits). */
+    public synchronized boolean secretExists(String name) {
         Boolean known = secrets.get(name);
         if (known == null) {
             known = podman().secretExists(name);

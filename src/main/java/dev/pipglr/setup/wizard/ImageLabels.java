@@ -4,8 +4,8 @@ import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.ShellQuoting;
 import dev.pipglr.setup.host.WizardFolders;
-import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.podman.PodmanReads;
 import dev.pipglr.setup.podman.StoredImage;
 import dev.pipglr.setup.runlabel.ClientSide;
 import dev.pipglr.setup.runlabel.Runlabel;
@@ -23,7 +23,8 @@ public final class ImageLabels {
 
     private ImageLabels() {}
 
-    static Runlabel interpret(Machine machine, Podman podman, String image, String label) throws RunlabelException {
+    static Runlabel interpret(Machine machine, PodmanReads podman, String image, String label)
+            throws RunlabelException {
         StoredImage stored = podman.storedImage(image)
                 .orElseThrow(() -> new PodmanException(
                         "The image " + image + " is not stored locally; pull it first (podman pull " + image + ")."));

@@ -3,8 +3,8 @@ package dev.pipglr.setup.wizard;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.HostInfo;
-import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.podman.PodmanReads;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.podman.PodmanVersion;
 import dev.pipglr.setup.podman.SessionService;
@@ -33,7 +33,7 @@ final class PreflightCheck implements StepCheck {
         return verdict;
     }
 
-    private static Verdict answered(CheckContext context, Podman podman) {
+    private static Verdict answered(CheckContext context, PodmanReads podman) {
         List<String> findings = new ArrayList<>();
         findings.add("podman API at " + podman.endpoint());
         HostInfo info;

@@ -1,8 +1,8 @@
 package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.host.Machine;
-import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.podman.PodmanReads;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
 
@@ -12,7 +12,7 @@ public final class RunnerContainer {
     private RunnerContainer() {}
 
     /** The run label's --name; pipglr (upstream's name) while the image or its run label cannot be read. */
-    public static String name(Machine machine, Podman podman, String image) {
+    public static String name(Machine machine, PodmanReads podman, String image) {
         try {
             if (image != null
                     && ImageLabels.interpret(machine, podman, image, "run") instanceof Runlabel.RunContainer run

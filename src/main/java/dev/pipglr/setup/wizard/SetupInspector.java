@@ -2,25 +2,33 @@ package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.Problems;
-import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.podman.PodmanReads;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
  * Reads the machine and tells, for every registered step, whether it is done. The GUI and the {@code check} command
  * share it, so both always agree. Each step's check does the reading; this class only orders them: the first step
- * is the gate, and a step that needs podman is blocked until the gate found podman usable.
+ * is the gate, and a step that needs podman is blocked until the gate found podman usable. The steps after the gate
+ * run side by side, so the machine and podman connection they read must be safe to share between threads.
  */
 public final class SetupInspector {
 
     /** Opens the podman service to inspect; throws {@link PodmanUnavailableException} when none answers. */
     @FunctionalInterface
     public interface PodmanSource {
-        Podman connect();
+        PodmanReads connect();
     }
+
+    /** Enough for the standard steps after the gate; a made-up step list waits for a free thread. */
+    private static final int MAX_PARALLEL_CHECKS = 6;
 
     private final Machine machine;
     private final PodmanSource podmanSource;
@@ -47,7 +55,7 @@ public final class SetupInspector {
 
     public SetupReport inspect() {
         boolean installed = machine.hasCommand("podman");
-        Podman podman = null;
+        PodmanReads podman = null;
         PodmanUnavailableException unavailable = null;
         try {
             podman = podmanSource.connect();
@@ -57,9 +65,8 @@ public final class SetupInspector {
         List<StepReport> reports = new ArrayList<>();
         try {
             CheckContext context = new CheckContext(machine, podman, unavailable, image);
-            for (StepDefinition step : steps) {
-                reports.add(run(step, context));
-            }
+            reports.add(run(steps.get(0), context));
+            reports.addAll(runTogether(steps.subList(1, steps.size()), context));
         } finally {
             if (podman != null) {
                 podman.close();
@@ -70,6 +77,50 @@ public final class SetupInspector {
                 installed,
                 podman == null && installed,
                 unavailable == null ? List.of() : unavailable.attempts());
+    }
+
+    /**
+     * The steps after the gate only read, and each waits mostly on podman or a process (getsubids, loginctl), so they
+     * run side by side: {@code check} takes as long as its slowest step, not their sum. Reports keep the steps' order.
+     */
+    private static List<StepReport> runTogether(List<StepDefinition> rest, CheckContext context) {
+        if (rest.size() < 2) {
+            return rest.stream().map(step -> run(step, context)).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(rest.size(), MAX_PARALLEL_CHECKS), runnable -> {
+            Thread thread = new Thread(runnable, "step-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<StepReport>> running = new ArrayList<>();
+            rest.forEach(step -> running.add(pool.submit(() -> run(step, context))));
+            List<StepReport> reports = new ArrayList<>();
+            for (int i = 0; i < rest.size(); i++) {
+                reports.add(outcome(rest.get(i), running.get(i)));
+            }
+            return reports;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static StepReport outcome(StepDefinition step, Future<StepReport> running) {
+        try {
+            return running.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new StepReport(step, StepStatus.UNKNOWN, "The check was interrupted.", List.of(), Fix.NONE);
+        } catch (ExecutionException e) {
+            // a step's own failure is its business; the same as when the steps ran one after another
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static StepReport run(StepDefinition step, CheckContext context) {

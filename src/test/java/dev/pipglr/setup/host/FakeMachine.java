@@ -17,7 +17,7 @@ public final class FakeMachine implements Machine {
     private final Map<String, String> files = new HashMap<>();
     private final Set<String> commands = new HashSet<>();
     private final Map<List<String>, CommandResult> answers = new HashMap<>();
-    private final List<List<String>> ran = new ArrayList<>();
+    private final List<List<String>> ran = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public FakeMachine(String user, long uid) {
         this.user = new UserIdentity(user, uid);

@@ -17,15 +17,36 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The connector against real unix sockets that are not podman: each failure gets its own reason. */
-class PodmanConnectorTest {
+/**
+ * The connector against real unix sockets that are not podman: each failure gets its own reason, the same whether
+ * the wizard connects (docker-java's transport) or {@code check} connects for reading (the JDK's sockets).
+ */
+abstract class PodmanConnectorTest {
+
+    /** The wizard's connection, over docker-java's transport. */
+    static class Full extends PodmanConnectorTest {
+        @Override
+        void connect(PodmanConnector connector) {
+            connector.connect(List.of()).close();
+        }
+    }
+
+    /** {@code check}'s connection, over the JDK's Unix sockets. */
+    static class ForReading extends PodmanConnectorTest {
+        @Override
+        void connect(PodmanConnector connector) {
+            connector.connectForReading(List.of()).close();
+        }
+    }
+
+    abstract void connect(PodmanConnector connector);
 
     @TempDir
     Path dir;
 
     private PodmanUnavailableException connectVia(Path socket) {
         FakeMachine machine = new FakeMachine("nobody-here", 987_654_321L).env("CONTAINER_HOST", "unix://" + socket);
-        return assertThrows(PodmanUnavailableException.class, () -> new PodmanConnector(machine).connect(List.of()));
+        return assertThrows(PodmanUnavailableException.class, () -> connect(new PodmanConnector(machine)));
     }
 
     private ConnectionAttempt attemptFor(PodmanUnavailableException e, Path socket) {
