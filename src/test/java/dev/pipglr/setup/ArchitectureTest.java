@@ -51,6 +51,35 @@ class ArchitectureTest {
     }
 
     @Test
+    void checksReadWithoutDockerJava() {
+        noClasses()
+                .that()
+                .belongToAnyOf(
+                        dev.pipglr.setup.podman.PodmanReads.class,
+                        dev.pipglr.setup.podman.ReadOnlyPodman.class,
+                        dev.pipglr.setup.wizard.SetupInspector.class,
+                        dev.pipglr.setup.wizard.CheckContext.class)
+                .or()
+                .haveSimpleNameStartingWith("LibpodClient")
+                .or()
+                .haveSimpleNameStartingWith("UnixSocketTransport")
+                .or()
+                .haveSimpleNameStartingWith("ApiTransport")
+                .or()
+                .haveSimpleNameEndingWith("Check")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.github.dockerjava..", "picocli..")
+                .orShould()
+                .dependOnClassesThat()
+                .belongToAnyOf(dev.pipglr.setup.podman.Podman.class, dev.pipglr.setup.podman.DockerJavaPodman.class)
+                .because(
+                        "check starts faster than podman's CLI only while its path loads neither docker-java nor picocli"
+                                + " (bin/bench-check), and the step checks only read")
+                .check(CLASSES);
+    }
+
+    @Test
     void viewModelsNeverTouchNodes() {
         classes()
                 .that()

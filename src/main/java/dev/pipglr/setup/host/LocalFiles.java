@@ -44,6 +44,11 @@ public final class LocalFiles {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
+    /** A regular file this process may read (false when it cannot even look). */
+    public static boolean isReadableFile(Path file) {
+        return Files.isRegularFile(file) && Files.isReadable(file);
+    }
+
     public static byte[] readBytes(Path file) throws IOException {
         return Files.readAllBytes(file);
     }

@@ -35,6 +35,27 @@ public final class LogFollower implements AutoCloseable {
 
         /** What the follower is doing: following, waiting for the container, reconnecting... */
         void status(String message);
+
+        /**
+         * Every line the container had written when the follower opened it has been delivered (what comes next is
+         * live); called once per connection, from the thread that delivers lines, after those lines.
+         */
+        default void caughtUp() {}
+    }
+
+    /**
+     * The container's newest {@code count} lines, read from the end of podman's log: what a page shows at once while
+     * the follower reads the whole log. Their {@link LogLine#number()} is 0: where they stand in the whole output is
+     * not known yet.
+     */
+    public static List<LogLine> newest(Podman podman, String container, int count) {
+        Timed newest = historyLines(podman.newestLogLines(container, count));
+        List<LogLine> lines = new ArrayList<>(newest.texts().size());
+        for (int i = 0; i < newest.texts().size(); i++) {
+            lines.add(
+                    new LogLine(0, false, newest.texts().get(i), newest.times().get(i)));
+        }
+        return lines;
     }
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
@@ -150,6 +171,7 @@ public final class LogFollower implements AutoCloseable {
         Optional<ContainerSummary> state = podman.container(container);
         if (state.isEmpty()) {
             listener.status("There is no container " + container + " (yet).");
+            listener.caughtUp();
             return false;
         }
         if (!state.get().running()) {
@@ -158,6 +180,7 @@ public final class LogFollower implements AutoCloseable {
             Timed history = historyLines(podman.logsWithTimestamps(container));
             synchronized (lock) {
                 deliverHistory(history, history.texts().size());
+                listener.caughtUp();
             }
             listener.status(
                     "Showing " + container + " (" + state.get().describe() + "); following as soon as it starts.");
@@ -219,6 +242,7 @@ public final class LogFollower implements AutoCloseable {
                         history.texts(), (int) Math.min(position, Integer.MAX_VALUE), attached.lines, anchored);
                 if (decision instanceof LogJoin.Joined joined) {
                     deliverJoined(history, joined, attached);
+                    listener.caughtUp();
                     return;
                 }
                 boolean silent = bytesBefore == 0
@@ -229,11 +253,13 @@ public final class LogFollower implements AutoCloseable {
                         && quietHistory.texts().size() == history.texts().size()) {
                     // nothing attached while two reads of the history agreed: all of it came before the attach
                     deliverJoined(history, new LogJoin.Joined(history.texts().size(), 0), attached);
+                    listener.caughtUp();
                     return;
                 }
                 quietHistory = silent ? history : null;
                 if (System.nanoTime() > deadline) {
                     deliverUnjoined(history, attached, ((LogJoin.Wait) decision).reason());
+                    listener.caughtUp();
                     return;
                 }
             }

@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
+import dev.pipglr.setup.host.LocalFiles;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -273,21 +274,58 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public String logs(String id) {
-        return logs(id, false);
+        return LogFrames.text(logBytes(id, ""));
     }
 
     @Override
     public String logsWithTimestamps(String id) {
-        return logs(id, true);
+        Optional<java.nio.file.Path> file = localLogFile(id);
+        if (file.isPresent()) {
+            try {
+                return K8sFileLog.withTimestamps(LocalFiles.readBytes(file.get()));
+            } catch (IOException e) {
+                // rotated or removed between the inspect and the read: podman's API has it
+            }
+        }
+        return LogFrames.withTimestamps(logBytes(id, "&timestamps=true"));
     }
 
-    private String logs(String id, boolean timestamps) {
+    /**
+     * The container's k8s-file log when this process can read it: podman on this machine, as the user's own podman
+     * is. The path must hold the container's full id, so a file that merely has the same path in another mount
+     * namespace (podman in a container, a test host) is never taken for it.
+     */
+    private Optional<java.nio.file.Path> localLogFile(String id) {
+        return libpod.get("/containers/" + encode(id) + "/json", "inspect the container " + id)
+                .flatMap(inspected -> {
+                    JsonNode logConfig = inspected.path("HostConfig").path("LogConfig");
+                    String fullId = inspected.path("Id").asText("");
+                    String path = logConfig.path("Path").asText("");
+                    if (!"k8s-file".equals(logConfig.path("Type").asText())
+                            || fullId.length() < 64
+                            || !path.contains(fullId)) {
+                        return Optional.empty();
+                    }
+                    java.nio.file.Path file = java.nio.file.Path.of(path);
+                    return LocalFiles.isReadableFile(file) ? Optional.of(file) : Optional.empty();
+                });
+    }
+
+    @Override
+    public String newestLogLines(String id, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, not " + count);
+        }
+        return LogFrames.withTimestamps(logBytes(id, "&timestamps=true&tail=" + count));
+    }
+
+    private byte[] logBytes(String id, String options) {
         LibpodClient.Reply reply = libpod.call(
                 "GET",
-                "/containers/" + encode(id) + "/logs?stdout=true&stderr=true" + (timestamps ? "&timestamps=true" : ""),
+                "/containers/" + encode(id) + "/logs?stdout=true&stderr=true" + options,
                 "read the output of " + id);
         reply.requireSuccess("read the output of " + id);
-        return LogFrames.text(reply.body());
+        return reply.body();
     }
 
     @Override

@@ -43,4 +43,37 @@ final class LogFrames {
         }
         return text.toString(StandardCharsets.UTF_8);
     }
+
+    /**
+     * libpod's logs with {@code timestamps=true}, one frame per record: "TIMESTAMP message", with a newline only when the
+     * record ends its line. Joining the frames as text would put the next part's timestamp inside a long line, and
+     * conmon cuts lines wherever its read buffer ends, even short ones in a burst; so parts are joined per stream here
+     * (see {@link LogRecords}). A stream that is not framed (a TTY container) is returned as it is.
+     */
+    static String withTimestamps(byte[] stream) {
+        if (!isMultiplexed(stream)) {
+            return new String(stream, StandardCharsets.UTF_8);
+        }
+        LogRecords records = new LogRecords(stream.length);
+        int i = 0;
+        while (i + 8 <= stream.length) {
+            String kind = stream[i] == 2 ? "stderr" : "stdout";
+            int length = ((stream[i + 4] & 0xff) << 24)
+                    | ((stream[i + 5] & 0xff) << 16)
+                    | ((stream[i + 6] & 0xff) << 8)
+                    | (stream[i + 7] & 0xff);
+            int start = i + 8;
+            int end = Math.min(stream.length, start + length);
+            int space = start;
+            while (space < end && stream[space] != ' ') {
+                space++;
+            }
+            String timestamp = new String(stream, start, space - start, StandardCharsets.US_ASCII);
+            int message = Math.min(space + 1, end);
+            boolean complete = end > message && stream[end - 1] == '\n';
+            records.add(kind, timestamp, stream, message, (complete ? end - 1 : end) - message, complete);
+            i = end;
+        }
+        return records.text();
+    }
 }

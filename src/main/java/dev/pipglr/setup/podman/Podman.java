@@ -58,6 +58,12 @@ public interface Podman extends PodmanReads {
     /** The same, each line starting with podman's timestamp (RFC 3339) and a space. */
     String logsWithTimestamps(String id);
 
+    /**
+     * The newest {@code count} lines of the container's output, with timestamps as in {@link #logsWithTimestamps}:
+     * podman reads them from the end of its log, so this costs the same for a short log and a long one.
+     */
+    String newestLogLines(String id, int count);
+
     /** @return false when there was no such container */
     boolean removeContainer(String id);
 

@@ -43,6 +43,10 @@ public final class LogBenchmark {
         for (int history : new int[] {lines, 1_000_000}) {
             finishedHistory(workstation, history);
         }
+        for (int history : new int[] {lines, 1_000_000}) {
+            localHistory(history);
+        }
+        openingNewest(workstation, 1_000_000);
         fxStall(lines);
         peakHeap(1_000_000);
         System.exit(0);
@@ -173,6 +177,131 @@ public final class LogBenchmark {
                 wizard,
                 podman,
                 podman / wizard);
+    }
+
+    /**
+     * (a) with podman on this machine (its 4.3.1, rootful): the wizard reads the k8s-file log itself, as podman's CLI
+     * does, and {@code podman logs NAME > /dev/null} here; ratio = podman's time / the wizard's (median of 3).
+     */
+    private static void localHistory(int lines) throws Exception {
+        java.nio.file.Path socket = TestHosts.hostPodmanSocket();
+        java.util.function.Supplier<Podman> connect = () -> dev.pipglr.setup.podman.DockerJavaPodman.connect(
+                new dev.pipglr.setup.podman.SocketCandidate("this machine's podman", socket), Duration.ofSeconds(5));
+        dev.pipglr.setup.testhost.HostPodmanCli cli = new dev.pipglr.setup.testhost.HostPodmanCli();
+        cli.run("rm", "-f", "-t", "0", NAME);
+        try (Podman podman = connect.get()) {
+            podman.createContainer(Map.of(
+                    "image", TestHosts.require("WS_IMAGE"),
+                    "name", NAME,
+                    "entrypoint", List.of("/bin/sh", "-c"),
+                    "command", List.of("seq 1 " + lines),
+                    "log_configuration", Map.of("driver", "k8s-file")));
+            podman.startContainer(NAME);
+            podman.waitContainer(NAME);
+        }
+        List<Double> wizard = new ArrayList<>();
+        List<Double> podman = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            AtomicLong received = new AtomicLong();
+            CountDownLatch all = new CountDownLatch(1);
+            long opened = System.nanoTime();
+            LogFollower follower = new LogFollower(
+                            connect,
+                            NAME,
+                            new LogFollower.Listener() {
+                                @Override
+                                public void lines(List<LogLine> batch) {
+                                    if (received.addAndGet(batch.size()) >= lines) {
+                                        all.countDown();
+                                    }
+                                }
+
+                                @Override
+                                public void status(String message) {}
+                            },
+                            Duration.ofSeconds(2))
+                    .start();
+            all.await();
+            wizard.add((System.nanoTime() - opened) / 1e9);
+            follower.close();
+            long begin = System.nanoTime();
+            cli.ok(Duration.ofMinutes(5), List.of("logs", NAME)); // podman's output read whole, as the wizard reads it
+            podman.add((System.nanoTime() - begin) / 1e9);
+        }
+        cli.run("rm", "-f", "-t", "0", NAME);
+        System.out.printf(
+                Locale.ROOT,
+                "  (a) history of a finished %d-line container, podman on this machine (4.3.1): wizard %.2f s, "
+                        + "podman logs %.2f s, ratio %.2f (median of 3)%n",
+                lines,
+                median(wizard),
+                median(podman),
+                median(podman) / median(wizard));
+    }
+
+    /**
+     * (c) Opening the log page on a finished 1M-line container: from {@code follow()} until the newest line is in the
+     * view, pumped at the view's pulse (100 ms) as the page pumps it; against {@code podman logs --tail 100} inside the
+     * workstation, whole process. Also when the whole log (the newest 100k lines) replaced the first lines.
+     */
+    private static void openingNewest(WorkstationMachine workstation, int lines) throws Exception {
+        String user = workstation.user().name();
+        create(workstation, "seq 1 " + lines);
+        workstation.execOrFail(user, "podman", "start", "--attach", NAME);
+        String last = Integer.toString(lines);
+        List<Double> wizard = new ArrayList<>();
+        List<Double> whole = new ArrayList<>();
+        List<Double> podman = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            LogViewModel model = new LogViewModel(
+                    () -> new PodmanConnector(workstation).connect(List.of()),
+                    Executors.newSingleThreadExecutor(),
+                    Runnable::run,
+                    LogViewModel.DEFAULT_CAPACITY);
+            long opened = System.nanoTime();
+            model.follow(NAME);
+            double newest = -1;
+            while (model.shown().size() < LogViewModel.DEFAULT_CAPACITY) {
+                Thread.sleep(100); // the page's pulse
+                model.pump();
+                if (newest < 0
+                        && !model.shown().isEmpty()
+                        && model.shown().get(model.shown().size() - 1).text().equals(last)) {
+                    newest = (System.nanoTime() - opened) / 1e9;
+                }
+            }
+            whole.add((System.nanoTime() - opened) / 1e9);
+            wizard.add(newest);
+            model.stop();
+            String timed = workstation
+                    .execOrFail(
+                            user,
+                            "sh",
+                            "-c",
+                            "s=$(date +%s%N); podman logs --tail 100 " + NAME
+                                    + " >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000 ))")
+                    .stdout()
+                    .strip();
+            podman.add(Long.parseLong(timed) / 1e6);
+        }
+        workstation.exec(user, List.of("podman", "rm", "-f", "-t", "0", NAME));
+        double wizardMedian = median(wizard);
+        double podmanMedian = median(podman);
+        System.out.printf(
+                Locale.ROOT,
+                "  (c) opening a finished %d-line log: newest line on screen %.2f s, podman logs --tail 100 %.2f s, "
+                        + "ratio %.2f (median of 3); the whole view (newest %d lines) after %.2f s%n",
+                lines,
+                wizardMedian,
+                podmanMedian,
+                wizardMedian / podmanMedian,
+                LogViewModel.DEFAULT_CAPACITY,
+                median(whole));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     /** The longest single pump on the JavaFX thread while lines stream in as fast as a feeder can push them. */

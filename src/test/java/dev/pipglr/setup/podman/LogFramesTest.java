@@ -51,4 +51,28 @@ class LogFramesTest {
 
         assertEquals("complete\ncut", LogFrames.text(bytes));
     }
+
+    @Test
+    void timestampedRecordsAreJoinedPerStreamWithoutTheInnerTimestamps() {
+        // podman 5.4.2's answer for a line conmon cut in three, with a stderr line between the parts
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        frame(out, 1, "2026-11-29T23:35:33Z first\n");
+        frame(out, 1, "2026-11-29T23:35:33Z 298");
+        frame(out, 2, "2026-11-29T23:35:33Z oops\n");
+        frame(out, 1, "2026-11-29T23:35:34Z 4");
+        frame(out, 1, "2026-11-29T23:35:34Z 1\n");
+        frame(out, 1, "2026-11-29T23:35:35Z still being writ");
+
+        assertEquals(
+                "2026-11-29T23:35:33Z first\n2026-11-29T23:35:33Z oops\n2026-11-29T23:35:33Z 29841\n",
+                LogFrames.withTimestamps(out.toByteArray()));
+    }
+
+    @Test
+    void anEmptyTimestampedLineIsALine() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        frame(out, 1, "2026-11-29T23:35:33Z \n");
+
+        assertEquals("2026-11-29T23:35:33Z \n", LogFrames.withTimestamps(out.toByteArray()));
+    }
 }

@@ -241,6 +241,11 @@ public final class FakePodman implements Podman {
     }
 
     @Override
+    public String newestLogLines(String id, int count) {
+        throw new UnsupportedOperationException("podman's tail is tested against real podman");
+    }
+
+    @Override
     public java.util.List<String> stoppedContainersNamed(String prefix) {
         return containers.keySet().stream()
                 .filter(name -> name.startsWith(prefix))

@@ -9,6 +9,7 @@ import dev.pipglr.setup.podman.Podman;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -43,6 +44,8 @@ public final class LogViewModel {
      * podman's attach delivers here (bin/bench-logs), while one pulse stays short (docs/benchmarks.md).
      */
     public static final int MAX_LINES_PER_PUMP = 5_000;
+    /** Shown at once when a log opens, read from the end of podman's log: more than a screen holds. */
+    public static final int PREVIEW_LINES = 200;
 
     private final Supplier<Podman> podman;
     private final Executor background;
@@ -61,6 +64,20 @@ public final class LogViewModel {
     private volatile String latestStatus;
     private LogFollower follower;
     private String container;
+    /*
+     * Opening a log: the newest lines are shown at once (the preview), while the follower reads the whole log. What
+     * it delivers until it has caught up is kept here, bounded to the capacity, and replaces the preview in one step:
+     * a million-line history never passes the JavaFX thread line by line.
+     */
+    private final Object stagingLock = new Object();
+    private final ArrayDeque<LogLine> staged = new ArrayDeque<>();
+    private long stagedDropped;
+    /** Between follow() and the follower's caughtUp(): lines go to {@link #staged}. */
+    private boolean staging;
+    /** The staged lines have not replaced the preview yet (changed on the JavaFX thread only). */
+    private boolean stagedPending;
+    /** The newest lines, read while the follower starts; the next pump shows them unless the whole log is there. */
+    private volatile Preview preview;
 
     public LogViewModel(Supplier<Podman> podman, Executor background, Executor fxThread, int capacity) {
         this.podman = podman;
@@ -77,21 +94,68 @@ public final class LogViewModel {
             return;
         }
         stop();
-        container = containerName;
+        beginOpening(containerName);
+        background.execute(() -> readPreview(containerName));
         follower = new LogFollower(podman, containerName, listener(), Duration.ofSeconds(10)).start();
     }
+
+    /** From here until the listener hears caughtUp(), lines are staged and a preview may show (tests call it alone). */
+    void beginOpening(String containerName) {
+        container = containerName;
+        preview = null;
+        synchronized (stagingLock) {
+            staging = true;
+            stagedPending = true;
+            staged.clear();
+            stagedDropped = 0;
+        }
+    }
+
+    private void readPreview(String containerName) {
+        try (Podman connection = podman.get()) {
+            offerPreview(containerName, LogFollower.newest(connection, containerName, PREVIEW_LINES));
+        } catch (RuntimeException e) {
+            // the follower says what is wrong with the container or the connection
+        }
+    }
+
+    /** The newest lines of {@code containerName}, for the next pump (any thread). */
+    void offerPreview(String containerName, List<LogLine> newest) {
+        if (!newest.isEmpty()) {
+            preview = new Preview(containerName, List.copyOf(newest));
+        }
+    }
+
+    private record Preview(String container, List<LogLine> lines) {}
 
     /** What the follower feeds: thread-safe, never touches the list itself. */
     public LogFollower.Listener listener() {
         return new LogFollower.Listener() {
             @Override
             public void lines(List<LogLine> added) {
+                synchronized (stagingLock) {
+                    if (staging) {
+                        staged.addAll(added);
+                        while (staged.size() > capacity) {
+                            staged.removeFirst();
+                            stagedDropped++;
+                        }
+                        return;
+                    }
+                }
                 incoming.addAll(added);
             }
 
             @Override
             public void status(String message) {
                 latestStatus = message;
+            }
+
+            @Override
+            public void caughtUp() {
+                synchronized (stagingLock) {
+                    staging = false;
+                }
             }
         };
     }
@@ -109,13 +173,14 @@ public final class LogViewModel {
         if (newStatus != null && !newStatus.equals(status.get())) {
             status.set(newStatus);
         }
+        int moved = showPreview() + showStagedWhenComplete();
         List<LogLine> batch = new ArrayList<>(Math.min(incoming.size(), MAX_LINES_PER_PUMP));
         LogLine line;
         while (batch.size() < MAX_LINES_PER_PUMP && (line = incoming.poll()) != null) {
             batch.add(line);
         }
         if (batch.isEmpty()) {
-            return 0;
+            return moved;
         }
         LogBound bound = LogBound.of(lines.size(), batch.size(), capacity);
         if (bound.dropped() > 0) {
@@ -124,7 +189,41 @@ public final class LogViewModel {
             dropped.set(dropped.get() + bound.dropped());
         }
         lines.addAll(batch);
-        return batch.size();
+        return moved + batch.size();
+    }
+
+    /** The newest lines, until the follower's whole log replaces them. */
+    private int showPreview() {
+        Preview newest = preview;
+        if (newest == null) {
+            return 0;
+        }
+        preview = null;
+        if (!stagedPending || !newest.container().equals(container)) {
+            return 0; // the whole log is shown already, or another container's is opening
+        }
+        lines.setAll(newest.lines());
+        showStatus("Showing the newest " + newest.lines().size() + " lines of " + newest.container()
+                + " while the rest of its log is read...");
+        return newest.lines().size();
+    }
+
+    /** Once the follower has caught up, its lines (the newest {@code capacity}) replace the preview in one change. */
+    private int showStagedWhenComplete() {
+        List<LogLine> complete;
+        long droppedWhileStaged;
+        synchronized (stagingLock) {
+            if (!stagedPending || staging) {
+                return 0;
+            }
+            stagedPending = false;
+            complete = new ArrayList<>(staged);
+            droppedWhileStaged = stagedDropped;
+            staged.clear();
+        }
+        lines.setAll(complete);
+        dropped.set(dropped.get() + droppedWhileStaged);
+        return complete.size();
     }
 
     public ObservableList<LogLine> shown() {

@@ -71,4 +71,60 @@ class LogViewModelTest {
         viewModel.pump();
         assertEquals("Following pipglr (running).", viewModel.statusProperty().get());
     }
+
+    private static List<LogLine> preview(int from, int to) {
+        return IntStream.rangeClosed(from, to)
+                .mapToObj(n -> new LogLine(0, false, "job " + n))
+                .toList();
+    }
+
+    @Test
+    void openingShowsTheNewestLinesAtOnceThenTheWholeLogInOneStep() {
+        viewModel.beginOpening("pipglr");
+        viewModel.offerPreview("pipglr", preview(49_801, 50_000));
+        viewModel.listener().lines(lines(1, 30_000)); // the follower reads the history...
+
+        assertEquals(200, viewModel.pump(), "the preview, nothing of the half-read history");
+        assertEquals("job 50000", viewModel.shown().get(199).text());
+        assertTrue(viewModel.statusProperty().get().startsWith("Showing the newest 200 lines of pipglr"));
+        viewModel.listener().lines(lines(30_001, 50_000));
+        assertEquals(0, viewModel.pump(), "still reading: the preview stays");
+        assertEquals(200, viewModel.shown().size());
+
+        viewModel.listener().caughtUp();
+        viewModel.listener().lines(lines(50_001, 50_010)); // live, after the history
+
+        assertEquals(1_010, viewModel.pump(), "the newest 1,000 of the history in one step, then the live lines");
+        assertEquals(1_000, viewModel.shown().size());
+        assertEquals(50_010, viewModel.shown().get(999).number());
+        assertEquals(49_011, viewModel.shown().get(0).number());
+        assertEquals(49_010, viewModel.droppedProperty().get());
+        viewModel.listener().lines(lines(50_011, 50_011));
+        assertEquals(1, viewModel.pump(), "from here on, line by line as before");
+        assertEquals(50_011, viewModel.shown().get(999).number());
+    }
+
+    @Test
+    void aPreviewThatComesAfterTheWholeLogIsNotShown() {
+        viewModel.beginOpening("pipglr");
+        viewModel.listener().lines(lines(1, 10));
+        viewModel.listener().caughtUp();
+        assertEquals(10, viewModel.pump());
+
+        viewModel.offerPreview("pipglr", preview(1, 10));
+
+        assertEquals(0, viewModel.pump());
+        assertEquals(
+                List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L),
+                viewModel.shown().stream().map(LogLine::number).toList());
+    }
+
+    @Test
+    void anotherContainersPreviewIsNotShown() {
+        viewModel.beginOpening("pipglr-2");
+        viewModel.offerPreview("pipglr", preview(1, 5));
+
+        assertEquals(0, viewModel.pump());
+        assertTrue(viewModel.shown().isEmpty());
+    }
 }
