@@ -53,18 +53,8 @@ public final class DockerJavaPodman implements Podman {
     public static DockerJavaPodman connect(SocketCandidate endpoint, Duration timeout) {
         // The ping answers in milliseconds, so a short timeout tells a hung service
         // quickly; the working client waits as long as a container may run.
-        DockerJavaTransport pingClient =
-                new DockerJavaTransport(DockerJavaTransport.client(endpoint, timeout, timeout));
-        PodmanVersion version;
-        try {
-            version = LibpodClient.ping(pingClient);
-        } catch (RuntimeException e) {
-            throw e instanceof PodmanException podman
-                    ? podman
-                    : new PodmanException(PodmanErrors.whySocketFailed(e), e);
-        } finally {
-            pingClient.close();
-        }
+        PodmanVersion version =
+                LibpodClient.pingOnce(new DockerJavaTransport(DockerJavaTransport.client(endpoint, timeout, timeout)));
         return new DockerJavaPodman(endpoint, DockerJavaTransport.client(endpoint, timeout, LONGEST_CALL), version);
     }
 

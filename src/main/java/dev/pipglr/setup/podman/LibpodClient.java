@@ -44,8 +44,25 @@ final class LibpodClient implements AutoCloseable {
         return URI.create("unix://" + endpoint.socket());
     }
 
+    /**
+     * Pings through {@code ping} (a transport with a short timeout: a hung service is told quickly), then closes it.
+     *
+     * @throws PodmanException with a reason fit for the list of tried places
+     */
+    static PodmanVersion pingOnce(ApiTransport ping) {
+        try {
+            return ping(ping);
+        } catch (RuntimeException e) {
+            throw e instanceof PodmanException podman
+                    ? podman
+                    : new PodmanException(PodmanErrors.whySocketFailed(e), e);
+        } finally {
+            ping.close();
+        }
+    }
+
     /** GET /_ping answers in milliseconds and names the libpod version in a header. */
-    static PodmanVersion ping(ApiTransport http) {
+    private static PodmanVersion ping(ApiTransport http) {
         try (ApiTransport.Answer response = http.send("GET", "/_ping", null, null)) {
             if (response.status() != 200) {
                 throw new PodmanException("it answered /_ping with HTTP " + response.status());

@@ -32,12 +32,8 @@ final class LogFrames {
         ByteArrayOutputStream text = new ByteArrayOutputStream(stream.length);
         int i = 0;
         while (i + 8 <= stream.length) {
-            int length = ((stream[i + 4] & 0xff) << 24)
-                    | ((stream[i + 5] & 0xff) << 16)
-                    | ((stream[i + 6] & 0xff) << 8)
-                    | (stream[i + 7] & 0xff);
             int start = i + 8;
-            int end = Math.min(stream.length, start + length);
+            int end = payloadEnd(stream, i);
             text.write(stream, start, end - start);
             i = end;
         }
@@ -58,12 +54,8 @@ final class LogFrames {
         int i = 0;
         while (i + 8 <= stream.length) {
             String kind = stream[i] == 2 ? "stderr" : "stdout";
-            int length = ((stream[i + 4] & 0xff) << 24)
-                    | ((stream[i + 5] & 0xff) << 16)
-                    | ((stream[i + 6] & 0xff) << 8)
-                    | (stream[i + 7] & 0xff);
             int start = i + 8;
-            int end = Math.min(stream.length, start + length);
+            int end = payloadEnd(stream, i);
             int space = start;
             while (space < end && stream[space] != ' ') {
                 space++;
@@ -75,5 +67,14 @@ final class LogFrames {
             i = end;
         }
         return records.text();
+    }
+
+    /** Where the payload of the frame whose header starts at {@code header} ends (the stream's end at the latest). */
+    private static int payloadEnd(byte[] stream, int header) {
+        int length = ((stream[header + 4] & 0xff) << 24)
+                | ((stream[header + 5] & 0xff) << 16)
+                | ((stream[header + 6] & 0xff) << 8)
+                | (stream[header + 7] & 0xff);
+        return (int) Math.min(stream.length, (long) header + 8 + length);
     }
 }

@@ -45,17 +45,7 @@ public final class ReadOnlyPodman implements PodmanReads {
      * @throws PodmanException with a reason fit for the list of tried places
      */
     public static ReadOnlyPodman connect(SocketCandidate endpoint, Duration pingTimeout) {
-        UnixSocketTransport ping = new UnixSocketTransport(endpoint, pingTimeout);
-        PodmanVersion version;
-        try {
-            version = LibpodClient.ping(ping);
-        } catch (RuntimeException e) {
-            throw e instanceof PodmanException podman
-                    ? podman
-                    : new PodmanException(PodmanErrors.whySocketFailed(e), e);
-        } finally {
-            ping.close();
-        }
+        PodmanVersion version = LibpodClient.pingOnce(new UnixSocketTransport(endpoint, pingTimeout));
         ReadOnlyPodman reads = new ReadOnlyPodman(
                 endpoint, new LibpodClient(new UnixSocketTransport(endpoint, READ_TIMEOUT)), version);
         reads.askForInfoNow();

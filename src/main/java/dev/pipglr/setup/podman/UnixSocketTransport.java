@@ -216,20 +216,23 @@ final class UnixSocketTransport implements ApiTransport {
         return read.endsWith("\r") ? read.substring(0, read.length() - 1) : read;
     }
 
+    /** A body read in blocks; one byte is a block of one. */
+    private abstract static class Body extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+    }
+
     /** A body of Content-Length bytes. */
-    static final class BoundedBody extends InputStream {
+    static final class BoundedBody extends Body {
         private final InputStream in;
         private long left;
 
         BoundedBody(InputStream in, long length) {
             this.in = in;
             this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -247,19 +250,13 @@ final class UnixSocketTransport implements ApiTransport {
     }
 
     /** A chunked body (RFC 9112 section 7.1): size line, data, CRLF, ... until a chunk of size 0 and the trailers. */
-    static final class ChunkedBody extends InputStream {
+    static final class ChunkedBody extends Body {
         private final InputStream in;
         private long leftInChunk;
         private boolean ended;
 
         ChunkedBody(InputStream in) {
             this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

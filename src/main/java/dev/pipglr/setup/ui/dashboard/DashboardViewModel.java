@@ -40,6 +40,10 @@ public final class DashboardViewModel {
             new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
     private final ReadOnlyStringWrapper update = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper containerExists =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper containerRunning =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final javafx.beans.property.ReadOnlyBooleanWrapper updatable =
             new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
@@ -160,11 +164,6 @@ public final class DashboardViewModel {
         containerExists.set(state.container().isPresent());
         containerRunning.set(state.container().map(ContainerSummary::running).orElse(false));
     }
-
-    private final javafx.beans.property.ReadOnlyBooleanWrapper containerExists =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
-    private final javafx.beans.property.ReadOnlyBooleanWrapper containerRunning =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
     /** Whether the runner container exists (as last read): Restart, Re-create, Remove and debug mode act on it. */
     public ReadOnlyBooleanProperty containerExistsProperty() {
