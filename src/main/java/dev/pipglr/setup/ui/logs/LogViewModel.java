@@ -222,7 +222,7 @@ public final class LogViewModel {
             staged.clear();
         }
         lines.setAll(complete);
-        dropped.set(dropped.get() + droppedWhileStaged);
+        dropped.set(droppedWhileStaged); // the view is this log's now: another container's count does not carry over
         return complete.size();
     }
 

@@ -105,6 +105,23 @@ class LogViewModelTest {
     }
 
     @Test
+    void openingAnotherContainersLogCountsOnlyItsOwnDroppedLines() {
+        viewModel.listener().lines(lines(1, 1_500));
+        while (viewModel.pump() > 0) {
+            // the first log: 500 dropped
+        }
+        assertEquals(500, viewModel.droppedProperty().get());
+
+        viewModel.beginOpening("pipglr-2");
+        viewModel.listener().lines(lines(1, 1_200));
+        viewModel.listener().caughtUp();
+        viewModel.pump();
+
+        assertEquals(200, viewModel.droppedProperty().get());
+        assertEquals(1_000, viewModel.shown().size());
+    }
+
+    @Test
     void aPreviewThatComesAfterTheWholeLogIsNotShown() {
         viewModel.beginOpening("pipglr");
         viewModel.listener().lines(lines(1, 10));
