@@ -47,7 +47,7 @@ name=${PIPGLR_WS_NAME:-pipglr-ws}
 share=${PIPGLR_WS_SHARE:-/var/tmp/$name-share}
 ws_user=alice
 ws_uid=1500
-packages=systemd,systemd-sysv,dbus,libpam-systemd,podman,runc,uidmap,fuse-overlayfs,passt,catatonit,ca-certificates,procps,sudo,docker-registry
+packages=systemd,systemd-sysv,dbus,libpam-systemd,podman,runc,uidmap,fuse-overlayfs,passt,catatonit,ca-certificates,procps,sudo,docker-registry,python3,acl
 
 image_tag() {
   # Only what goes into the image decides its tag: editing the rest of this

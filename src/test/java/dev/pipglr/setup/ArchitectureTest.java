@@ -21,7 +21,8 @@ class ArchitectureTest {
         "dev.pipglr.setup.runlabel..",
         "dev.pipglr.setup.config..",
         "dev.pipglr.setup.wizard..",
-        "dev.pipglr.setup.logs.."
+        "dev.pipglr.setup.logs..",
+        "dev.pipglr.setup.fleet.."
     };
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -36,6 +37,18 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("javafx..")
+                .check(CLASSES);
+    }
+
+    /** The export writes what it is handed: reading podman is the wizard's part (FleetSources). */
+    @Test
+    void theFleetExportNeitherReadsPodmanNorTheWizard() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.pipglr.setup.fleet..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.pipglr.setup.podman..", "dev.pipglr.setup.wizard..", "dev.pipglr.setup.ui..")
                 .check(CLASSES);
     }
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             RegisterCommand.class,
             AddRunnersCommand.class,
             RemoveRunnerCommand.class,
+            ExportAnsibleCommand.class,
             StartCommand.class,
             CommandLine.HelpCommand.class
         })

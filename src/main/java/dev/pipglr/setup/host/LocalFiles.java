@@ -53,6 +53,46 @@ public final class LocalFiles {
         return Files.readAllBytes(file);
     }
 
+    public static boolean isDirectory(Path path) {
+        return Files.isDirectory(path);
+    }
+
+    public static boolean isRegularFile(Path path) {
+        return Files.isRegularFile(path);
+    }
+
+    /** The folder's entries (not recursive). */
+    public static List<Path> list(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+            return entries.toList();
+        }
+    }
+
+    public static void delete(Path path) throws IOException {
+        Files.delete(path);
+    }
+
+    /**
+     * Writes beside the file and moves it in place, so a reader never sees half a file; with {@code ownerOnly} the
+     * file is readable by its owner only (0600) from its first byte.
+     */
+    public static void replaceText(Path file, String text, boolean ownerOnly) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temporary = parent.resolve("." + file.getFileName() + ".part");
+        Files.deleteIfExists(temporary);
+        if (ownerOnly) {
+            Files.createFile(
+                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.move(
+                temporary,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Starts a long-running command (no shell, no input), its error output going to {@code errorLog}; the caller stops it. */
     public static Process startBackground(List<String> command, Path errorLog) throws IOException {
         return new ProcessBuilder(command)

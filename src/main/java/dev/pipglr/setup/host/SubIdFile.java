@@ -52,7 +52,10 @@ public final class SubIdFile {
             try {
                 long start = Long.parseLong(fields[1]);
                 long count = Long.parseLong(fields[2]);
-                if (start < 0 || count < 1 || start + count - 1 > MAX_ID) {
+                if (start < 0
+                        || count < 1
+                        || start > MAX_ID
+                        || count - 1 > MAX_ID - start) { // no overflow for huge numbers
                     problems.add(new Problem(number, "range " + start + ":" + count + " is outside 0.." + MAX_ID));
                     continue;
                 }

@@ -40,6 +40,11 @@ public record VolumeSpec(
     }
 
     public String commandLine() {
+        return ShellQuoting.command(commandWords());
+    }
+
+    /** The {@code podman volume create} command as words, options in a stable order. */
+    public List<String> commandWords() {
         List<String> words = new ArrayList<>(List.of("podman", "volume", "create"));
         if (driver != null) {
             words.addAll(List.of("--driver", driver));
@@ -50,6 +55,6 @@ public record VolumeSpec(
             words.add("--ignore");
         }
         words.add(name);
-        return ShellQuoting.command(words);
+        return words;
     }
 }

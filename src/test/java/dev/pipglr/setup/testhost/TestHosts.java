@@ -2,6 +2,7 @@ package dev.pipglr.setup.testhost;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The real podman test hosts that bin/test-all starts (src/test/hosts/). An
@@ -50,12 +51,29 @@ public final class TestHosts {
         return require("TEST_IMAGE");
     }
 
+    /** The fleet test's runner hosts (src/test/hosts/fleet.sh), as machines reached like the workstation. */
+    public static List<WorkstationMachine> fleet() {
+        List<String> names = List.of(require("FLEET_HOSTS").split(","));
+        List<String> sockets = List.of(require("FLEET_SOCKETS").split(","));
+        List<WorkstationMachine> hosts = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            hosts.add(new WorkstationMachine(
+                    names.get(i), require("WS_USER"), Long.parseLong(require("WS_UID")), Path.of(sockets.get(i))));
+        }
+        return hosts;
+    }
+
     /** Restarts the workstation's API service (src/test/hosts/workstation.sh restart-api) and waits for it. */
     public static void restartWorkstationApi() {
+        restartApi(require("WS_CONTAINER"), workstationSocket());
+    }
+
+    /** Restarts the API service of a test host (the workstation or a fleet host) and waits for it. */
+    public static void restartApi(String container, Path socket) {
         try {
-            Process process = new ProcessBuilder("src/test/hosts/workstation.sh", "restart-api")
-                    .inheritIO()
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder("src/test/hosts/workstation.sh", "restart-api").inheritIO();
+            builder.environment().put("PIPGLR_WS_NAME", container);
+            Process process = builder.start();
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("workstation.sh restart-api failed");
             }
@@ -65,12 +83,15 @@ public final class TestHosts {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        waitForWorkstationApi();
+        waitForApi(socket);
     }
 
     /** Waits until the workstation's API answers again (after its service was restarted). */
     public static void waitForWorkstationApi() {
-        Path socket = workstationSocket();
+        waitForApi(workstationSocket());
+    }
+
+    private static void waitForApi(Path socket) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             try (var podman = dev.pipglr.setup.podman.DockerJavaPodman.connect(

@@ -22,15 +22,27 @@ public final class WorkstationMachine implements Machine {
     private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(60);
 
     private final String container;
+    private final Path socket;
     private final UserIdentity user;
     private final Map<String, String> env;
     private final LocalMachine local = new LocalMachine();
 
     WorkstationMachine(String container, String user, long uid, Path socket) {
         this.container = container;
+        this.socket = socket;
         this.user = new UserIdentity(user, uid);
         this.env = Map.of(
                 "CONTAINER_HOST", "unix://" + socket, "PATH", "/usr/sbin:/usr/bin:/sbin:/bin", "HOME", "/home/" + user);
+    }
+
+    /** The test host's container name (podman exec, Ansible's podman connection). */
+    public String container() {
+        return container;
+    }
+
+    /** The user's podman API socket as seen from here. */
+    public Path socket() {
+        return socket;
     }
 
     @Override
