@@ -78,7 +78,8 @@ public final class FleetExport {
         files.put(
                 "ansible.cfg",
                 "[defaults]\n# ansible-playbook site.yml from this folder finds these\ninventory = " + INVENTORY_DIR
-                        + "\nlibrary = library\n");
+                        + "\nlibrary = library\n\n[connection]\n# over SSH, modules run as the runner user without "
+                        + "temporary files (no setfacl needed)\npipelining = True\n");
         files.put(MARKER, "An export of pipglr Setup; a later export may replace the files it wrote here.\n");
         for (Map.Entry<String, String> file : files.entrySet()) {
             LocalFiles.replaceText(out.resolve(file.getKey()), file.getValue(), false);

@@ -254,6 +254,44 @@ class WizardGuiIT {
                 text(robot, "#bootOutput"));
         // the failed action still re-reads the machine: let that finish before the window goes
         waitUntil("the wizard's re-read", () -> !viewModel.busyProperty().get());
+
+        // More hosts: the same setup as an Ansible project, from the form on this page.
+        java.nio.file.Path exportParent = java.nio.file.Files.createTempDirectory("pipglr-fleet-gui");
+        java.nio.file.Path project = exportParent.resolve("project");
+        java.nio.file.Path inventory = exportParent.resolve("runners.ini");
+        robot.interact(() -> {
+            robot.lookup("#fleetInventory").queryAs(TextInputControl.class).setText(inventory.toString());
+            robot.lookup("#fleetFolder").queryAs(TextInputControl.class).setText(project.toString());
+            robot.lookup("#fleetPassword").queryAs(TextInputControl.class).setText("gui vault");
+            robot.lookup("#fleetConfirmation").queryAs(TextInputControl.class).setText("gui vault?");
+            robot.lookup("#exportAnsible")
+                    .queryAs(javafx.scene.control.Button.class)
+                    .fire();
+        });
+        waitUntil(
+                "the password mismatch", () -> text(robot, "#fleetOutput").contains("The two vault passwords differ"));
+        assertFalse(java.nio.file.Files.exists(project), "nothing is written before the form is right");
+        robot.interact(() -> {
+            robot.lookup("#fleetConfirmation").queryAs(TextInputControl.class).setText("gui vault");
+            robot.lookup("#exportAnsible")
+                    .queryAs(javafx.scene.control.Button.class)
+                    .fire();
+        });
+        waitUntil("the export", () -> text(robot, "#fleetOutput").contains("Wrote the Ansible project to " + project));
+        String fleetOutput = text(robot, "#fleetOutput");
+        assertTrue(fleetOutput.contains("Wrote an inventory template to " + inventory), fleetOutput);
+        assertFalse(fleetOutput.contains(TOKEN), fleetOutput);
+        assertTrue(java.nio.file.Files.isRegularFile(project.resolve("site.yml")));
+        assertTrue(java.nio.file.Files.readString(project.resolve("files/config.toml.vault"))
+                .startsWith("$ANSIBLE_VAULT;1.1;AES256\n"));
+        assertEquals("", text(robot, "#fleetPassword"), "the password leaves the form once used");
+        robot.interact(() -> {
+            javafx.scene.control.ScrollPane page =
+                    robot.lookup(".page-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+            page.setVvalue(1);
+        });
+        robot.interact(
+                () -> dev.pipglr.setup.ui.common.Snapshots.write(stage.getScene(), picture("06-fleet-export.png")));
     }
 
     /** Where the GUI tests put their pictures (bin/screenshots copies them to screenshots/running/). */

@@ -3,6 +3,7 @@ package dev.pipglr.setup.ui.wizard;
 import dev.pipglr.setup.ui.boot.BootView;
 import dev.pipglr.setup.ui.config.ConfigView;
 import dev.pipglr.setup.ui.dashboard.DashboardView;
+import dev.pipglr.setup.ui.fleet.FleetView;
 import dev.pipglr.setup.ui.linger.LingerView;
 import dev.pipglr.setup.ui.logs.LogView;
 import dev.pipglr.setup.ui.register.RegisterView;
@@ -50,14 +51,15 @@ final class StepPages {
         return Optional.ofNullable(PAGES.get(page)).map(factory -> factory.apply(viewModel));
     }
 
-    /** Step 6 with the dashboard, the live log (followed whenever the page is shown) and start at boot. */
+    /** Step 6 with the dashboard, the live log (followed whenever the page is shown), start at boot and more hosts. */
     private static Page start(WizardViewModel vm) {
         Node node = new VBox(
                 12,
                 load("start/StartView.fxml", new StartView(vm.start())),
                 load("dashboard/DashboardView.fxml", new DashboardView(vm.dashboard())),
                 load("logs/LogView.fxml", new LogView(vm.logs())),
-                load("boot/BootView.fxml", new BootView(vm.boot())));
+                load("boot/BootView.fxml", new BootView(vm.boot())),
+                load("fleet/FleetView.fxml", new FleetView(vm.fleet())));
         return new Page(node, report -> {
             if (report != null && report.status() != StepStatus.BLOCKED) {
                 vm.followRunnerLogs();

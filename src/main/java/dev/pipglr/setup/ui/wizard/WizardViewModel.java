@@ -9,6 +9,7 @@ import dev.pipglr.setup.ui.common.BackgroundAction;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.ui.config.ConfigViewModel;
 import dev.pipglr.setup.ui.dashboard.DashboardViewModel;
+import dev.pipglr.setup.ui.fleet.FleetViewModel;
 import dev.pipglr.setup.ui.linger.LingerViewModel;
 import dev.pipglr.setup.ui.logs.LogViewModel;
 import dev.pipglr.setup.ui.register.RegisterViewModel;
@@ -74,6 +75,7 @@ public final class WizardViewModel {
     private final VolumesViewModel volumes;
     private final StartViewModel start;
     private final BootViewModel boot;
+    private final FleetViewModel fleet;
     private final ConfigViewModel config;
     private final LogViewModel logs;
     private final DashboardViewModel dashboard;
@@ -120,6 +122,7 @@ public final class WizardViewModel {
         this.volumes = new VolumesViewModel(context);
         this.start = new StartViewModel(context);
         this.boot = new BootViewModel(context);
+        this.fleet = new FleetViewModel(context);
         this.dashboard = new DashboardViewModel(context);
         this.logs = new LogViewModel(podman, background, fxThread, LogViewModel.DEFAULT_CAPACITY);
         this.config = new ConfigViewModel(context);
@@ -169,6 +172,11 @@ public final class WizardViewModel {
 
     public StartViewModel start() {
         return start;
+    }
+
+    /** The export of this setup for more runner hosts, shown with step 6. */
+    public FleetViewModel fleet() {
+        return fleet;
     }
 
     public BootViewModel boot() {
