@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -153,6 +154,23 @@ class FleetIT {
         assertThat(Files.readString(export.resolve(FleetExport.VARIABLES)))
                 .contains("pipglr_user: \"alice\"")
                 .contains("\"--opt\",\"o=uid=1000,gid=1000\",\"pipglr-storage\"");
+        // both Quadlet files (a host picks by its cgroup version) are read by the hosts' own Quadlet generator
+        WorkstationMachine host = hosts.get(0);
+        for (String unit : List.of(FleetExport.QUADLET_V2, FleetExport.QUADLET_V1)) {
+            Path units = Path.of(shareOf(host), "quadlet-check");
+            Files.createDirectories(units);
+            Files.copy(export.resolve(unit), units.resolve("pipglr.container"), StandardCopyOption.REPLACE_EXISTING);
+            units.toFile().setReadable(true, false);
+            units.toFile().setExecutable(true, false);
+            units.resolve("pipglr.container").toFile().setReadable(true, false);
+            String generated = host.execOrFail(
+                            "alice",
+                            "sh",
+                            "-c",
+                            "QUADLET_UNIT_DIRS=/srv/share/quadlet-check /usr/libexec/podman/quadlet -dryrun -user")
+                    .stdout();
+            assertThat(generated).as(unit).contains("ExecStart=/usr/bin/podman run --name pipglr");
+        }
         assertThat(Files.readString(export.resolve("README.md")))
                 .contains("`fleet-shared`: runner authentication token")
                 .contains("`fleet-legacy`: **legacy token**");
@@ -165,6 +183,21 @@ class FleetIT {
                 .map(WorkstationMachine::container)
                 .filter(name -> !name.equals(broken.container()))
                 .toList();
+
+        // A dry run on the fresh hosts says what it would do and does none of it.
+        Map<String, String> subuidBefore = new LinkedHashMap<>();
+        for (WorkstationMachine host : hosts) {
+            subuidBefore.put(host.container(), host.readFile("/etc/subuid").orElse(""));
+        }
+        Run dry = playbook(line -> {}, "--check");
+        assertThat(dry.exit()).as(dry.output()).isZero();
+        for (WorkstationMachine host : hosts) {
+            assertThat(dry.recap().get(host.container()).changed())
+                    .as(dry.output())
+                    .isPositive();
+            assertThat(host.exists("/var/lib/systemd/linger/alice")).isFalse();
+            assertThat(host.readFile("/etc/subuid").orElse("")).isEqualTo(subuidBefore.get(host.container()));
+        }
 
         // Run 1 on fresh hosts: the second host's podman stops once its linger step is done.
         Run first = playbook(line -> {
@@ -212,6 +245,13 @@ class FleetIT {
             assertThat(recap.changed()).as(name + "\n" + third.output()).isZero();
             assertThat(recap.failed()).as(name).isZero();
         });
+
+        Run dryAgain = playbook(line -> {}, "--check");
+        assertThat(dryAgain.exit()).as(dryAgain.output()).isZero();
+        dryAgain.recap()
+                .forEach((name, recap) -> assertThat(recap.changed())
+                        .as(name + "\n" + dryAgain.output())
+                        .isZero());
 
         // Each host made its own system ID; none came from the workstation.
         java.util.Set<String> systemIds = new HashSet<>();
@@ -266,16 +306,12 @@ class FleetIT {
         void seen(String line) throws IOException;
     }
 
-    private static Run playbook(LineWatcher watcher) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(
-                        "ansible-playbook",
-                        "-i",
-                        "inventory",
-                        "site.yml",
-                        "--vault-password-file",
-                        passwordFile.toString())
-                .directory(export.toFile())
-                .redirectErrorStream(true);
+    private static Run playbook(LineWatcher watcher, String... more) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                "ansible-playbook", "-i", "inventory", "site.yml", "--vault-password-file", passwordFile.toString()));
+        command.addAll(List.of(more));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(export.toFile()).redirectErrorStream(true);
         builder.environment().put("ANSIBLE_NOCOLOR", "1");
         builder.environment().put("ANSIBLE_FORCE_COLOR", "0");
         Process process = builder.start();
