@@ -53,6 +53,9 @@ public final class FleetExport {
             throw new IllegalArgumentException("the vault password is empty");
         }
         checkFolder(out);
+        if (LocalFiles.exists(inventory) && !LocalFiles.isRegularFile(inventory)) {
+            throw new IOException(inventory + " is not a file; give an Ansible inventory file of the runner hosts");
+        }
         List<String> notes = new ArrayList<>();
         if (!setup.configToml().contains("[[runners]]")) {
             notes.add("config.toml has no [[runners]] entry: the hosts will run gitlab-runner without a runner. "
@@ -64,8 +67,10 @@ public final class FleetExport {
                 .map(RunnerTokens.Runner::name)
                 .toList();
         if (!legacy.isEmpty()) {
-            notes.add("Runner " + String.join(", ", legacy) + " uses a legacy token: every host will be the same "
-                    + "runner to GitLab (see README.md, \"Tokens on several hosts\").");
+            notes.add((legacy.size() == 1
+                            ? "Runner " + legacy.get(0) + " uses a legacy token"
+                            : "Runners " + String.join(", ", legacy) + " use legacy tokens")
+                    + ": every host will be the same runner to GitLab (see README.md, \"Tokens on several hosts\").");
         }
 
         LocalFiles.createDirectories(out);
@@ -97,8 +102,6 @@ public final class FleetExport {
             copied = inventoryDir.resolve(inventoryName(inventory));
             clearInventoryFolder(inventoryDir, copied);
             LocalFiles.replaceText(copied, new String(LocalFiles.readBytes(inventory), StandardCharsets.UTF_8), false);
-        } else if (LocalFiles.exists(inventory)) {
-            throw new IOException(inventory + " is not a file; give an Ansible inventory file of the runner hosts");
         } else {
             String template = inventoryTemplate(setup.user());
             LocalFiles.replaceText(inventory, template, false);

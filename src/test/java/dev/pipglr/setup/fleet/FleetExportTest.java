@@ -152,6 +152,27 @@ class FleetExportTest {
     }
 
     @Test
+    void aFolderGivenAsInventoryIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path folder = dir.resolve("hosts.d");
+        Files.createDirectories(folder);
+        assertThatThrownBy(() -> FleetExport.write(setup(config(TOKEN)), folder, dir.resolve("o"), "p".toCharArray()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("is not a file; give an Ansible inventory file");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void severalLegacyRunnersAreNamedTogether() throws Exception {
+        Path inventory = dir.resolve("runners");
+        Files.writeString(inventory, "a.example.org\n");
+        FleetExport.Result result = FleetExport.write(
+                setup(config(LEGACY, TOKEN, "legacy2")), inventory, dir.resolve("o"), "p".toCharArray());
+        assertThat(result.notes())
+                .containsExactly("Runners r1, r3 use legacy tokens: every host will be the same "
+                        + "runner to GitLab (see README.md, \"Tokens on several hosts\").");
+    }
+
+    @Test
     void theSetupNeverPrintsItsConfig() {
         assertThat(setup(config(TOKEN)).toString()).doesNotContain(TOKEN).contains("pipglr-storage");
     }
