@@ -61,6 +61,11 @@ public final class FleetExport {
             notes.add("config.toml has no [[runners]] entry: the hosts will run gitlab-runner without a runner. "
                     + "Register one on this workstation first (step 3), then export again.");
         }
+        if (setup.image().startsWith("localhost/")) {
+            notes.add("The image " + setup.image() + " is a local build that no registry serves: every host needs "
+                    + "it already (podman save here, podman load there as " + setup.user()
+                    + "), or push it to a registry the hosts can pull from and export with that name.");
+        }
         List<RunnerTokens.Runner> runners = RunnerTokens.of(setup.configToml());
         List<String> legacy = runners.stream()
                 .filter(runner -> runner.kind() == RunnerTokens.Kind.LEGACY)

@@ -173,6 +173,25 @@ class FleetExportTest {
     }
 
     @Test
+    void aLocalImageIsNamedAsOneTheHostsMustAlreadyHave() throws Exception {
+        FleetSetup base = setup(config(TOKEN));
+        FleetSetup local = new FleetSetup(
+                "localhost/pipglr:mine",
+                base.user(),
+                base.containerName(),
+                base.quadletCgroupsV2(),
+                base.quadletCgroupsV1(),
+                base.volumes(),
+                base.configToml());
+        Path inventory = dir.resolve("runners");
+        Files.writeString(inventory, "a.example.org\n");
+        FleetExport.Result result = FleetExport.write(local, inventory, dir.resolve("o"), "p".toCharArray());
+        assertThat(result.notes()).hasSize(1);
+        assertThat(result.notes().get(0))
+                .startsWith("The image localhost/pipglr:mine is a local build that no registry serves");
+    }
+
+    @Test
     void theSetupNeverPrintsItsConfig() {
         assertThat(setup(config(TOKEN)).toString()).doesNotContain(TOKEN).contains("pipglr-storage");
     }
