@@ -92,9 +92,9 @@ public final class FleetExport {
                         + "temporary files (no setfacl needed)\npipelining = True\n");
         files.put(MARKER, "An export of pipglr Setup; a later export may replace the files it wrote here.\n");
         for (Map.Entry<String, String> file : files.entrySet()) {
-            LocalFiles.replaceText(out.resolve(file.getKey()), file.getValue(), false);
+            writeWhole(out.resolve(file.getKey()), file.getValue(), false);
         }
-        LocalFiles.replaceText(
+        writeWhole(
                 out.resolve(CONFIG_VAULT),
                 AnsibleVault.encrypt(setup.configToml().getBytes(StandardCharsets.UTF_8), vaultPassword),
                 true);
@@ -106,18 +106,18 @@ public final class FleetExport {
         if (LocalFiles.isRegularFile(inventory)) {
             copied = inventoryDir.resolve(inventoryName(inventory));
             clearInventoryFolder(inventoryDir, copied);
-            LocalFiles.replaceText(copied, new String(LocalFiles.readBytes(inventory), StandardCharsets.UTF_8), false);
+            writeWhole(copied, new String(LocalFiles.readBytes(inventory), StandardCharsets.UTF_8), false);
         } else {
             String template = inventoryTemplate(setup.user());
-            LocalFiles.replaceText(inventory, template, false);
+            writeWhole(inventory, template, false);
             copied = inventoryDir.resolve(INI_INVENTORY);
             clearInventoryFolder(inventoryDir, copied);
-            LocalFiles.replaceText(copied, template, false);
+            writeWhole(copied, template, false);
             inventoryWritten = true;
             notes.add("Wrote an inventory template to " + inventory + ": list the runner hosts there and export "
                     + "again (or edit " + copied + ").");
         }
-        LocalFiles.replaceText(out.resolve("README.md"), FleetReadme.render(setup, runners, out, copied), false);
+        writeWhole(out.resolve("README.md"), FleetReadme.render(setup, runners, out, copied), false);
         return new Result(out, copied, inventoryWritten, notes);
     }
 
@@ -227,5 +227,11 @@ public final class FleetExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whole files only, so an interrupted export never leaves half a playbook or half a vault. */
+    private static void writeWhole(Path file, String text, boolean ownerOnly) throws IOException {
+        LocalFiles.createDirectories(file.toAbsolutePath().getParent());
+        LocalFiles.replaceAtomically(file, text.getBytes(StandardCharsets.UTF_8), ownerOnly);
     }
 }

@@ -73,24 +73,34 @@ public final class LocalFiles {
     }
 
     /**
-     * Writes beside the file and moves it in place, so a reader never sees half a file; with {@code ownerOnly} the
-     * file is readable by its owner only (0600) from its first byte.
+     * Replaces the file's content in one step: a file beside it (0600 with {@code ownerOnly}, else 0644, from its
+     * first byte) is written whole and synced, then renamed over it. Nobody can open it in between, and an
+     * interrupted write leaves the old file (or none), never half of the new one.
      */
-    public static void replaceText(Path file, String text, boolean ownerOnly) throws IOException {
+    public static void replaceAtomically(Path file, byte[] content, boolean ownerOnly) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = parent.resolve("." + file.getFileName() + ".part");
-        Files.deleteIfExists(temporary);
-        if (ownerOnly) {
-            Files.createFile(
-                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path partial = Files.createTempFile(
+                parent,
+                "." + file.getFileName() + ".",
+                ".partial",
+                PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString(ownerOnly ? "rw-------" : "rw-r--r--")));
+        try {
+            try (var channel = java.nio.channels.FileChannel.open(partial, java.nio.file.StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(
+                    partial,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
         }
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(
-                temporary,
-                file,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Starts a long-running command (no shell, no input), its error output going to {@code errorLog}; the caller stops it. */

@@ -87,31 +87,7 @@ public final class LocalMachine implements Machine {
 
     @Override
     public void writePrivateFile(String path, byte[] content) throws IOException {
-        Path file = Path.of(path);
-        // a 0600 file beside it, written whole, then renamed over it: nobody can open it in between,
-        // and an interrupted write leaves the old file (or none), never half of the new one
-        Path parent = file.toAbsolutePath().getParent();
-        Path partial = Files.createTempFile(
-                parent,
-                "." + file.getFileName() + ".",
-                ".partial",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            try (var channel = java.nio.channels.FileChannel.open(partial, java.nio.file.StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(
-                    partial,
-                    file,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        LocalFiles.replaceAtomically(Path.of(path), content, true);
     }
 
     @Override

@@ -87,7 +87,6 @@ class FleetIT {
         workstation = TestHosts.workstation();
         hosts = TestHosts.fleet();
         workstation.resetRunnerState();
-        Files.writeString(work.resolve("config.toml"), CONFIG);
         workstation.exec("root", List.of("mkdir", "-p", "/srv/share/fleet"));
         Files.writeString(Path.of(shareOf(workstation), "fleet", "config.toml"), CONFIG);
         workstation.execOrFail("alice", "podman", "secret", "create", "config.toml", "/srv/share/fleet/config.toml");
