@@ -9,7 +9,7 @@ import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.podman.SocketCandidate;
 import dev.pipglr.setup.ui.common.FirstFrame;
 import dev.pipglr.setup.ui.common.Snapshots;
-import dev.pipglr.setup.ui.wizard.StepItem;
+import dev.pipglr.setup.ui.wizard.StepNavigation;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 
 /**
@@ -90,12 +89,12 @@ public final class WizardApplication extends Application {
         machine.env("PIPGLR_IMAGE").ifPresent(viewModel.imageProperty()::set);
         String screenshots = System.getProperty("pipglr.screenshots");
         if (screenshots != null) {
-            @SuppressWarnings("unchecked")
-            ListView<StepItem> pages = (ListView<StepItem>) scene.lookup("#stepList");
+            StepNavigation pages = (StepNavigation) scene.lookup("#stepList");
             Snapshots.tourWhenIdle(
                     viewModel.busyProperty(),
                     scene,
-                    pages,
+                    pages.items(),
+                    pages::select,
                     item -> item.step().id(),
                     Path.of(screenshots),
                     Platform::exit);

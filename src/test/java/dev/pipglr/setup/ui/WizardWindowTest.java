@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.FakeMachine;
+import dev.pipglr.setup.ui.wizard.StepNavigation;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
 import dev.pipglr.setup.wizard.Fix;
@@ -26,7 +27,6 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -157,11 +157,11 @@ class WizardWindowTest {
     @Test
     void theWindowListsPreflightAndTheSixStepsInOrder(FxRobot robot) throws Exception {
         waitUntilIdle(robot);
-        ListView<?> list = robot.lookup("#stepList").queryAs(ListView.class);
+        StepNavigation list = robot.lookup("#stepList").queryAs(StepNavigation.class);
 
         assertEquals(
                 "pipglr Setup", robot.window(0).getScene().getWindow() instanceof Stage stage ? stage.getTitle() : "");
-        assertEquals(7, list.getItems().size());
+        assertEquals(7, list.items().size());
         assertEquals(
                 List.of(
                         "Preflight",
@@ -226,7 +226,9 @@ class WizardWindowTest {
 
         robot.clickOn("#refresh");
         WaitForAsyncUtils.waitFor(
-                5, TimeUnit.SECONDS, () -> robot.lookup("#cancel").query().isVisible());
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#cancel").tryQuery().map(Node::isVisible).orElse(false));
         assertTrue(robot.lookup("#progress").query().isVisible());
         assertTrue(robot.lookup("#refresh").queryAs(Button.class).isDisabled(), "one refresh at a time");
 

@@ -40,13 +40,14 @@ public final class Snapshots {
     }
 
     /**
-     * Once {@code busy} turns false: selects each entry of {@code pages} in turn and
-     * writes DIR/NN-NAME.png of the scene, then runs {@code then}.
+     * Once {@code busy} turns false: shows each of {@code pages} in turn ({@code select}
+     * takes its index) and writes DIR/NN-NAME.png of the scene, then runs {@code then}.
      */
     public static <T> void tourWhenIdle(
             ObservableBooleanValue busy,
             Scene scene,
-            javafx.scene.control.ListView<T> pages,
+            java.util.List<T> pages,
+            java.util.function.IntConsumer select,
             java.util.function.Function<T, String> name,
             Path dir,
             Runnable then) {
@@ -55,29 +56,30 @@ public final class Snapshots {
         busy.addListener((obs, was, isBusy) -> {
             if (!isBusy && !started[0]) {
                 started[0] = true;
-                shoot(scene, pages, name, dir, 0, then);
+                shoot(scene, pages, select, name, dir, 0, then);
             }
         });
     }
 
     private static <T> void shoot(
             Scene scene,
-            javafx.scene.control.ListView<T> pages,
+            java.util.List<T> pages,
+            java.util.function.IntConsumer select,
             java.util.function.Function<T, String> name,
             Path dir,
             int index,
             Runnable then) {
-        if (index >= pages.getItems().size()) {
+        if (index >= pages.size()) {
             then.run();
             return;
         }
-        pages.getSelectionModel().select(index);
+        select.accept(index);
         // long enough for a page's own first read (e.g. the dashboard's dumpconfig run) to finish
         PauseTransition settle = new PauseTransition(Duration.millis(3000));
         settle.setOnFinished(event -> {
-            T page = pages.getItems().get(index);
+            T page = pages.get(index);
             write(scene, dir.resolve(String.format("%02d-%s.png", index, name.apply(page))));
-            shoot(scene, pages, name, dir, index + 1, then);
+            shoot(scene, pages, select, name, dir, index + 1, then);
         });
         settle.play();
     }

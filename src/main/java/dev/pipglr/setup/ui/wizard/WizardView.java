@@ -8,92 +8,55 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javafx.beans.value.ChangeListener;
-import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The wizard window's controller: sidebar of steps, the selected step's page, and the status bar. */
+/**
+ * The wizard window: sidebar of steps, the selected step's page, and the status bar. Built in code rather than FXML
+ * (unlike the step panels): the shell is all of the first frame, and FXMLLoader's own start-up (its XML parser and
+ * reflection, about 110 ms on a cold JVM) was a tenth of it. Parts the first frame does not show join the scene when
+ * first needed ({@link OnDemand}).
+ */
 public final class WizardView {
 
     private final WizardViewModel viewModel;
-
-    @FXML
-    private ListView<StepItem> stepList;
-
-    @FXML
-    private Label stepTitle;
-
-    @FXML
-    private StatusIcon stepStatusIcon;
-
-    @FXML
-    private Label stepStatus;
-
-    @FXML
-    private Label stepDetail;
-
-    @FXML
-    private Label stepPurpose;
-
-    @FXML
-    private TextArea stepFindings;
-
-    @FXML
-    private VBox planBox;
-
-    @FXML
-    private TextArea stepPlan;
-
-    @FXML
-    private Label stepVerification;
-
-    @FXML
-    private VBox sessionServiceBox;
-
-    @FXML
-    private TextField permanentFix;
-
-    @FXML
-    private Button startSessionServiceButton;
-
-    @FXML
-    private Button refreshButton;
-
-    @FXML
-    private Button cancelButton;
-
-    @FXML
-    private ProgressIndicator progress;
-
-    @FXML
-    private Label activity;
-
-    @FXML
-    private HBox statusBar;
-
-    @FXML
-    private VBox actionPane;
-
-    @FXML
-    private HBox imageBox;
-
-    @FXML
-    private TextField image;
-
-    @FXML
-    private javafx.scene.control.ScrollPane pageScroll;
-
-    @FXML
-    private Button continueButton;
+    private final BorderPane root = new BorderPane();
+    private final StepNavigation stepList;
+    private final Label stepTitle = label("stepTitle", "page-title");
+    private final StatusIcon stepStatusIcon = new StatusIcon();
+    private final Label stepStatus = label("stepStatus", "verdict-status");
+    private final Label stepDetail = wrapped(label("stepDetail", "verdict-detail"));
+    private final Label stepPurpose = wrapped(label("stepPurpose"));
+    private final TextArea stepFindings = readOnlyText("stepFindings", 5);
+    private final TextArea stepPlan = readOnlyText("stepPlan", 3);
+    private final Label stepVerification = wrapped(label("stepVerification", "verification"));
+    private final TextField permanentFix = new TextField(SessionService.PERMANENT_FIX);
+    private final Button startSessionServiceButton = new Button("Start podman service for this session");
+    private final Button refreshButton = new Button("_Refresh");
+    private final Button cancelButton = new Button("Cancel");
+    private final ProgressIndicator progress = new ProgressIndicator();
+    private final Label activity = label("activity");
+    private final TextField image = new TextField();
+    private final VBox actionPane = new VBox();
+    private final ScrollPane pageScroll = new ScrollPane();
+    private final Button continueButton = new Button();
+    private final OnDemand sessionServiceBox;
+    private final OnDemand imageBox;
+    private final OnDemand findingsBox;
+    private final OnDemand planBox;
+    private final OnDemand progressSlot;
+    private final OnDemand cancelSlot;
 
     /** The step shown last: a report for the same step keeps the reader's place, another step starts at the top. */
     private StepItem shownItem;
@@ -103,32 +66,143 @@ public final class WizardView {
 
     public WizardView(WizardViewModel viewModel) {
         this.viewModel = viewModel;
+        stepList = new StepNavigation(viewModel.steps());
+        sessionServiceBox = new OnDemand(sessionServiceOffer());
+        imageBox = new OnDemand(imageField());
+        findingsBox = new OnDemand(new VBox(6, sectionTitle("What the wizard found"), stepFindings));
+        VBox plan = new VBox(6, sectionTitle("What is left to do"), stepPlan, stepVerification);
+        plan.setId("planBox");
+        planBox = new OnDemand(plan);
+        progress.setId("progress");
+        progress.setPrefSize(16, 16);
+        progressSlot = new OnDemand(progress);
+        cancelButton.setId("cancel");
+        cancelButton.setOnAction(event -> viewModel.cancel());
+        cancelSlot = new OnDemand(cancelButton);
+        layOut();
+        bind();
     }
 
-    @FXML
-    private void initialize() {
-        stepList.setItems(viewModel.steps());
-        stepList.setCellFactory(list -> new StepCell());
-        stepList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> show(item));
+    /** The window's content. */
+    public Parent root() {
+        return root;
+    }
+
+    private void layOut() {
+        root.getStyleClass().add("wizard");
+        root.setPrefSize(1280, 800);
+
+        Label title = label(null, "app-title");
+        title.setText(WizardWindow.TITLE);
+        Label subtitle = label(null, "app-subtitle");
+        subtitle.setText("a rootless podman-in-podman GitLab runner");
+        refreshButton.setId("refresh");
+        refreshButton.setMnemonicParsing(true);
+        refreshButton.setOnAction(event -> viewModel.refresh());
+        HBox header = new HBox(10, title, subtitle, grow(new Region()), refreshButton);
+        header.getStyleClass().add("header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        root.setTop(header);
+
+        stepList.setPrefWidth(320);
+        stepList.setMinWidth(320);
+        root.setLeft(stepList);
+
+        HBox titleRow = new HBox(10, stepTitle);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        HBox verdict = new HBox(8, stepStatusIcon, stepStatus);
+        verdict.setAlignment(Pos.CENTER_LEFT);
+        verdict.getStyleClass().add("verdict");
+        actionPane.setId("actionPane");
+        continueButton.setId("continue");
+        continueButton.getStyleClass().add("continue");
+        continueButton.setMnemonicParsing(false);
+        continueButton.setOnAction(event -> step(+1));
+        HBox wayOn = new HBox(continueButton);
+        wayOn.setAlignment(Pos.CENTER_RIGHT);
+        wayOn.getStyleClass().add("way-on");
+        VBox page = new VBox(
+                14,
+                titleRow,
+                verdict,
+                stepDetail,
+                sessionServiceBox.slot(),
+                imageBox.slot(),
+                actionPane,
+                sectionTitle("What this step is for"),
+                stepPurpose,
+                findingsBox.slot(),
+                planBox.slot(),
+                wayOn);
+        page.getStyleClass().add("page");
+        pageScroll.setContent(page);
+        pageScroll.setFitToWidth(true);
+        pageScroll.getStyleClass().add("page-scroll");
+        root.setCenter(pageScroll);
+
+        HBox statusBar = new HBox(8, progressSlot.slot(), activity, grow(new Region()), cancelSlot.slot());
+        statusBar.getStyleClass().add("status-bar");
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        root.setBottom(statusBar);
+    }
+
+    private VBox sessionServiceOffer() {
+        startSessionServiceButton.setId("startSessionService");
+        startSessionServiceButton.setOnAction(event -> viewModel.startSessionService());
+        permanentFix.setId("permanentFix");
+        permanentFix.setEditable(false);
+        permanentFix.getStyleClass().add("command");
+        HBox.setHgrow(permanentFix, Priority.ALWAYS);
+        Button copy = new Button("Copy");
+        copy.setOnAction(event -> Clipboards.copy(permanentFix.getText()));
+        Label offer = wrapped(label(null));
+        offer.setText("podman is installed, but its API service is not running. The wizard can start one for this"
+                + " session and stop it when you close the wizard.");
+        Label always = wrapped(label(null));
+        always.setText("To have it always available, run this once as your user:");
+        VBox box = new VBox(8, offer, startSessionServiceButton, always, new HBox(6, permanentFix, copy));
+        box.setId("sessionServiceBox");
+        box.getStyleClass().add("callout");
+        return box;
+    }
+
+    private HBox imageField() {
+        Label caption = label(null);
+        caption.setText("_Image:");
+        caption.setMnemonicParsing(true);
+        caption.setLabelFor(image);
+        image.setId("image");
+        image.getStyleClass().add("command");
+        HBox.setHgrow(image, Priority.ALWAYS);
+        HBox box = new HBox(8, caption, image);
+        box.setId("imageBox");
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private void bind() {
+        stepList.selectedItemProperty().addListener((obs, old, item) -> show(item));
         for (StepItem item : viewModel.steps()) {
             item.reportProperty().addListener((obs, old, report) -> {
-                if (stepList.getSelectionModel().getSelectedItem() == item) {
+                if (stepList.selectedItem() == item) {
                     show(item);
                 }
             });
         }
-
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        cancelButton.visibleProperty().bind(viewModel.busyProperty());
-        cancelButton.managedProperty().bind(viewModel.busyProperty());
+        progressSlot.show(viewModel.busyProperty().get());
+        cancelSlot.show(viewModel.busyProperty().get());
+        viewModel.busyProperty().addListener((obs, was, busy) -> {
+            progressSlot.show(busy);
+            cancelSlot.show(busy);
+        });
         refreshButton.disableProperty().bind(viewModel.busyProperty());
         activity.textProperty().bind(viewModel.activityProperty());
         startSessionServiceButton.disableProperty().bind(viewModel.busyProperty());
-        permanentFix.setText(SessionService.PERMANENT_FIX);
         image.textProperty().bindBidirectional(viewModel.imageProperty());
+        viewModel.canStartSessionServiceProperty().addListener((obs, was, can) -> offerSessionService());
 
-        stepList.getSelectionModel().select(0);
-        stepList.sceneProperty().addListener((obs, old, scene) -> {
+        stepList.select(0);
+        root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 addShortcuts(scene);
             }
@@ -137,8 +211,8 @@ public final class WizardView {
 
     /**
      * Keys for the whole window: Ctrl+Page Down / Ctrl+Page Up to the next or previous step (as between tabs),
-     * Alt+0 to Alt+6 straight to the preflight or step N, F5 to refresh. A filter, not accelerators: the sidebar's
-     * list would take Ctrl+Page Down for itself first.
+     * Alt+0 to Alt+6 straight to the preflight or step N, F5 to refresh. A filter, not accelerators: a focused text
+     * area or list would take Ctrl+Page Down for itself first.
      */
     private void addShortcuts(javafx.scene.Scene scene) {
         Map<javafx.scene.input.KeyCombination, Runnable> keys = new java.util.LinkedHashMap<>();
@@ -156,7 +230,7 @@ public final class WizardView {
                     new javafx.scene.input.KeyCodeCombination(
                             javafx.scene.input.KeyCode.valueOf("DIGIT" + index),
                             javafx.scene.input.KeyCombination.ALT_DOWN),
-                    () -> stepList.getSelectionModel().select(chosen));
+                    () -> stepList.select(chosen));
         }
         keys.put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5), () -> {
             if (!viewModel.busyProperty().get()) {
@@ -175,16 +249,7 @@ public final class WizardView {
     }
 
     private void step(int by) {
-        int next = stepList.getSelectionModel().getSelectedIndex() + by;
-        if (next >= 0 && next < viewModel.steps().size()) {
-            stepList.getSelectionModel().select(next);
-            stepList.scrollTo(next);
-        }
-    }
-
-    @FXML
-    private void continueToNext() {
-        step(+1);
+        stepList.select(stepList.selectedIndex() + by);
     }
 
     private void show(StepItem item) {
@@ -204,8 +269,8 @@ public final class WizardView {
                 hasPlan && !report.fix().verification().isEmpty()
                         ? "Afterwards: " + report.fix().verification()
                         : "");
-        planBox.setVisible(hasPlan);
-        planBox.setManaged(hasPlan);
+        findingsBox.show(report != null);
+        planBox.show(hasPlan);
         Optional<StepPages.Page> page = actionPanel(item);
         actionPane
                 .getChildren()
@@ -224,18 +289,15 @@ public final class WizardView {
         }
         actionPane.setManaged(!actionPane.getChildren().isEmpty());
         boolean usesImage = item.step().needsImage();
-        imageBox.setVisible(usesImage);
-        imageBox.setManaged(usesImage);
-        boolean offerService = viewModel.isGate(item);
-        sessionServiceBox.visibleProperty().unbind();
-        sessionServiceBox.managedProperty().unbind();
-        if (offerService) {
-            sessionServiceBox.visibleProperty().bind(viewModel.canStartSessionServiceProperty());
-            sessionServiceBox.managedProperty().bind(viewModel.canStartSessionServiceProperty());
-        } else {
-            sessionServiceBox.setVisible(false);
-            sessionServiceBox.setManaged(false);
-        }
+        imageBox.show(usesImage);
+        offerSessionService();
+    }
+
+    /** On the gate step (preflight) only, while the wizard can start a podman service. */
+    private void offerSessionService() {
+        sessionServiceBox.show(shownItem != null
+                && viewModel.isGate(shownItem)
+                && viewModel.canStartSessionServiceProperty().get());
     }
 
     /** "step 3: Register runners" (the sidebar's words for it). */
@@ -256,64 +318,36 @@ public final class WizardView {
         return entries.isEmpty() ? whenEmpty : "• " + String.join("\n• ", entries);
     }
 
-    @FXML
-    private void refresh() {
-        viewModel.refresh();
+    private static Label label(String id, String... styleClasses) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().addAll(styleClasses);
+        return label;
     }
 
-    @FXML
-    private void cancel() {
-        viewModel.cancel();
+    private static Label wrapped(Label label) {
+        label.setWrapText(true);
+        return label;
     }
 
-    @FXML
-    private void startSessionService() {
-        viewModel.startSessionService();
+    private static Label sectionTitle(String text) {
+        Label title = label(null, "section-title");
+        title.setText(text);
+        return title;
     }
 
-    @FXML
-    private void copyPermanentFix() {
-        Clipboards.copy(permanentFix.getText());
+    private static TextArea readOnlyText(String id, int rows) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(rows);
+        area.getStyleClass().add("findings");
+        return area;
     }
 
-    /** A sidebar row: status icon and "N Title"; follows the step's report as it changes. */
-    private static final class StepCell extends ListCell<StepItem> {
-        private final StatusIcon icon = new StatusIcon();
-        private final Label label = new Label();
-        private final HBox row = new HBox(8, icon, label);
-        private final ChangeListener<StepReport> onReport = (obs, old, report) -> showStatus(report);
-        private StepItem shown;
-
-        StepCell() {
-            row.getStyleClass().add("step-row");
-            label.getStyleClass().add("step-label");
-        }
-
-        @Override
-        protected void updateItem(StepItem item, boolean empty) {
-            super.updateItem(item, empty);
-            if (shown != null) {
-                shown.reportProperty().removeListener(onReport);
-                shown = null;
-            }
-            if (empty || item == null) {
-                setGraphic(null);
-                setId(null);
-                return;
-            }
-            shown = item;
-            item.reportProperty().addListener(onReport);
-            label.setText(item.step().label());
-            setId("step-" + item.step().id());
-            showStatus(item.report());
-            setGraphic(row);
-        }
-
-        private void showStatus(StepReport report) {
-            icon.setStatus(report == null ? null : report.status());
-            String status = report == null ? "checking" : report.status().label();
-            setAccessibleText(shown.step().label() + ", " + status);
-            setTooltip(new Tooltip(status + (report == null ? "" : ": " + report.detail())));
-        }
+    private static Region grow(Region region) {
+        HBox.setHgrow(region, Priority.ALWAYS);
+        return region;
     }
 }
