@@ -8,7 +8,6 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
-import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.runlabel.RunlabelException;
 import dev.pipglr.setup.wizard.FleetSources;
 import dev.pipglr.setup.wizard.ImageSource;
@@ -18,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,10 +83,7 @@ final class ExportAnsibleCommand extends HeadlessCommand {
             }
             FleetExport.Result result = FleetExport.write(setup, inventory, out, password);
             result.notes().forEach(note -> output.say("Note: " + note));
-            String run = "cd " + result.folder().toAbsolutePath() + " && ansible-playbook -i inventory site.yml "
-                    + (vaultPasswordFile != null
-                            ? "--vault-password-file " + vaultPasswordFile.toAbsolutePath()
-                            : "--ask-vault-pass");
+            String run = result.runCommand(Optional.ofNullable(vaultPasswordFile));
             return output.finish(
                     SetupExit.DONE,
                     "written",
@@ -101,8 +98,6 @@ final class ExportAnsibleCommand extends HeadlessCommand {
                     });
         } catch (IllegalArgumentException e) {
             return output.finish(SetupExit.BAD_INPUT, "written", e.getMessage(), node -> {});
-        } catch (PodmanUnavailableException e) {
-            return output.finish(SetupExit.BAD_INPUT, "written", Problems.describe(e), node -> {});
         } catch (PodmanException | RunlabelException e) {
             return output.finish(SetupExit.BAD_INPUT, "written", Problems.describe(e), node -> {});
         } catch (IOException e) {

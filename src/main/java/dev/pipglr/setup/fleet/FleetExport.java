@@ -3,6 +3,7 @@ package dev.pipglr.setup.fleet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipglr.setup.host.LocalFiles;
+import dev.pipglr.setup.host.ShellQuoting;
 import dev.pipglr.setup.runlabel.VolumeSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a verified setup as an Ansible project: an inventory, group variables, a playbook that does the six steps
@@ -37,7 +39,21 @@ public final class FleetExport {
     public static final String MIN_PODMAN = "4.8.0";
 
     /** What was written, and what the user should know (legacy tokens, an inventory still to fill in). */
-    public record Result(Path folder, Path inventory, boolean inventoryWritten, List<String> notes) {}
+    public record Result(Path folder, Path inventory, boolean inventoryWritten, List<String> notes) {
+
+        /**
+         * The shell command that runs the project: into its folder, then ansible-playbook with the vault password
+         * from {@code vaultPasswordFile}, or asked for when there is none.
+         */
+        public String runCommand(Optional<Path> vaultPasswordFile) {
+            return "cd " + ShellQuoting.quote(folder.toAbsolutePath().toString())
+                    + " && ansible-playbook -i inventory site.yml "
+                    + vaultPasswordFile
+                            .map(file -> "--vault-password-file "
+                                    + ShellQuoting.quote(file.toAbsolutePath().toString()))
+                            .orElse("--ask-vault-pass");
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,6 +63,8 @@ public final class FleetExport {
      * @param inventory the runner hosts as an Ansible inventory; when the file does not exist a template is written
      *     there to fill in
      * @param out the folder to write; it must be new, empty, or an earlier export
+     * @throws IllegalArgumentException for a folder or inventory that cannot be used (bad input: nothing written)
+     * @throws IOException when writing fails
      */
     public static Result write(FleetSetup setup, Path inventory, Path out, char[] vaultPassword) throws IOException {
         if (vaultPassword.length == 0) {
@@ -54,7 +72,8 @@ public final class FleetExport {
         }
         checkFolder(out);
         if (LocalFiles.exists(inventory) && !LocalFiles.isRegularFile(inventory)) {
-            throw new IOException(inventory + " is not a file; give an Ansible inventory file of the runner hosts");
+            throw new IllegalArgumentException(
+                    inventory + " is not a file; give an Ansible inventory file of the runner hosts");
         }
         List<String> notes = new ArrayList<>();
         if (!setup.configToml().contains("[[runners]]")) {
@@ -126,13 +145,13 @@ public final class FleetExport {
             return;
         }
         if (!LocalFiles.isDirectory(out)) {
-            throw new IOException(out + " is a file; choose a new or empty folder for the export");
+            throw new IllegalArgumentException(out + " is a file; choose a new or empty folder for the export");
         }
         if (LocalFiles.exists(out.resolve(MARKER))) {
             return;
         }
         if (!LocalFiles.list(out).isEmpty()) {
-            throw new IOException(out + " is not empty and holds no earlier export; choose a new or empty "
+            throw new IllegalArgumentException(out + " is not empty and holds no earlier export; choose a new or empty "
                     + "folder, so nothing of yours is overwritten");
         }
     }

@@ -29,10 +29,9 @@ public final class FleetSources {
         String v2 = QuadletUnit.render(run.spec(), false);
         String v1 = QuadletUnit.render(run.spec(), true);
         List<VolumeSpec> volumes = new ArrayList<>();
+        java.util.Map<String, String> labels = podman.imageLabels(image).orElse(java.util.Map.of());
         for (String label : VOLUME_LABELS) {
-            if (podman.imageLabels(image)
-                    .map(labels -> labels.containsKey(label))
-                    .orElse(false)) {
+            if (labels.containsKey(label)) {
                 if (!(ImageLabels.interpret(machine, podman, image, label) instanceof Runlabel.CreateVolume create)) {
                     throw new RunlabelException("the " + label + " label of " + image + " does not create a volume");
                 }

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -136,5 +137,40 @@ class ExportAnsibleCommandTest {
         assertThat(said()).doesNotContain(TOKEN, "secret\n");
         assertThat(Files.readString(dir.resolve("fleet/group_vars/all/pipglr.yml")))
                 .contains("pipglr_user: \"ci\"");
+    }
+
+    @Test
+    void aFolderOfOtherFilesIsBadInputAndTheRunCommandQuotesItsPaths() throws Exception {
+        storedConfig();
+        Path password = dir.resolve("vault pass");
+        Files.writeString(password, "secret\n");
+        Path inventory = dir.resolve("runners.ini");
+        Files.writeString(inventory, "[pipglr_runners]\nhost-a\n");
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine);
+        Files.writeString(mine.resolve("notes.txt"), "keep me");
+        String[] common = {"--inventory", inventory.toString(), "--vault-password-file", password.toString()};
+
+        int refused = run(concat(common, "--out", mine.toString(), "--image", ViewModelHarness.IMAGE));
+        assertThat(refused).as(said()).isEqualTo(SetupExit.BAD_INPUT);
+        assertThat(said()).contains("is not empty and holds no earlier export");
+        assertThat(Files.readString(mine.resolve("notes.txt"))).isEqualTo("keep me");
+
+        Path spaced = dir.resolve("ci fleet");
+        out.reset();
+        int exit = run(concat(common, "--out", spaced.toString(), "--image", ViewModelHarness.IMAGE, "--json"));
+        assertThat(exit).as(said()).isEqualTo(SetupExit.DONE);
+        String command = new ObjectMapper()
+                .readTree(out.toString(StandardCharsets.UTF_8))
+                .get("command")
+                .asText();
+        assertThat(command)
+                .isEqualTo("cd '" + spaced + "' && ansible-playbook -i inventory site.yml --vault-password-file '"
+                        + password + "'");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return java.util.stream.Stream.concat(Arrays.stream(first), Arrays.stream(more))
+                .toArray(String[]::new);
     }
 }

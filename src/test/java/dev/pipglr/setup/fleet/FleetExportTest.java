@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pipglr.setup.runlabel.VolumeSpec;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -123,7 +122,7 @@ class FleetExportTest {
         Files.createDirectories(foreign);
         Files.writeString(foreign.resolve("notes.txt"), "keep me");
         assertThatThrownBy(() -> FleetExport.write(setup(config(TOKEN)), inventory, foreign, "p".toCharArray()))
-                .isInstanceOf(IOException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not empty and holds no earlier export");
         assertThat(Files.readString(foreign.resolve("notes.txt"))).isEqualTo("keep me");
 
@@ -156,7 +155,7 @@ class FleetExportTest {
         Path folder = dir.resolve("hosts.d");
         Files.createDirectories(folder);
         assertThatThrownBy(() -> FleetExport.write(setup(config(TOKEN)), folder, dir.resolve("o"), "p".toCharArray()))
-                .isInstanceOf(IOException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a file; give an Ansible inventory file");
         assertThat(dir.resolve("o")).doesNotExist();
     }

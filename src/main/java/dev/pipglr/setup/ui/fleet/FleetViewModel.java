@@ -99,8 +99,7 @@ public final class FleetViewModel {
                         FleetExport.Result result = FleetExport.write(setup, inventoryFile, out, secret);
                         result.notes().forEach(note -> report.accept("Note: " + note));
                         report.accept("Wrote the Ansible project to " + result.folder() + " (README.md explains it).");
-                        report.accept("Run it: cd " + result.folder().toAbsolutePath()
-                                + " && ansible-playbook -i inventory site.yml --ask-vault-pass");
+                        report.accept("Run it: " + result.runCommand(java.util.Optional.empty()));
                         return result;
                     } finally {
                         java.util.Arrays.fill(secret, '\0');
