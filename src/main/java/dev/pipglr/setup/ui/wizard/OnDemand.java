@@ -1,23 +1,24 @@
 package dev.pipglr.setup.ui.wizard;
 
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 
 /**
- * A part of the window that joins the scene the first time it is shown, at the place its slot holds, and is shown or
- * hidden from then on. A hidden node still costs its styles, skin and layout; one never shown yet costs nothing, so
- * what the first frame does not show (the findings before the first check, the busy spinner, the podman service offer)
- * is left out of it.
+ * A part of the window made and added to the scene the first time it is shown, at the place its slot holds, and shown
+ * or hidden from then on. A hidden node still costs its construction, styles, skin and layout; one never shown yet
+ * costs nothing, so what the first frame does not show (the findings before the first check, the busy spinner, the
+ * podman service offer) is left out of it.
  */
 final class OnDemand {
 
-    private final Node node;
+    private final Supplier<? extends Node> make;
     private final Region slot = new Region();
-    private boolean attached;
+    private Node node;
 
-    OnDemand(Node node) {
-        this.node = node;
+    OnDemand(Supplier<? extends Node> make) {
+        this.make = make;
         slot.setManaged(false);
         slot.setVisible(false);
     }
@@ -27,17 +28,13 @@ final class OnDemand {
         return slot;
     }
 
-    Node node() {
-        return node;
-    }
-
     void show(boolean shown) {
-        if (shown && !attached) {
+        if (shown && node == null) {
+            node = make.get();
             Pane parent = (Pane) slot.getParent();
             parent.getChildren().set(parent.getChildren().indexOf(slot), node);
-            attached = true;
         }
-        if (attached) {
+        if (node != null) {
             node.setVisible(shown);
             node.setManaged(shown);
         }

@@ -61,8 +61,10 @@ public final class StepNavigation extends VBox {
         return selected.get();
     }
 
+    /** The selected step's index, -1 before one is selected. */
     public int selectedIndex() {
-        return items.indexOf(selected.get());
+        StepItem item = selected.get();
+        return item == null ? -1 : items.indexOf(item);
     }
 
     /** Focuses the selected row, as focusing a list focuses its selection. */
@@ -84,21 +86,25 @@ public final class StepNavigation extends VBox {
     }
 
     private void moveWithKeys(KeyEvent event) {
-        int target = -1;
+        if (event.isShortcutDown() || event.isAltDown() || rows.isEmpty()) {
+            return;
+        }
+        int target;
         if (event.getCode() == KeyCode.UP) {
-            target = selectedIndex() - 1;
+            target = Math.max(0, selectedIndex() - 1);
         } else if (event.getCode() == KeyCode.DOWN) {
-            target = selectedIndex() + 1;
+            target = Math.min(rows.size() - 1, selectedIndex() + 1);
         } else if (event.getCode() == KeyCode.HOME) {
             target = 0;
         } else if (event.getCode() == KeyCode.END) {
             target = rows.size() - 1;
+        } else {
+            return;
         }
-        if (target >= 0 && target < rows.size() && !event.isShortcutDown() && !event.isAltDown()) {
-            select(target);
-            rows.get(target).requestFocus();
-            event.consume();
-        }
+        // consumed also at either end: a toggle button in a group would wrap around, a list does not
+        event.consume();
+        select(target);
+        rows.get(target).requestFocus();
     }
 
     private ToggleButton row(StepItem item) {

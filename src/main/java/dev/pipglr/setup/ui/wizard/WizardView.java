@@ -38,16 +38,8 @@ public final class WizardView {
     private final Label stepStatus = label("stepStatus", "verdict-status");
     private final Label stepDetail = wrapped(label("stepDetail", "verdict-detail"));
     private final Label stepPurpose = wrapped(label("stepPurpose"));
-    private final TextArea stepFindings = readOnlyText("stepFindings", 5);
-    private final TextArea stepPlan = readOnlyText("stepPlan", 3);
-    private final Label stepVerification = wrapped(label("stepVerification", "verification"));
-    private final TextField permanentFix = new TextField(SessionService.PERMANENT_FIX);
-    private final Button startSessionServiceButton = new Button("Start podman service for this session");
     private final Button refreshButton = new Button("_Refresh");
-    private final Button cancelButton = new Button("Cancel");
-    private final ProgressIndicator progress = new ProgressIndicator();
     private final Label activity = label("activity");
-    private final TextField image = new TextField();
     private final VBox actionPane = new VBox();
     private final ScrollPane pageScroll = new ScrollPane();
     private final Button continueButton = new Button();
@@ -57,6 +49,10 @@ public final class WizardView {
     private final OnDemand planBox;
     private final OnDemand progressSlot;
     private final OnDemand cancelSlot;
+    // made with findingsBox and planBox
+    private TextArea stepFindings;
+    private TextArea stepPlan;
+    private Label stepVerification;
 
     /** The step shown last: a report for the same step keeps the reader's place, another step starts at the top. */
     private StepItem shownItem;
@@ -67,18 +63,31 @@ public final class WizardView {
     public WizardView(WizardViewModel viewModel) {
         this.viewModel = viewModel;
         stepList = new StepNavigation(viewModel.steps());
-        sessionServiceBox = new OnDemand(sessionServiceOffer());
-        imageBox = new OnDemand(imageField());
-        findingsBox = new OnDemand(new VBox(6, sectionTitle("What the wizard found"), stepFindings));
-        VBox plan = new VBox(6, sectionTitle("What is left to do"), stepPlan, stepVerification);
-        plan.setId("planBox");
-        planBox = new OnDemand(plan);
-        progress.setId("progress");
-        progress.setPrefSize(16, 16);
-        progressSlot = new OnDemand(progress);
-        cancelButton.setId("cancel");
-        cancelButton.setOnAction(event -> viewModel.cancel());
-        cancelSlot = new OnDemand(cancelButton);
+        sessionServiceBox = new OnDemand(this::sessionServiceOffer);
+        imageBox = new OnDemand(this::imageField);
+        findingsBox = new OnDemand(() -> {
+            stepFindings = readOnlyText("stepFindings", 5);
+            return new VBox(6, sectionTitle("What the wizard found"), stepFindings);
+        });
+        planBox = new OnDemand(() -> {
+            stepPlan = readOnlyText("stepPlan", 3);
+            stepVerification = wrapped(label("stepVerification", "verification"));
+            VBox plan = new VBox(6, sectionTitle("What is left to do"), stepPlan, stepVerification);
+            plan.setId("planBox");
+            return plan;
+        });
+        progressSlot = new OnDemand(() -> {
+            ProgressIndicator progress = new ProgressIndicator();
+            progress.setId("progress");
+            progress.setPrefSize(16, 16);
+            return progress;
+        });
+        cancelSlot = new OnDemand(() -> {
+            Button cancel = new Button("Cancel");
+            cancel.setId("cancel");
+            cancel.setOnAction(event -> viewModel.cancel());
+            return cancel;
+        });
         layOut();
         bind();
     }
@@ -147,8 +156,11 @@ public final class WizardView {
     }
 
     private VBox sessionServiceOffer() {
+        Button startSessionServiceButton = new Button("Start podman service for this session");
         startSessionServiceButton.setId("startSessionService");
         startSessionServiceButton.setOnAction(event -> viewModel.startSessionService());
+        startSessionServiceButton.disableProperty().bind(viewModel.busyProperty());
+        TextField permanentFix = new TextField(SessionService.PERMANENT_FIX);
         permanentFix.setId("permanentFix");
         permanentFix.setEditable(false);
         permanentFix.getStyleClass().add("command");
@@ -167,6 +179,8 @@ public final class WizardView {
     }
 
     private HBox imageField() {
+        TextField image = new TextField();
+        image.textProperty().bindBidirectional(viewModel.imageProperty());
         Label caption = label(null);
         caption.setText("_Image:");
         caption.setMnemonicParsing(true);
@@ -197,8 +211,6 @@ public final class WizardView {
         });
         refreshButton.disableProperty().bind(viewModel.busyProperty());
         activity.textProperty().bind(viewModel.activityProperty());
-        startSessionServiceButton.disableProperty().bind(viewModel.busyProperty());
-        image.textProperty().bindBidirectional(viewModel.imageProperty());
         viewModel.canStartSessionServiceProperty().addListener((obs, was, can) -> offerSessionService());
 
         stepList.select(0);
@@ -262,15 +274,19 @@ public final class WizardView {
         stepStatusIcon.setStatus(report == null ? null : report.status());
         stepStatus.setText(report == null ? "checking..." : report.status().label());
         stepDetail.setText(report == null ? "The wizard is reading this machine's state." : report.detail());
-        stepFindings.setText(report == null ? "" : lines(report.findings(), "Nothing to report."));
-        boolean hasPlan = report != null && !report.plan().isEmpty();
-        stepPlan.setText(hasPlan ? lines(report.plan(), "") : "");
-        stepVerification.setText(
-                hasPlan && !report.fix().verification().isEmpty()
-                        ? "Afterwards: " + report.fix().verification()
-                        : "");
         findingsBox.show(report != null);
+        if (report != null) {
+            stepFindings.setText(lines(report.findings(), "Nothing to report."));
+        }
+        boolean hasPlan = report != null && !report.plan().isEmpty();
         planBox.show(hasPlan);
+        if (hasPlan) {
+            stepPlan.setText(lines(report.plan(), ""));
+            stepVerification.setText(
+                    report.fix().verification().isEmpty()
+                            ? ""
+                            : "Afterwards: " + report.fix().verification());
+        }
         Optional<StepPages.Page> page = actionPanel(item);
         actionPane
                 .getChildren()
