@@ -162,6 +162,8 @@ class WizardWindowTest {
         assertEquals(
                 "pipglr Setup", robot.window(0).getScene().getWindow() instanceof Stage stage ? stage.getTitle() : "");
         assertEquals(7, list.items().size());
+        Node focused = robot.window(0).getScene().getFocusOwner();
+        assertEquals("step-preflight", focused == null ? null : focused.getId(), "opens with the steps in hand");
         assertEquals(
                 List.of(
                         "Preflight",

@@ -217,6 +217,7 @@ public final class WizardView {
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 addShortcuts(scene);
+                stepList.requestFocus(); // the window opens with the steps in hand, as a list that has the focus
             }
         });
     }
