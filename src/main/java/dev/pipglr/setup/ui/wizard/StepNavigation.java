@@ -43,7 +43,11 @@ public final class StepNavigation extends VBox {
                 return;
             }
             int index = rows.indexOf(toggle);
+            boolean hadFocus = rows.stream().anyMatch(ToggleButton::isFocused);
             rows.forEach(row -> row.setFocusTraversable(row == toggle));
+            if (hadFocus) {
+                ((ToggleButton) toggle).requestFocus(); // the focus moves with the selection, as in a list
+            }
             selected.set(this.items.get(index));
         });
         addEventFilter(KeyEvent.KEY_PRESSED, this::moveWithKeys);

@@ -59,6 +59,9 @@ class StepNavigationTest {
         robot.type(KeyCode.UP);
         assertEquals(0, navigation.selectedIndex());
         assertEquals("step-preflight", focusedId(), "the focus follows the selection");
+        robot.interact(() -> navigation.select(4));
+        assertEquals("step-config", focusedId(), "a selection made elsewhere takes the focus along");
+        robot.interact(() -> navigation.select(0));
         robot.interact(() -> navigation.select(99));
         assertEquals(0, navigation.selectedIndex(), "out of range is ignored");
     }
