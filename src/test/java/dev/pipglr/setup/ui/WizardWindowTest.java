@@ -233,11 +233,16 @@ class WizardWindowTest {
                 () -> robot.lookup("#cancel").tryQuery().map(Node::isVisible).orElse(false));
         assertTrue(robot.lookup("#progress").query().isVisible());
         assertTrue(robot.lookup("#refresh").queryAs(Button.class).isDisabled(), "one refresh at a time");
+        double busyAt = robot.lookup("#activity").query().localToScene(0, 0).getX();
 
         robot.clickOn("#cancel");
         settle();
         assertFalse(viewModel.busyProperty().get());
         assertTrue(text(robot, "#activity").startsWith("Cancelled"));
+        assertEquals(
+                busyAt,
+                robot.lookup("#activity").query().localToScene(0, 0).getX(),
+                "the status text stays in place when the spinner hides");
         inspectionGate.countDown();
 
         robot.clickOn("#refresh");

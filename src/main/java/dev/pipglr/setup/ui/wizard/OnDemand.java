@@ -15,12 +15,28 @@ final class OnDemand {
 
     private final Supplier<? extends Node> make;
     private final Region slot = new Region();
+    private final boolean keepsPlace;
     private Node node;
 
+    /** A part that takes no room while hidden. */
     OnDemand(Supplier<? extends Node> make) {
         this.make = make;
+        this.keepsPlace = false;
         slot.setManaged(false);
         slot.setVisible(false);
+    }
+
+    /**
+     * A part of a fixed size whose room stays while it is hidden (the busy spinner: the text beside it must not jump
+     * each time the wizard turns busy).
+     */
+    OnDemand(Supplier<? extends Node> make, double width, double height) {
+        this.make = make;
+        this.keepsPlace = true;
+        slot.setVisible(false);
+        slot.setMinSize(width, height);
+        slot.setPrefSize(width, height);
+        slot.setMaxSize(width, height);
     }
 
     /** Put this where the part belongs among its parent's children. */
@@ -36,7 +52,7 @@ final class OnDemand {
         }
         if (node != null) {
             node.setVisible(shown);
-            node.setManaged(shown);
+            node.setManaged(shown || keepsPlace);
         }
     }
 }

@@ -76,12 +76,15 @@ public final class WizardView {
             plan.setId("planBox");
             return plan;
         });
-        progressSlot = new OnDemand(() -> {
-            ProgressIndicator progress = new ProgressIndicator();
-            progress.setId("progress");
-            progress.setPrefSize(16, 16);
-            return progress;
-        });
+        progressSlot = new OnDemand(
+                () -> {
+                    ProgressIndicator progress = new ProgressIndicator();
+                    progress.setId("progress");
+                    progress.setPrefSize(16, 16);
+                    return progress;
+                },
+                16,
+                16);
         cancelSlot = new OnDemand(() -> {
             Button cancel = new Button("Cancel");
             cancel.setId("cancel");
