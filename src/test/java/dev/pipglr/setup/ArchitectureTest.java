@@ -10,9 +10,11 @@ import dev.pipglr.setup.ui.common.BackgroundAction;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
 import java.nio.file.Files;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The layering the project relies on, checked on the compiled classes. */
+@Tag("unit")
 class ArchitectureTest {
 
     private static final String[] LOGIC = {

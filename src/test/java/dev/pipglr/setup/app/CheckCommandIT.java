@@ -9,9 +9,11 @@ import dev.pipglr.setup.testhost.TestHosts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The packaged CLI, run as a user runs it, against real podman services. */
+@Tag("workstation")
 class CheckCommandIT {
 
     private static JsonNode step(JsonNode steps, String id) {

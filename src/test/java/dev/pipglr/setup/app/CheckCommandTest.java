@@ -13,8 +13,10 @@ import dev.pipglr.setup.wizard.StepStatus;
 import dev.pipglr.setup.wizard.Steps;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class CheckCommandTest {
 
     private static SetupReport report() {

@@ -13,11 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code export-ansible} without a window: what it needs, what it refuses, and what it prints. */
+@Tag("unit")
 class ExportAnsibleCommandTest {
 
     private static final String TOKEN = "glrt-cliExportToken4711";

@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * containers.podman.podman connection; then {@code check --json} against each host, a second run with changed=0,
  * and a host whose podman stops mid-run reported failed while the others finish (and finished by the next run).
  */
+@Tag("fleet")
 class FleetIT {
 
     private static final String AUTH_TOKEN = "glrt-fleetAuthToken0123456789";

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -31,6 +32,7 @@ import picocli.CommandLine;
  * {@code pipglr-setup register} on the podman 5.4.2 workstation, through the same flow as step 3's page: a glrt-
  * token is one runner whose limit is the parallel jobs; a legacy token is registered once per parallel job.
  */
+@Tag("workstation")
 class HeadlessRegisterIT {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -30,6 +30,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -43,6 +44,7 @@ import picocli.CommandLine;
  * the sidebar, on its page and in {@code check}: nothing else has to know about it.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("gui")
 class MadeUpStepTest {
 
     private static final String BACKUP_DIR = "/var/backups/pipglr";

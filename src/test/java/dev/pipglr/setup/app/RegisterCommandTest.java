@@ -16,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code register} without a window: tokens from standard input or a file, the page's flow, check's exit codes. */
+@Tag("unit")
 class RegisterCommandTest {
 
     private static final String TOKEN = "glrt-headless0123456789";

@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -34,6 +35,7 @@ import picocli.CommandLine;
  * restart and re-creates, runners added, verified inside the running container with gitlab-runner verify, one removed
  * and unregistered; no token in any output, log or podman event.
  */
+@Tag("workstation")
 class RunnerLifecycleIT {
 
     private static final String URL = "https://gitlab.example.test";

@@ -9,9 +9,11 @@ import dev.pipglr.setup.host.FakeMachine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+@Tag("unit")
 class SubIdPlanCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -3,8 +3,10 @@ package dev.pipglr.setup.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ConfigEditsTest {
 
     private static final String CONFIG = """

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The vault format against the real ansible-vault and Ansible's own VaultAES256. */
+@Tag("tools")
 class AnsibleVaultTest {
 
     @TempDir

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (a differential test over thousands of random files), and the module, run by the real Ansible, writes what the
  * wizard's change would write and changes nothing the second time.
  */
+@Tag("tools")
 class SubIdsModuleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class LingerProbeTest {
 
     private static final List<String> SHOW = List.of("loginctl", "show-user", "alice", "--property=Linger");

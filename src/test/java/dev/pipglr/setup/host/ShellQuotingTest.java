@@ -3,10 +3,12 @@ package dev.pipglr.setup.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Tag("unit")
 class ShellQuotingTest {
 
     @ParameterizedTest(name = "[{0}] -> [{1}]")

@@ -12,8 +12,10 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 
 /** For random subuid files: the plan is safe, sufficient, leaves others alone, and is idempotent. */
+@Tag("unit")
 class SubIdPlannerProperties {
 
     private static final UserIdentity ALICE = new UserIdentity("alice", 1500);

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two builds: every build arg at its default, and every one changed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("image")
 class PipglrImageIT {
 
     private static final String DEFAULTS = "localhost/pipglr-it:defaults";

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * arrive complete and in order, whether the follower was there first, came
  * late, or lost the service in the middle.
  */
+@Tag("workstation")
 class LogFollowerIT {
 
     private static final String NAME = "pipglr-logtest";

@@ -13,6 +13,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 
 /**
  * The join driven through generated interleavings of what the follower sees: an
@@ -21,6 +22,7 @@ import net.jqwik.api.Provide;
  * how many live lines had arrived when the history was requested; and a history
  * that is fresh or stale (ends anywhere after the delivered lines).
  */
+@Tag("unit")
 class LogJoinProperties {
 
     /** One interleaving, and the truth it was made from. */

@@ -2,9 +2,11 @@ package dev.pipglr.setup.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Tag("unit")
 class LogStyleTest {
 
     @ParameterizedTest(name = "{0}")

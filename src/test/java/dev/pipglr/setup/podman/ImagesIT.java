@@ -9,9 +9,11 @@ import dev.pipglr.setup.testhost.WorkstationMachine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Image labels and pulling, against the podman 5.x workstation (which, like CI, reaches no registry). */
+@Tag("workstation")
 class ImagesIT {
 
     private final WorkstationMachine workstation = TestHosts.workstation();

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** conmon's k8s-file records, as podman 4.3.1 and 5.4.2 write them (checked against files they wrote). */
+@Tag("unit")
 class K8sFileLogTest {
 
     private static final String T1 = "2026-11-29T23:22:21.746676091+00:00";

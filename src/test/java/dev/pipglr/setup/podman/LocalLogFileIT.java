@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A container's history read from its k8s-file log when podman runs on this machine: this machine's podman (4.3.1,
  * rootful, local files), against what {@code podman logs} prints for the same container.
  */
+@Tag("host-podman")
 class LocalLogFileIT {
 
     private static final String NAME = "pipglr-locallog-it";

@@ -14,6 +14,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The connector against real unix sockets that are not podman: each failure gets its own reason, the same whether
  * the wizard connects (docker-java's transport) or {@code check} connects for reading (the JDK's sockets).
  */
+@Tag("unit")
 abstract class PodmanConnectorTest {
 
     /** The wizard's connection, over docker-java's transport. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * docker-java's transport: on the real podman 5.4.2 workstation both give the same answers, and those answers agree
  * with what {@code podman inspect} prints for the same objects (created by podman's CLI, not by the wizard).
  */
+@Tag("workstation")
 class PodmanReadsIT {
 
     private final WorkstationMachine workstation = TestHosts.workstation();

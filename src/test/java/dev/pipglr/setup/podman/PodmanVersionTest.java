@@ -3,9 +3,11 @@ package dev.pipglr.setup.podman;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Tag("unit")
 class PodmanVersionTest {
 
     @ParameterizedTest(name = "{0} supported={2}")

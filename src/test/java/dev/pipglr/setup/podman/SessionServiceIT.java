@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The session service the wizard offers when no podman service answers, with this machine's real podman. */
+@Tag("host-podman")
 class SessionServiceIT {
 
     @TempDir

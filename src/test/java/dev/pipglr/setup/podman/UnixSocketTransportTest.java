@@ -20,10 +20,12 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The JDK-socket transport against a real Unix socket that answers with exact bytes, as a Go server may send them. */
+@Tag("unit")
 class UnixSocketTransportTest {
 
     @TempDir

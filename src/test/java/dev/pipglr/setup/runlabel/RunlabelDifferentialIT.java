@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * field by field (volatile fields excluded below, each with its reason), and the words podman
  * runs ({@code runlabel --display}) must be the words the wizard read.
  */
+@Tag("workstation")
 class RunlabelDifferentialIT {
 
     private static final String IMAGE = "localhost/pipglr-difftest:latest";

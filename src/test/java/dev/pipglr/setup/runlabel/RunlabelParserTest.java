@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The label rules of podman 5's runlabel and podman run's option parsing, without podman.
  * RunlabelDifferentialIT proves the same against podman itself.
  */
+@Tag("unit")
 class RunlabelParserTest {
 
     private static final String IMAGE = "registry.gitlab.com/qontainers/pipglr:latest";

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * differential corpus, so the page cannot drift from the code. After changing either:
  * {@code mvn test -Dtest=RunlabelsDocTest -Dpipglr.writeDocs=true}.
  */
+@Tag("unit")
 class RunlabelsDocTest {
 
     private static final Path DOC = Path.of("docs/runlabels.md");

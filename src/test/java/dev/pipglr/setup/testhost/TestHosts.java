@@ -12,14 +12,31 @@ public final class TestHosts {
 
     private TestHosts() {}
 
+    /**
+     * bin/test-all runs the host lanes in two failsafe JVMs side by side, each with a test workstation of its own:
+     * the second JVM ({@code pipglr.fork} = 2) reads the second workstation's {@code WS2_*} variables where they
+     * are set; everything else (the images, the other hosts) is shared.
+     */
     public static String require(String variable) {
-        String value = System.getenv(variable);
+        String value = System.getenv(forkVariable(variable));
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(variable + " is not set: integration tests need the podman test hosts. "
                     + "Run bin/test-all (as root), or start src/test/hosts/host-podman.sh and workstation.sh "
                     + "and export what they print.");
         }
         return value;
+    }
+
+    static String forkVariable(String variable) {
+        String fork = System.getProperty("pipglr.fork", "1");
+        if (!fork.equals("1") && variable.startsWith("WS_")) {
+            String own = "WS" + fork + "_" + variable.substring("WS_".length());
+            String value = System.getenv(own);
+            if (value != null && !value.isBlank()) {
+                return own;
+            }
+        }
+        return variable;
     }
 
     /** The machine's own podman 4.3.1 service. */

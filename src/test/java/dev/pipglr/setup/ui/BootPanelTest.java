@@ -23,6 +23,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -32,6 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The boot panel while podman does not answer: progress, Cancel, and a retry afterwards. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("gui")
 class BootPanelTest {
 
     private final ExecutorService background = Executors.newCachedThreadPool();

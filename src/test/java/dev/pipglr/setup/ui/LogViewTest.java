@@ -24,6 +24,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The live log view fed at full speed from another thread, as the follower does. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("gui")
 class LogViewTest {
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();

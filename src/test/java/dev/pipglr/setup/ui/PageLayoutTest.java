@@ -21,6 +21,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
@@ -32,6 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * most (to do, done): no labelled control (label, button, check box, ...) shows its text cut short with an ellipsis,
  * and each page opens at its top.
  */
+@Tag("gui")
 class PageLayoutTest {
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();

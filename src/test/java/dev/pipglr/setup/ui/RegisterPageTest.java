@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -24,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Step 3's form in the real window: what it accepts and refuses as the user types. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("gui")
 class RegisterPageTest {
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();

@@ -23,6 +23,7 @@ import javafx.application.Platform;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * to a running (test image) runner with clicks only, no terminal.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("workstation")
 class WizardGuiIT {
 
     private static final String TOKEN = "GR1348941guiTestToken7f3a";

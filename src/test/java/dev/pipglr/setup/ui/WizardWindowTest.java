@@ -30,6 +30,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -39,6 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The real wizard window in a real (headless) JavaFX stage, fed with reports instead of a machine. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("gui")
 class WizardWindowTest {
 
     private final ExecutorService background = Executors.newSingleThreadExecutor();

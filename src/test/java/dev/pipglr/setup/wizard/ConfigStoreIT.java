@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Step 4's safe replace on the podman 5.x workstation: read back, replace while running, apply, and a forced failure. */
+@Tag("workstation")
 class ConfigStoreIT {
 
     private static final String RUNNER = "\n[[runners]]\n  name = \"r1\"\n  url = \"https://gitlab.example.test/\"\n"

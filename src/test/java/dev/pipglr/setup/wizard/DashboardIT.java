@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard and its actions on a running (test) runner in the podman 5.x workstation. */
+@Tag("workstation")
 class DashboardIT {
 
     private static final String CONFIG =

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.TestFactory;
  * the page's own action reaches "done". The matrix goes to target/reliability/matrix.md
  * (docs/reliability.md quotes it).
  */
+@Tag("workstation")
 class FaultMatrixIT {
 
     private static final String RUNNER = "\n[[runners]]\n  name = \"r1\"\n  url = \"https://gitlab.example.test/\"\n"

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pipglr.setup.host.FakeMachine;
 import dev.pipglr.setup.runlabel.RunlabelException;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ImageLabelsTest {
 
     private static final String IMAGE = "registry.example.test/team/runner:2";

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * podman's CLI is seen by digest without a pull, pulled with progress and run by the re-created runner; podman's own
  * push digest and image ids are the oracle.
  */
+@Tag("workstation")
 class ImageUpdatesIT {
 
     private static final String CONFIG = "concurrent = 1\n[[runners]]\n  name = \"pipglr-1\"\n"

@@ -10,8 +10,10 @@ import dev.pipglr.setup.podman.StoredImage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ImageUpdatesTest {
 
     private static final String IMAGE = "registry.example.test/pipglr/pipglr:latest";

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * them), migrate runs as the user, and the wizard's own detection and podman's
  * idMappings must agree that the step is done.
  */
+@Tag("workstation")
 class PrivilegedStepsIT {
 
     private static final String FRESH = "alice:100000:65536\n";

@@ -12,8 +12,10 @@ import dev.pipglr.setup.runlabel.RunlabelException;
 import dev.pipglr.setup.runlabel.RunlabelParser;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class QuadletUnitTest {
 
     private static ContainerSpec runLabel(String text) throws RunlabelException {

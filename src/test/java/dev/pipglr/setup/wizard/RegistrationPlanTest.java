@@ -9,9 +9,11 @@ import dev.pipglr.setup.ui.ViewModelHarness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** How tokens become registrations, limits and concurrent: decided before anything runs. */
+@Tag("unit")
 class RegistrationPlanTest {
 
     private static List<RegistrationToken> tokens(String pasted) {

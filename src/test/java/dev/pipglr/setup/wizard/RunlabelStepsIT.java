@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * user, with the test image that carries this repository's labels: from a
  * token to a running runner, through the API only.
  */
+@Tag("workstation")
 class RunlabelStepsIT {
 
     private WorkstationMachine workstation;

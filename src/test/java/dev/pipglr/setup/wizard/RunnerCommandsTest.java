@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pipglr.setup.podman.ExecResult;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Reading gitlab-runner verify's words, as v19.3.0 prints them (network/gitlab.go VerifyRunner). */
+@Tag("unit")
 class RunnerCommandsTest {
 
     private static RunnerCommands.Verification read(int exit, String output) {

@@ -16,8 +16,10 @@ import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.podman.VolumeSummary;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class SetupInspectorTest {
 
     private static final List<String> LINGER = List.of("loginctl", "show-user", "alice", "--property=Linger");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the whole new one, and installing again reaches an active service. (Real systemd and
  * Quadlet: StartOnBootIT; an interrupted write leaving the old file whole: LocalMachineTest.)
  */
+@Tag("unit")
 class StartOnBootFaultTest {
 
     private static final String PATH = StartOnBootTest.PATH;

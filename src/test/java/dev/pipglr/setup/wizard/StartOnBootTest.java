@@ -9,8 +9,10 @@ import dev.pipglr.setup.host.FakeMachine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class StartOnBootTest {
 
     static final String PATH = "/home/alice/.config/containers/systemd/pipglr.container";

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * mode=) plus what users add to the run label (--user, --cpus, --memory, their own --name),
  * on the podman 5.4.2 workstation, through the API only.
  */
+@Tag("workstation")
 class UpstreamLabelsIT {
 
     private static final String IMAGE = "localhost/pipglr-upstreamstyle:latest";

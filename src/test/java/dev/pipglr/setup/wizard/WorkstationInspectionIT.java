@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * every step is first read as it is on a fresh account, then made real by hand
  * (as an administrator and as the user would) and read again.
  */
+@Tag("workstation")
 class WorkstationInspectionIT {
 
     private WorkstationMachine workstation;

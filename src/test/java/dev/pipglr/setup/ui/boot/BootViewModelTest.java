@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pipglr.setup.ui.ViewModelHarness;
 import dev.pipglr.setup.wizard.StartOnBoot;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The start-at-boot panel's view model without a window. */
+@Tag("unit")
 class BootViewModelTest {
 
     private static final String UNIT = "/home/alice/.config/containers/systemd/pipglr.container";

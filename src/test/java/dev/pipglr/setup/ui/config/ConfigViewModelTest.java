@@ -11,9 +11,11 @@ import dev.pipglr.setup.wizard.FakePodman;
 import dev.pipglr.setup.wizard.PipglrNames;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Step 4's view model without a window: analyses, hidden tokens, load and save through the image's labels. */
+@Tag("unit")
 class ConfigViewModelTest {
 
     private static final String TOKEN = "glrt-t1_secretsecretsecret";

@@ -7,9 +7,11 @@ import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.ViewModelHarness;
 import dev.pipglr.setup.wizard.PipglrNames;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard's view model without a window. */
+@Tag("unit")
 class DashboardViewModelTest {
 
     private final ViewModelHarness harness = new ViewModelHarness();

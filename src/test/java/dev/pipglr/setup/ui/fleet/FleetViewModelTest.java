@@ -8,10 +8,12 @@ import dev.pipglr.setup.wizard.PipglrNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The export form's view model without a window: what it refuses, and an export from the fake workstation. */
+@Tag("unit")
 class FleetViewModelTest {
 
     private static final String TOKEN = "glrt-formToken123456";

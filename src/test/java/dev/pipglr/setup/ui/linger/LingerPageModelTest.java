@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pipglr.setup.ui.ViewModelHarness;
 import dev.pipglr.setup.wizard.LingerCheck;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Step 1's view model without a window: the check's own command, pkexec only on request, then a re-check. */
+@Tag("unit")
 class LingerPageModelTest {
 
     private final ViewModelHarness harness = new ViewModelHarness();

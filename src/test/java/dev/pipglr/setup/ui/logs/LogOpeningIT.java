@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * as {@code podman logs --tail} reads them), then the whole log in one step, without a line lost or repeated where
  * the history meets the live lines.
  */
+@Tag("workstation")
 class LogOpeningIT {
 
     private static final String NAME = "pipglr-logopen-it";

@@ -8,9 +8,11 @@ import dev.pipglr.setup.logs.LogLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The live log's view model without a window: the follower's lines arrive through its listener, pumps move them. */
+@Tag("unit")
 class LogViewModelTest {
 
     private final LogViewModel viewModel = new LogViewModel(

@@ -9,9 +9,11 @@ import dev.pipglr.setup.wizard.FakePodman;
 import dev.pipglr.setup.wizard.PipglrNames;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Step 3's view model, driven directly: background work and callbacks run on the test's thread. */
+@Tag("unit")
 class RegisterViewModelTest {
 
     private static final String TOKEN = "glrt-t1_abcdefghijklmnopqrstu";

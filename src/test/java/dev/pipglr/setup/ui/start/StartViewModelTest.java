@@ -8,9 +8,11 @@ import dev.pipglr.setup.ui.ViewModelHarness;
 import dev.pipglr.setup.wizard.FakePodman;
 import dev.pipglr.setup.wizard.PipglrNames;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Step 6's view model without a window. */
+@Tag("unit")
 class StartViewModelTest {
 
     private final ViewModelHarness harness = new ViewModelHarness();

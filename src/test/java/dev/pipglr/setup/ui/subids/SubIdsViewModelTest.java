@@ -7,9 +7,11 @@ import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.ui.ViewModelHarness;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Step 2's view model without a window: the ranges before and after, the commands, migrate on request. */
+@Tag("unit")
 class SubIdsViewModelTest {
 
     private final ViewModelHarness harness = new ViewModelHarness();

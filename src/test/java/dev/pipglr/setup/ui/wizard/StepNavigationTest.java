@@ -14,6 +14,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -23,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The sidebar in a real stage: it behaves as the list it replaced, with the mouse and the keyboard. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("gui")
 class StepNavigationTest {
 
     private final List<StepItem> items =

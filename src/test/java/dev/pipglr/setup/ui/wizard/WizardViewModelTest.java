@@ -15,9 +15,11 @@ import dev.pipglr.setup.wizard.Steps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The wizard's own view model without a window: reading the machine, its failure, cancelling. */
+@Tag("unit")
 class WizardViewModelTest {
 
     private final List<Runnable> background = new ArrayList<>();
