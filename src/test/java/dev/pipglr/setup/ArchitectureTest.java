@@ -2,6 +2,7 @@ package dev.pipglr.setup;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -30,6 +31,82 @@ class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.pipglr.setup");
+
+    /**
+     * docs/architecture.md's package table as one rule: each package may use only what its "may use" column says
+     * (app uses everything; the JDK and libraries are not layers here).
+     */
+    @Test
+    void packagesUseOnlyWhatTheArchitectureTableAllows() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("app")
+                .definedBy("dev.pipglr.setup.app..")
+                .layer("wizard")
+                .definedBy("dev.pipglr.setup.wizard..")
+                .layer("host")
+                .definedBy("dev.pipglr.setup.host..")
+                .layer("podman")
+                .definedBy("dev.pipglr.setup.podman..")
+                .layer("runlabel")
+                .definedBy("dev.pipglr.setup.runlabel..")
+                .layer("config")
+                .definedBy("dev.pipglr.setup.config..")
+                .layer("logs")
+                .definedBy("dev.pipglr.setup.logs..")
+                .layer("fleet")
+                .definedBy("dev.pipglr.setup.fleet..")
+                .layer("ui.wizard")
+                .definedBy("dev.pipglr.setup.ui.wizard..")
+                .layer("ui.common")
+                .definedBy("dev.pipglr.setup.ui.common..")
+                .layer("ui.step")
+                .definedBy(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "ui.<step>",
+                        (com.tngtech.archunit.core.domain.JavaClass c) ->
+                                c.getPackageName().startsWith("dev.pipglr.setup.ui.")
+                                        && !c.getPackageName().startsWith("dev.pipglr.setup.ui.wizard")
+                                        && !c.getPackageName().startsWith("dev.pipglr.setup.ui.common")))
+                .whereLayer("host")
+                .mayNotAccessAnyLayer()
+                .whereLayer("config")
+                .mayNotAccessAnyLayer()
+                .whereLayer("podman")
+                .mayOnlyAccessLayers("host")
+                .whereLayer("runlabel")
+                .mayOnlyAccessLayers("host")
+                .whereLayer("logs")
+                .mayOnlyAccessLayers("podman", "host")
+                .whereLayer("fleet")
+                .mayOnlyAccessLayers("host", "runlabel")
+                .whereLayer("wizard")
+                .mayOnlyAccessLayers("host", "podman", "runlabel", "config", "logs", "fleet")
+                .whereLayer("ui.common")
+                .mayOnlyAccessLayers("host", "podman", "runlabel", "config", "logs", "fleet", "wizard")
+                .whereLayer("ui.step")
+                .mayOnlyAccessLayers(
+                        "host", "podman", "runlabel", "config", "logs", "fleet", "wizard", "ui.common", "ui.step")
+                .whereLayer("ui.wizard")
+                .mayOnlyAccessLayers(
+                        "host", "podman", "runlabel", "config", "logs", "fleet", "wizard", "ui.common", "ui.step")
+                .whereLayer("app")
+                .mayNotBeAccessedByAnyLayer()
+                .check(CLASSES);
+    }
+
+    /** ui.common serves every page and ui.wizard holds them all; a page's own package uses no other page's. */
+    @Test
+    void stepPagesDoNotUseEachOther() {
+        var shared = com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+                "dev.pipglr.setup.ui.common..", "dev.pipglr.setup.ui.wizard..");
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("dev.pipglr.setup.ui.(*)..")
+                .should()
+                .notDependOnEachOther()
+                .ignoreDependency(shared, com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(), shared)
+                .check(CLASSES);
+    }
 
     @Test
     void logicPackagesNeverUseJavaFx() {
