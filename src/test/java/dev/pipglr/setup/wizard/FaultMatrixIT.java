@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.pipglr.setup.host.LocalFiles;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.DockerJavaPodman;
 import dev.pipglr.setup.podman.Podman;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every step that changes state, broken at every request it sends: a proxy between
@@ -46,9 +48,13 @@ import org.junit.jupiter.api.TestFactory;
  * is left, the message is a sentence and not an exception's text, and a retry through
  * the page's own action reaches "done". The matrix goes to target/reliability/matrix.md
  * (docs/reliability.md quotes it).
+ *
+ * <p>One subclass per flow (FaultMatrixVolumesIT, ...), so bin/test-all's two failsafe JVMs share the matrix:
+ * each flow writes its row to target/reliability/flows/, and every class assembles matrix.md from the rows there.
  */
 @Tag("workstation")
-class FaultMatrixIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FaultMatrixIT {
 
     private static final String RUNNER = "\n[[runners]]\n  name = \"r1\"\n  url = \"https://gitlab.example.test/\"\n"
             + "  token = \"glrt-faulttest\"\n  executor = \"docker\"\n";
@@ -64,7 +70,7 @@ class FaultMatrixIT {
     private static List<FaultProxy.Seen> lastRequests = List.of();
 
     /** One state-changing flow: how to set up its starting point, run it, check it and retry it. */
-    private interface Flow {
+    interface Flow {
         String name();
 
         void prepare() throws Exception;
@@ -98,23 +104,44 @@ class FaultMatrixIT {
     static void stop() throws IOException {
         proxy.close();
         reset();
+    }
+
+    /** This class's row and messages beside the other flows' (from either JVM), then matrix.md from all of them. */
+    @AfterAll
+    void writeMatrix() throws IOException {
+        Path flows = Path.of("target", "reliability", "flows");
+        Files.createDirectories(flows);
+        StringBuilder row = new StringBuilder();
+        MATRIX.forEach((flow, counts) -> row.append(
+                String.format(Locale.ROOT, "| %s | %d | %d | %d |%n", flow, counts[0], counts[1], counts[2])));
+        LocalFiles.replaceAtomically(flows.resolve(row() + ".row"), bytes(row.toString()), false);
+        LocalFiles.replaceAtomically(
+                flows.resolve(row() + ".messages"),
+                bytes(SEEN_MESSAGES.stream()
+                        .distinct()
+                        .map(m -> "- " + m + "\n")
+                        .reduce("", String::concat)),
+                false);
+        MATRIX.clear();
+        SEEN_MESSAGES.clear();
         StringBuilder table =
                 new StringBuilder("| flow | requests | runs (cut before, cut after, service killed) | survived |\n"
                         + "|---|---|---|---|\n");
-        MATRIX.forEach((flow, counts) -> table.append(
-                String.format(Locale.ROOT, "| %s | %d | %d | %d |%n", flow, counts[0], counts[1], counts[2])));
-        Path out = Path.of("target", "reliability", "matrix.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(
-                out,
-                table + "\nMessages the pages showed under faults:\n\n"
-                        + String.join(
-                                "\n",
-                                SEEN_MESSAGES.stream()
-                                        .distinct()
-                                        .map(m -> "- " + m)
-                                        .toList()) + "\n");
+        StringBuilder messages = new StringBuilder();
+        try (Stream<Path> files = Files.list(flows)) {
+            for (Path file : files.sorted().toList()) {
+                (file.toString().endsWith(".row") ? table : messages).append(Files.readString(file));
+            }
+        }
+        LocalFiles.replaceAtomically(
+                Path.of("target", "reliability", "matrix.md"),
+                bytes(table + "\nMessages the pages showed under faults:\n\n" + messages),
+                false);
         System.out.println(table);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void killPodmanService() {
@@ -520,9 +547,33 @@ class FaultMatrixIT {
         return DynamicContainer.dynamicContainer(flow.name(), runs.stream());
     }
 
+    /** The flow a subclass breaks; its position in the matrix table. */
+    abstract Flow flow();
+
+    abstract int row();
+
     @TestFactory
-    Stream<DynamicNode> everyStateChangingStepSurvivesACutAtEveryRequest() {
-        return Stream.of(new Volumes(), new SaveConfig(), new Start(false), new Start(true), new Register())
-                .map(FaultMatrixIT::matrixOf);
+    Stream<DynamicNode> theStepSurvivesACutAtEveryRequest() {
+        return Stream.of(matrixOf(flow()));
+    }
+
+    static Flow volumes() {
+        return new Volumes();
+    }
+
+    static Flow saveConfig() {
+        return new SaveConfig();
+    }
+
+    static Flow startRunner() {
+        return new Start(false);
+    }
+
+    static Flow apply() {
+        return new Start(true);
+    }
+
+    static Flow register() {
+        return new Register();
     }
 }
