@@ -286,7 +286,7 @@ class FleetIT {
         TestHosts.restartApi(host.container(), host.socket());
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         CheckCommand check = new CheckCommand(host, new PrintStream(json, true, StandardCharsets.UTF_8));
-        check.json = true;
+        check.json.on = true;
         int exit = check.call();
         String text = json.toString(StandardCharsets.UTF_8);
         JsonNode steps = new ObjectMapper().readTree(text);
