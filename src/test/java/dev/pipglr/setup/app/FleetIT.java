@@ -116,7 +116,7 @@ class FleetIT {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         command.inventory = inventoryFile;
         command.out = export;
-        command.image = TestHosts.testImage();
+        command.imageOption.given = TestHosts.testImage();
         command.vaultPasswordFile = passwordFile;
         assertThat(command.call()).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
