@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             "Registers more runners into the stored config.toml (read back through the image's dumpconfig label): the "
                     + "runners there stay byte for byte, concurrent grows by the new runners' share, the previous "
                     + "config.toml is backed up as step 4 does. Tokens as for register: standard input or --token-file.",
+            "With --json: one object with status, runners, message and commands, as for register.",
             "Exit codes: 0 added, 1 registering or storing failed, 2 bad input or nothing registered yet."
         })
 final class AddRunnersCommand extends RegisterCommand {

@@ -10,10 +10,13 @@ import dev.pipglr.setup.wizard.SetupReport;
 import dev.pipglr.setup.wizard.StepReport;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code check}: the wizard's view of every step, as a table or JSON. */
@@ -22,20 +25,25 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Shows what is done and what is left of pipglr's setup on this machine.",
+            "With --json: an array with one object (id, status, detail, ...) per step.",
             "Exit codes: 0 every step is done, 1 steps are left to do, 2 a prerequisite blocks "
                     + "(no podman, podman too old, no podman service answering)."
         })
 final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "Print a JSON array with one object (id, status, detail, ...) per step.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
+
+    @Mixin
+    ImageOption image = new ImageOption();
 
     @Option(
             names = {"-v", "--verbose"},
             description = "Also list what was found and what is left to do for each step.")
     boolean verbose;
 
-    private final Supplier<SetupReport> inspection;
+    private final Machine machine;
+    private final Function<String, SetupReport> inspection;
     private final PrintStream out;
 
     CheckCommand() {
@@ -43,11 +51,15 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     CheckCommand(Machine machine, PrintStream out) {
-        this(() -> Inspection.inspect(machine), out);
+        this(machine, image -> Inspection.inspect(machine, image), out);
     }
 
-    /** @param inspection reads every registered step (tests pass their own steps and podman) */
-    CheckCommand(Supplier<SetupReport> inspection, PrintStream out) {
+    /**
+     * @param machine whose environment may name the image (PIPGLR_IMAGE)
+     * @param inspection reads every registered step for the image (tests pass their own steps and podman)
+     */
+    CheckCommand(Machine machine, Function<String, SetupReport> inspection, PrintStream out) {
+        this.machine = machine;
         this.inspection = inspection;
         this.out = out;
     }
@@ -57,18 +69,27 @@ final class CheckCommand implements Callable<Integer> {
      * building picocli's model costs more than the check itself. Anything else (help, a typo) goes to picocli.
      */
     static Optional<CheckCommand> withPlainFlags(String... args) {
+        return withPlainFlags(CheckCommand::new, args);
+    }
+
+    /** @param created the command to fill in (tests hand in their machine) */
+    static Optional<CheckCommand> withPlainFlags(Supplier<CheckCommand> created, String... args) {
         if (args.length == 0 || !args[0].equals("check")) {
             return Optional.empty();
         }
-        CheckCommand check = new CheckCommand();
-        for (String arg : Arrays.asList(args).subList(1, args.length)) {
-            switch (arg) {
-                case "--json" -> check.json = true;
-                case "-v", "--verbose" -> check.verbose = true;
-                default -> {
-                    return Optional.empty();
-                }
+        CheckCommand check = created.get();
+        List<String> flags = Arrays.asList(args).subList(1, args.length);
+        for (int at = 0; at < flags.size(); ) {
+            // each option takes only its own name, so at most one of them takes anything here
+            int taken = check.json.readPlain(flags, at) + check.image.readPlain(flags, at);
+            if (taken == 0 && List.of("-v", "--verbose").contains(flags.get(at))) {
+                check.verbose = true;
+                taken = 1;
             }
+            if (taken == 0) {
+                return Optional.empty();
+            }
+            at += taken;
         }
         return Optional.of(check);
     }
@@ -85,8 +106,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SetupReport report = inspection.get();
-        out.print(json ? toJson(report) : toTable(report, verbose));
+        SetupReport report = inspection.apply(image.resolve(machine));
+        out.print(json.on() ? toJson(report) : toTable(report, verbose));
         out.flush();
         return report.exitCode();
     }

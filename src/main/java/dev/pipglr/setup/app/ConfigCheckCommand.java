@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code config-check}: gitlab-runner's config.toml checked as the wizard's editor checks it. */
@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
                     + "v19.3.0's own configuration structs, then gitlab-runner's rules (concurrent, limits, required "
                     + "runner keys, executors, duplicate tokens or names, settings GitLab keeps, expired tokens). "
                     + "Prints LINE:COLUMN severity message per problem.",
+            "With --json: an array of {line, column, severity, message}.",
             "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read."
         })
 final class ConfigCheckCommand implements Callable<Integer> {
@@ -33,8 +34,8 @@ final class ConfigCheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The config.toml to check.")
     Path file;
 
-    @Option(names = "--json", description = "Print a JSON array of {line, column, severity, message}.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -65,7 +66,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         List<ConfigProblem> problems = ConfigValidator.validate(text);
-        if (json) {
+        if (json.on()) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode array = mapper.createArrayNode();
             problems.forEach(problem -> array.addObject()

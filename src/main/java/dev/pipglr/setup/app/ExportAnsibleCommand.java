@@ -10,7 +10,6 @@ import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.runlabel.RunlabelException;
 import dev.pipglr.setup.wizard.FleetSources;
-import dev.pipglr.setup.wizard.ImageSource;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,6 +29,7 @@ import picocli.CommandLine.Option;
             "Writes this workstation's pipglr setup as an Ansible project (inventory, group variables, playbook, "
                     + "config.toml encrypted with ansible-vault) that sets up the same runner on every host of the "
                     + "inventory. An inventory file that does not exist yet is written as a template to fill in.",
+            "With --json: one object with status, message, folder, inventory and notes.",
             "Exit codes: 0 written, 1 it could not be written, 2 bad input or nothing to export yet."
         })
 final class ExportAnsibleCommand extends HeadlessCommand {
@@ -44,9 +44,6 @@ final class ExportAnsibleCommand extends HeadlessCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "A new or empty folder.")
     Path out;
 
-    @Option(names = "--image", paramLabel = "IMAGE", description = "The pipglr image (default: pipglr's).")
-    String image = ImageSource.DEFAULT_IMAGE;
-
     @Option(
             names = "--user",
             paramLabel = "NAME",
@@ -59,9 +56,6 @@ final class ExportAnsibleCommand extends HeadlessCommand {
             description = "Read the vault password from FILE, as ansible-playbook does (else it is asked for).")
     Path vaultPasswordFile;
 
-    @Option(names = "--json", description = "Print one JSON object: status, message, folder, inventory, notes.")
-    boolean json;
-
     ExportAnsibleCommand() {
         super();
     }
@@ -71,7 +65,7 @@ final class ExportAnsibleCommand extends HeadlessCommand {
     }
 
     @Override
-    public Integer call() {
+    Integer run() {
         HeadlessOutput output = output("export-ansible", json);
         char[] password = null;
         try {

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipglr.setup.host.LocalFiles;
-import dev.pipglr.setup.host.LocalMachine;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.Podman;
-import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.wizard.ImageSource;
@@ -23,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,17 +37,11 @@ import picocli.CommandLine.Option;
                     + "config.toml (add-runners adds to runners registered before). Reads the token(s) from standard input (one per line) or --token-file: glrt- "
                     + "runner authentication tokens are one runner each, taking --runners jobs at once; a legacy "
                     + "registration token is registered --runners times.",
+            "With --json: one object with status, runners, message and commands.",
             "Exit codes: 0 registered, 1 registering failed (the message says why and what is kept), 2 bad input or "
                     + "a prerequisite blocks (no podman answering, a stale token secret)."
         })
-class RegisterCommand implements Callable<Integer> {
-
-    @Option(
-            names = "--image",
-            paramLabel = "IMAGE",
-            description =
-                    "The pipglr image whose register label runs " + "(default: " + ImageSource.DEFAULT_IMAGE + ").")
-    String image = ImageSource.DEFAULT_IMAGE;
+class RegisterCommand extends HeadlessCommand {
 
     @Option(
             names = "--url",
@@ -90,33 +81,20 @@ class RegisterCommand implements Callable<Integer> {
                     + "label so it reads the new one (its running jobs stop).")
     boolean apply;
 
-    @Option(names = "--json", description = "Print one JSON object: status, runners, message, commands.")
-    boolean json;
-
-    private final Machine machine;
-    private final Supplier<Podman> podman;
     private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
 
     RegisterCommand() {
-        this(new LocalMachine(), System.in, System.out, System.err);
-    }
-
-    private RegisterCommand(Machine machine, InputStream in, PrintStream out, PrintStream err) {
-        this(machine, () -> new PodmanConnector(machine).connect(List.of()), in, out, err);
+        super();
+        this.in = System.in;
     }
 
     RegisterCommand(Machine machine, Supplier<Podman> podman, InputStream in, PrintStream out, PrintStream err) {
-        this.machine = machine;
-        this.podman = podman;
+        super(machine, podman, out, err);
         this.in = in;
-        this.out = out;
-        this.err = err;
     }
 
     @Override
-    public Integer call() throws Exception {
+    Integer run() throws Exception {
         if (tokenOnCommandLine != null) {
             return done(
                     SetupExit.BAD_INPUT,

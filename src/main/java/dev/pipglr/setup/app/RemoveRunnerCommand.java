@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
                     + "lowered by its limit, the previous config.toml is backed up as step 4 does). With --unregister, "
                     + "gitlab-runner unregister runs first inside the running runner: GitLab deletes a runner "
                     + "registered with a legacy token, or only this machine's runner manager for a glrt- runner.",
+            "With --json: one object with status, runner, message and in_gitlab.",
             "Exit codes: 0 removed, 1 unregistering or storing failed (nothing changed unless the message says so), "
                     + "2 bad input or no podman answering."
         })
@@ -34,9 +35,6 @@ final class RemoveRunnerCommand extends HeadlessCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The runner's name in config.toml (see check).")
     String runner;
 
-    @Option(names = "--image", paramLabel = "IMAGE", description = "The pipglr image (default: pipglr's).")
-    String image = ImageSource.DEFAULT_IMAGE;
-
     @Option(names = "--unregister", description = "Unregister the runner in GitLab first (the runner must run).")
     boolean unregister;
 
@@ -44,9 +42,6 @@ final class RemoveRunnerCommand extends HeadlessCommand {
             names = "--apply",
             description = "Re-create a running runner container so it reads the new configuration (its jobs stop).")
     boolean apply;
-
-    @Option(names = "--json", description = "Print one JSON object: status, runner, message, in_gitlab.")
-    boolean json;
 
     RemoveRunnerCommand() {
         super();
@@ -57,7 +52,7 @@ final class RemoveRunnerCommand extends HeadlessCommand {
     }
 
     @Override
-    public Integer call() {
+    Integer run() {
         HeadlessOutput output = output("remove-runner", json);
         try (Podman connected = podman.get()) {
             ImageSource.ensurePresent(connected, image, output::say);

@@ -15,7 +15,9 @@ import dev.pipglr.setup.runlabel.ApiRequest;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
 import dev.pipglr.setup.runlabel.RunlabelParser;
+import dev.pipglr.setup.wizard.ImageChoice;
 import dev.pipglr.setup.wizard.ImageLabels;
+import dev.pipglr.setup.wizard.ImageSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,16 +38,15 @@ import picocli.CommandLine.Parameters;
             "Interprets an image label (register, setupstorage, setupcache, run, dumpconfig) as "
                     + "podman container runlabel would, and prints the equivalent command line and the podman API "
                     + "requests the wizard would send. Sends nothing.",
+            "With --json: the label, its command line and the requests (method, path, body).",
             "Exit codes: 0 the label can be carried out, 2 it cannot (the message names the offending option), "
                     + "or the image or its label cannot be read."
         })
 final class RunlabelPlanCommand implements Callable<Integer> {
 
-    static final String DEFAULT_IMAGE = "registry.gitlab.com/qontainers/pipglr:latest";
-
     static final class Source {
         @Option(
-                names = "--image",
+                names = ImageOption.NAME,
                 paramLabel = "IMAGE",
                 description = "Read the label from this image (stored locally in podman).")
         String image;
@@ -52,7 +54,8 @@ final class RunlabelPlanCommand implements Callable<Integer> {
         @Option(
                 names = "--label-text",
                 paramLabel = "TEXT",
-                description = "The label's text itself; IMAGE then stands for " + DEFAULT_IMAGE + ".")
+                description = "The label's text itself; IMAGE then stands for $" + ImageChoice.ENVIRONMENT + ", else "
+                        + ImageSource.DEFAULT_IMAGE + ".")
         String labelText;
     }
 
@@ -76,10 +79,8 @@ final class RunlabelPlanCommand implements Callable<Integer> {
                     + "(default: the wizard's private folder, $XDG_STATE_HOME/pipglr-setup/work).")
     Path workDir;
 
-    @Option(
-            names = "--json",
-            description = "Print JSON: the label, its command line and the requests (method, path, body).")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     private final Machine machine;
     private final PrintStream out;
@@ -97,7 +98,7 @@ final class RunlabelPlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String image = source.image != null ? source.image : DEFAULT_IMAGE;
+        String image = ImageChoice.resolve(source.image, machine);
         String text;
         // IMAGE and NAME as podman's runlabel has them: from the stored image when it is read from one
         String imageName = image;
@@ -140,7 +141,7 @@ final class RunlabelPlanCommand implements Callable<Integer> {
             err.println("runlabel-plan: " + e.getMessage());
             return 2;
         }
-        out.print(json ? toJson(label, text, runlabel) : toText(label, runlabel));
+        out.print(json.on() ? toJson(label, text, runlabel) : toText(label, runlabel));
         out.flush();
         return 0;
     }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             "Starts the runner from the image's run label, as step 6 does: creates the container, or starts the one "
                     + "there as it is; --recreate creates it again (needed after config.toml changed). Refuses while "
                     + "the config.toml secret or a volume the label mounts is missing.",
+            "With --json: one object with status, message, state and last_lines.",
             "Exit codes: 0 running, 1 it did not stay up (its last lines are printed), 2 a prerequisite is missing "
                     + "or no podman answers."
         })
@@ -33,14 +34,8 @@ final class StartCommand extends HeadlessCommand {
     /** A runner that dies at once (bad config) shows up within this. */
     private static final Duration SETTLE = Duration.ofSeconds(5);
 
-    @Option(names = "--image", paramLabel = "IMAGE", description = "The pipglr image (default: pipglr's).")
-    String image = ImageSource.DEFAULT_IMAGE;
-
     @Option(names = "--recreate", description = "Remove an existing runner container and create it again.")
     boolean recreate;
-
-    @Option(names = "--json", description = "Print one JSON object: status, message, state, last_lines.")
-    boolean json;
 
     StartCommand() {
         super();
@@ -51,7 +46,7 @@ final class StartCommand extends HeadlessCommand {
     }
 
     @Override
-    public Integer call() {
+    Integer run() {
         HeadlessOutput output = output("start", json);
         try (Podman connected = podman.get()) {
             ImageSource.ensurePresent(connected, image, output::say);

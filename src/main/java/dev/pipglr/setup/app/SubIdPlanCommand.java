@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code subid-plan}: the exact commands that give a user enough subordinate IDs. */
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
             "Plans the smallest safe change to /etc/subuid and /etc/subgid that gives USER the "
                     + SubIdFile.REQUIRED_IDS
                     + " subordinate IDs pipglr needs, and prints the exact commands. Changes nothing.",
+            "With --json: ranges_before, ranges_after, sufficient and commands per file, the migrate command and "
+                    + "warnings.",
             "Exit codes: 0 nothing to do, 1 commands are needed, 2 unusable input (unreadable file, no free IDs left)."
         })
 final class SubIdPlanCommand implements Callable<Integer> {
@@ -47,11 +50,8 @@ final class SubIdPlanCommand implements Callable<Integer> {
             description = "The subgid file to plan for (default: ${DEFAULT-VALUE}).")
     String subgid = SubIdKind.GID.defaultPath();
 
-    @Option(
-            names = "--json",
-            description = "Print JSON: ranges_before, ranges_after, sufficient and commands per file, "
-                    + "the migrate command and warnings.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     private final Machine machine;
     private final PrintStream out;
@@ -77,7 +77,7 @@ final class SubIdPlanCommand implements Callable<Integer> {
             err.println("subid-plan: cannot read the input: " + Problems.describe(e));
             return 2;
         }
-        out.print(json ? toJson(state) : toText(state));
+        out.print(json.on() ? toJson(state) : toText(state));
         out.flush();
         if (state.impossible().isPresent()) {
             err.println("subid-plan: " + state.impossible().get());

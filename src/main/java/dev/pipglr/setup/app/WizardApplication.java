@@ -25,7 +25,8 @@ import javafx.stage.Stage;
 
 /**
  * The wizard window. {@code PIPGLR_IMAGE} in the environment sets the image
- * (default: pipglr's published one). Two system properties serve tooling:
+ * (default: pipglr's published one) as it does for the commands: the view model
+ * asks {@code ImageChoice}, as check does. Two system properties serve tooling:
  * {@code pipglr.firstFrame} prints "first-frame" once the window has drawn and
  * exits (startup benchmark); {@code pipglr.screenshots=DIR} writes a PNG of every
  * page once the first check has finished, then exits.
@@ -86,7 +87,6 @@ public final class WizardApplication extends Application {
         if (Boolean.getBoolean("pipglr.firstFrame")) {
             FirstFrame.exitAfterFirstFrame(scene);
         }
-        machine.env("PIPGLR_IMAGE").ifPresent(viewModel.imageProperty()::set);
         String screenshots = System.getProperty("pipglr.screenshots");
         if (screenshots != null) {
             StepNavigation pages = (StepNavigation) scene.lookup("#stepList");

@@ -116,7 +116,7 @@ class FleetIT {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         command.inventory = inventoryFile;
         command.out = export;
-        command.image = TestHosts.testImage();
+        command.imageOption.given = TestHosts.testImage();
         command.vaultPasswordFile = passwordFile;
         assertThat(command.call()).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
@@ -286,7 +286,7 @@ class FleetIT {
         TestHosts.restartApi(host.container(), host.socket());
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         CheckCommand check = new CheckCommand(host, new PrintStream(json, true, StandardCharsets.UTF_8));
-        check.json = true;
+        check.json.on = true;
         int exit = check.call();
         String text = json.toString(StandardCharsets.UTF_8);
         JsonNode steps = new ObjectMapper().readTree(text);

@@ -150,7 +150,8 @@ class MadeUpStepTest {
     @Test
     void checkReportsTheMadeUpStepAsTableAndJson() throws Exception {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        int exit = new CommandLine(new CheckCommand(inspection, new PrintStream(json, true, StandardCharsets.UTF_8)))
+        int exit = new CommandLine(new CheckCommand(
+                        machine, image -> inspection.get(), new PrintStream(json, true, StandardCharsets.UTF_8)))
                 .execute("--json");
 
         assertEquals(SetupReport.EXIT_BLOCKED, exit, "no podman answers here");
@@ -165,7 +166,9 @@ class MadeUpStepTest {
 
         machine.file(BACKUP_DIR, "");
         ByteArrayOutputStream table = new ByteArrayOutputStream();
-        new CommandLine(new CheckCommand(inspection, new PrintStream(table, true, StandardCharsets.UTF_8))).execute();
+        new CommandLine(new CheckCommand(
+                        machine, image -> inspection.get(), new PrintStream(table, true, StandardCharsets.UTF_8)))
+                .execute();
         String lastLine = table.toString(StandardCharsets.UTF_8)
                 .strip()
                 .lines()

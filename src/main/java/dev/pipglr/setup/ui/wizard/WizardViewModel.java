@@ -17,7 +17,7 @@ import dev.pipglr.setup.ui.start.StartViewModel;
 import dev.pipglr.setup.ui.subids.SubIdsViewModel;
 import dev.pipglr.setup.ui.volumes.VolumesViewModel;
 import dev.pipglr.setup.wizard.Fix;
-import dev.pipglr.setup.wizard.ImageSource;
+import dev.pipglr.setup.wizard.ImageChoice;
 import dev.pipglr.setup.wizard.PipglrNames;
 import dev.pipglr.setup.wizard.RunnerContainer;
 import dev.pipglr.setup.wizard.SetupReport;
@@ -70,7 +70,7 @@ public final class WizardViewModel {
     private final LingerViewModel linger;
     private final SubIdsViewModel subIds;
 
-    private final StringProperty image = new SimpleStringProperty(ImageSource.DEFAULT_IMAGE);
+    private final StringProperty image;
     private final RegisterViewModel register;
     private final VolumesViewModel volumes;
     private final StartViewModel start;
@@ -114,6 +114,7 @@ public final class WizardViewModel {
         this.podman = podman;
         this.background = background;
         this.fxThread = fxThread;
+        this.image = new SimpleStringProperty(ImageChoice.resolve(null, machine));
         this.action = new BackgroundAction(background, fxThread);
         StepContext context = new StepContext(machine, podman, background, fxThread, this::refresh, image);
         this.linger = new LingerViewModel(context);
