@@ -29,22 +29,12 @@ public final class ConfigEdits {
     /** Sets a key directly in the {@code index}-th (0-based) [[runners]] table (e.g. limit). */
     public static String setInRunner(String text, int index, String key, String tomlValue) {
         List<String> lines = text.lines().toList();
-        int seen = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher header = TABLE_HEADER.matcher(lines.get(i));
-            if (header.matches()
-                    && lines.get(i).strip().startsWith("[[")
-                    && header.group(1).equals("runners")
-                    && ++seen == index) {
-                int end = i + 1;
-                while (end < lines.size()
-                        && !TABLE_HEADER.matcher(lines.get(end)).matches()) {
-                    end++;
-                }
-                return set(lines, i + 1, end, key, tomlValue, text.endsWith("\n"));
-            }
+        int header = runnerHeader(text, lines, index);
+        int end = header + 1;
+        while (end < lines.size() && !TABLE_HEADER.matcher(lines.get(end)).matches()) {
+            end++;
         }
-        throw new IllegalArgumentException("there is no [[runners]] #" + (index + 1));
+        return set(lines, header + 1, end, key, tomlValue, text.endsWith("\n"));
     }
 
     /**
@@ -54,50 +44,69 @@ public final class ConfigEdits {
      */
     public static String removeRunner(String text, int index) {
         List<String> lines = text.lines().toList();
-        int seen = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (isRunnersHeader(lines.get(i)) && ++seen == index) {
-                int end = i + 1;
-                while (end < lines.size() && !endsRunner(lines.get(end))) {
-                    end++;
-                }
-                if (end < lines.size()) { // the next table's own comments stay with it
-                    while (end - 1 > i && isComment(lines.get(end - 1))) {
-                        end--;
-                    }
-                }
-                int start = i;
-                while (start > 0 && isComment(lines.get(start - 1))) {
-                    start--;
-                }
-                java.util.ArrayList<String> out = new java.util.ArrayList<>(lines.subList(0, start));
-                out.addAll(lines.subList(end, lines.size()));
-                // no blank lines left dangling at the end where the last table was
-                while (!out.isEmpty() && out.get(out.size() - 1).isBlank() && end == lines.size()) {
-                    out.remove(out.size() - 1);
-                }
-                return join(out, text.endsWith("\n"));
+        int i = runnerHeader(text, lines, index);
+        int end = i + 1;
+        while (end < lines.size() && !endsRunner(lines.get(end))) {
+            end++;
+        }
+        if (end < lines.size()) { // the next table's own comments stay with it
+            while (end - 1 > i && isComment(lines.get(end - 1))) {
+                end--;
             }
         }
-        throw new IllegalArgumentException("there is no [[runners]] #" + (index + 1));
+        int start = i;
+        while (start > 0 && isComment(lines.get(start - 1))) {
+            start--;
+        }
+        java.util.ArrayList<String> out = new java.util.ArrayList<>(lines.subList(0, start));
+        out.addAll(lines.subList(end, lines.size()));
+        // no blank lines left dangling at the end where the last table was
+        while (!out.isEmpty() && out.get(out.size() - 1).isBlank() && end == lines.size()) {
+            out.remove(out.size() - 1);
+        }
+        return join(out, text.endsWith("\n"));
+    }
+
+    /**
+     * The line (0-based) of the {@code index}-th runner's header: where {@link ConfigRunners} (tomlj) has it when the
+     * text parses, so runner #i is the same table for the edits as for everything that reads the runners (a
+     * header-like line inside a multi-line string is none); in a text that does not parse, the index-th header line.
+     */
+    private static int runnerHeader(String text, List<String> lines, int index) {
+        ConfigRunners config = ConfigRunners.parse(text);
+        List<Integer> headers = config.parsed()
+                ? config.runners().stream().map(runner -> runner.line() - 1).toList()
+                : java.util.stream.IntStream.range(0, lines.size())
+                        .filter(line -> isRunnersHeader(lines.get(line)))
+                        .boxed()
+                        .toList();
+        if (index < 0 || index >= headers.size()) {
+            throw new IllegalArgumentException("there is no [[runners]] #" + (index + 1));
+        }
+        int header = headers.get(index);
+        if (!isRunnersHeader(lines.get(header))) {
+            throw new IllegalArgumentException("runner #" + (index + 1)
+                    + " is written inline (runners = [{ ... }]), not as a [[runners]] table: edit it in the text");
+        }
+        return header;
     }
 
     private static boolean isRunnersHeader(String line) {
         Matcher header = TABLE_HEADER.matcher(line);
         return header.matches()
                 && line.strip().startsWith("[[")
-                && header.group(1).equals("runners");
+                && tableName(header).equals("runners");
     }
 
     /** A header that is not one of the current runner's sub-tables: another [[runners]] or a top-level table. */
     private static boolean endsRunner(String line) {
         Matcher header = TABLE_HEADER.matcher(line);
-        if (!header.matches()) {
-            return false;
-        }
-        String name = header.group(1);
-        boolean subTable = name.startsWith("runners.") && !(line.strip().startsWith("[[") && name.equals("runners"));
-        return !subTable;
+        return header.matches() && !tableName(header).startsWith("runners.");
+    }
+
+    /** A header's table name as TOML reads it: without quotes and the spaces around dots ([ "runners" . x ]). */
+    private static String tableName(Matcher header) {
+        return header.group(1).replaceAll("\\s*\\.\\s*", ".").replace("\"", "").replace("'", "");
     }
 
     private static boolean isComment(String line) {

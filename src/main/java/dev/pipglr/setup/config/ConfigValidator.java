@@ -72,13 +72,26 @@ public final class ConfigValidator {
             return problems; // the rules need a document that parsed
         }
         checkTable(toml, "", problems);
-        int runnerCount = checkRunners(toml, clock, problems);
-        checkConcurrent(toml, runnerCount, problems);
-        checkParallelism(toml, problems);
+        List<ConfigRunners.Runner> runners =
+                writtenAsTables(toml, problems) ? ConfigRunners.of(toml).runners() : List.of();
+        List<TomlTable> tables = runners.isEmpty() ? List.of() : ConfigRunners.tables(toml);
+        for (ConfigRunners.Runner runner : runners) {
+            checkRunner(runner, tables.get(runner.index()), clock, problems);
+        }
+        checkConcurrent(toml, runners.size(), problems);
+        checkParallelism(toml, runners, problems);
         checkDuplicates(
-                toml, "token", "GitLab sees one runner, whose jobs both entries poll for: remove one", problems);
+                runners,
+                tables,
+                "token",
+                "GitLab sees one runner, whose jobs both entries poll for: remove one",
+                problems);
         checkDuplicates(
-                toml, "name", "logs and the dashboard cannot tell them apart: give each its own name", problems);
+                runners,
+                tables,
+                "name",
+                "logs and the dashboard cannot tell them apart: give each its own name",
+                problems);
         checkPositiveInteger(toml, "check_interval", 0, problems);
         checkPositiveInteger(toml, "shutdown_timeout", 0, problems);
         if (toml.isString("log_level") && !LOG_LEVELS.contains(toml.getString("log_level"))) {
@@ -127,36 +140,26 @@ public final class ConfigValidator {
         }
     }
 
-    /** The [[runners]] tables, or none when runners is not written as such. */
-    private static List<TomlTable> runners(TomlParseResult toml) {
-        if (!toml.isArray("runners")
-                || !toml.getArray("runners").toList().stream().allMatch(TomlTable.class::isInstance)) {
-            return List.of();
-        }
-        return toml.getArray("runners").toList().stream()
-                .map(TomlTable.class::cast)
-                .toList();
-    }
-
-    private static String which(TomlTable runner, int index) {
-        return "[[runners]] #" + (index + 1) + (runner.isString("name") ? " (" + runner.getString("name") + ")" : "");
+    private static String which(ConfigRunners.Runner runner) {
+        return "[[runners]] #" + (runner.index() + 1)
+                + runner.name().map(name -> " (" + name + ")").orElse("");
     }
 
     /** concurrent caps all runners together; each runner's limit caps that runner (0: no limit of its own). */
-    private static void checkParallelism(TomlParseResult toml, List<ConfigProblem> problems) {
-        List<TomlTable> runners = runners(toml);
+    private static void checkParallelism(
+            TomlParseResult toml, List<ConfigRunners.Runner> runners, List<ConfigProblem> problems) {
         if (runners.isEmpty() || !toml.isLong("concurrent") || toml.getLong("concurrent") < 1) {
             return;
         }
         long concurrent = toml.getLong("concurrent");
         long sum = 0;
         List<String> limits = new ArrayList<>();
-        for (TomlTable runner : runners) {
-            if (!runner.isLong("limit") || runner.getLong("limit") <= 0) {
+        for (ConfigRunners.Runner runner : runners) {
+            if (runner.limit().isEmpty() || runner.limit().getAsLong() <= 0) {
                 return; // a runner without a limit can take every slot concurrent leaves
             }
-            sum += runner.getLong("limit");
-            limits.add(Long.toString(runner.getLong("limit")));
+            sum += runner.limit().getAsLong();
+            limits.add(Long.toString(runner.limit().getAsLong()));
         }
         if (concurrent < sum) {
             problems.add(at(
@@ -171,11 +174,14 @@ public final class ConfigValidator {
     }
 
     private static void checkDuplicates(
-            TomlParseResult toml, String key, String consequence, List<ConfigProblem> problems) {
-        List<TomlTable> runners = runners(toml);
+            List<ConfigRunners.Runner> runners,
+            List<TomlTable> tables,
+            String key,
+            String consequence,
+            List<ConfigProblem> problems) {
         java.util.Map<String, Integer> first = new java.util.HashMap<>();
-        for (int i = 0; i < runners.size(); i++) {
-            TomlTable runner = runners.get(i);
+        for (int i = 0; i < tables.size(); i++) {
+            TomlTable runner = tables.get(i);
             if (!runner.isString(key) || runner.getString(key).isEmpty()) {
                 continue;
             }
@@ -186,16 +192,18 @@ public final class ConfigValidator {
                         runner,
                         key,
                         ConfigProblem.Severity.WARNING,
-                        which(runner, i) + " has the same " + key + " as " + which(runners.get(earlier), earlier) + ": "
+                        which(runners.get(i)) + " has the same " + key + " as " + which(runners.get(earlier)) + ": "
                                 + consequence));
             }
         }
     }
 
     private static void checkToken(
-            TomlTable runner, String which, java.time.Clock clock, List<ConfigProblem> problems) {
-        boolean authentication =
-                runner.isString("token") && runner.getString("token").startsWith("glrt-");
+            TomlTable runner,
+            String which,
+            boolean authentication,
+            java.time.Clock clock,
+            List<ConfigProblem> problems) {
         for (String setting : SERVER_SETTINGS) {
             if (runner.contains(setting)) {
                 problems.add(
@@ -225,58 +233,54 @@ public final class ConfigValidator {
         }
     }
 
-    private static int checkRunners(TomlParseResult toml, java.time.Clock clock, List<ConfigProblem> problems) {
+    /** Whether runners is written as [[runners]] tables; a problem says so when it is not (or missing). */
+    private static boolean writtenAsTables(TomlParseResult toml, List<ConfigProblem> problems) {
         if (!toml.contains("runners")) {
             problems.add(
                     new ConfigProblem(1, 1, ConfigProblem.Severity.WARNING, "no [[runners]]: register a runner first"));
-            return 0;
+            return false;
         }
         if (!toml.isArray("runners")
                 || toml.getArray("runners").isEmpty()
                 || !toml.getArray("runners").toList().stream().allMatch(TomlTable.class::isInstance)) {
             problems.add(
                     at(toml, "runners", ConfigProblem.Severity.ERROR, "runners must be written as [[runners]] tables"));
-            return 0;
+            return false;
         }
-        TomlArray runners = toml.getArray("runners");
-        for (int i = 0; i < runners.size(); i++) {
-            TomlTable runner = runners.getTable(i);
-            TomlPosition header = runners.inputPositionOf(i);
-            String which =
-                    "[[runners]] #" + (i + 1) + (runner.isString("name") ? " (" + runner.getString("name") + ")" : "");
-            for (String required : List.of("url", "token", "executor")) {
-                if (!runner.contains(required)) {
-                    problems.add(new ConfigProblem(
-                            header.line(),
-                            header.column(),
-                            ConfigProblem.Severity.ERROR,
-                            which + " has no " + required));
-                }
-            }
-            checkTable(runner, "runners", problems);
-            checkToken(runner, which, clock, problems);
-            if (runner.isString("executor") && !EXECUTORS.contains(runner.getString("executor"))) {
-                problems.add(at(
-                        runner,
-                        "executor",
-                        ConfigProblem.Severity.ERROR,
-                        "unknown executor '" + runner.getString("executor") + "' in " + which + "; known: "
-                                + String.join(", ", new java.util.TreeSet<>(EXECUTORS))));
-            }
-            if (runner.isString("url") && !runner.getString("url").matches("https?://\\S+")) {
-                problems.add(at(
-                        runner,
-                        "url",
-                        ConfigProblem.Severity.ERROR,
-                        "url in " + which + " must start with https:// or http://"));
-            }
-            checkPositiveInteger(runner, "limit", 0, problems);
-            checkPositiveInteger(runner, "request_concurrency", 1, problems);
-            if (runner.isTable("docker")) {
-                checkPullPolicy(runner.getTable("docker"), problems);
+        return true;
+    }
+
+    private static void checkRunner(
+            ConfigRunners.Runner entry, TomlTable runner, java.time.Clock clock, List<ConfigProblem> problems) {
+        String which = which(entry);
+        for (String required : List.of("url", "token", "executor")) {
+            if (!runner.contains(required)) {
+                problems.add(new ConfigProblem(
+                        entry.line(), entry.column(), ConfigProblem.Severity.ERROR, which + " has no " + required));
             }
         }
-        return runners.size();
+        checkTable(runner, "runners", problems);
+        checkToken(runner, which, entry.hasAuthenticationToken(), clock, problems);
+        if (runner.isString("executor") && !EXECUTORS.contains(runner.getString("executor"))) {
+            problems.add(at(
+                    runner,
+                    "executor",
+                    ConfigProblem.Severity.ERROR,
+                    "unknown executor '" + runner.getString("executor") + "' in " + which + "; known: "
+                            + String.join(", ", new java.util.TreeSet<>(EXECUTORS))));
+        }
+        if (runner.isString("url") && !runner.getString("url").matches("https?://\\S+")) {
+            problems.add(at(
+                    runner,
+                    "url",
+                    ConfigProblem.Severity.ERROR,
+                    "url in " + which + " must start with https:// or http://"));
+        }
+        checkPositiveInteger(runner, "limit", 0, problems);
+        checkPositiveInteger(runner, "request_concurrency", 1, problems);
+        if (runner.isTable("docker")) {
+            checkPullPolicy(runner.getTable("docker"), problems);
+        }
     }
 
     private static void checkPullPolicy(TomlTable docker, List<ConfigProblem> problems) {
@@ -310,7 +314,7 @@ public final class ConfigValidator {
     /**
      * Every key of the table against gitlab-runner's own keys at {@code path}: unknown keys are warnings (gitlab-runner
      * ignores them), wrong value types errors; known tables are checked the same way, all the way down.
-     * [[runners]] are checked one by one by {@link #checkRunners}.
+     * [[runners]] are checked one by one by {@link #checkRunner}.
      */
     private static void checkTable(TomlTable table, String path, List<ConfigProblem> problems) {
         for (String key : table.keySet()) {

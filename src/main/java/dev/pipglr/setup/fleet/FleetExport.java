@@ -2,6 +2,8 @@ package dev.pipglr.setup.fleet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipglr.setup.config.ConfigRunners;
+import dev.pipglr.setup.config.TokenKind;
 import dev.pipglr.setup.host.LocalFiles;
 import dev.pipglr.setup.host.ShellQuoting;
 import dev.pipglr.setup.runlabel.VolumeSpec;
@@ -76,7 +78,8 @@ public final class FleetExport {
                     inventory + " is not a file; give an Ansible inventory file of the runner hosts");
         }
         List<String> notes = new ArrayList<>();
-        if (!setup.configToml().contains("[[runners]]")) {
+        ConfigRunners config = ConfigRunners.parse(setup.configToml());
+        if (config.runners().isEmpty()) {
             notes.add("config.toml has no [[runners]] entry: the hosts will run gitlab-runner without a runner. "
                     + "Register one on this workstation first (step 3), then export again.");
         }
@@ -85,10 +88,15 @@ public final class FleetExport {
                     + "it already (podman save here, podman load there as " + setup.user()
                     + "), or push it to a registry the hosts can pull from and export with that name.");
         }
-        List<RunnerTokens.Runner> runners = RunnerTokens.of(setup.configToml());
+        // an unreadable config names no runner's token
+        List<ConfigRunners.Runner> runners = config.parsed()
+                ? config.runners().stream()
+                        .filter(runner -> runner.tokenKind().isPresent())
+                        .toList()
+                : List.of();
         List<String> legacy = runners.stream()
-                .filter(runner -> runner.kind() == RunnerTokens.Kind.LEGACY)
-                .map(RunnerTokens.Runner::name)
+                .filter(runner -> runner.tokenKind().orElseThrow() == TokenKind.LEGACY)
+                .map(ConfigRunners.Runner::displayName)
                 .toList();
         if (!legacy.isEmpty()) {
             notes.add((legacy.size() == 1

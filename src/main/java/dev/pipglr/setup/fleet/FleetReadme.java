@@ -1,5 +1,6 @@
 package dev.pipglr.setup.fleet;
 
+import dev.pipglr.setup.config.ConfigRunners;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -8,15 +9,16 @@ final class FleetReadme {
 
     private FleetReadme() {}
 
-    static String render(FleetSetup setup, List<RunnerTokens.Runner> runners, Path out, Path inventory) {
+    /** @param runners the runners with a token */
+    static String render(FleetSetup setup, List<ConfigRunners.Runner> runners, Path out, Path inventory) {
         StringBuilder runnerLines = new StringBuilder();
-        for (RunnerTokens.Runner runner : runners) {
+        for (ConfigRunners.Runner runner : runners) {
             runnerLines
                     .append("- `")
-                    .append(runner.name())
+                    .append(runner.displayName())
                     .append("`: ")
                     .append(
-                            runner.kind() == RunnerTokens.Kind.AUTHENTICATION
+                            runner.hasAuthenticationToken()
                                     ? "runner authentication token (`glrt-`): every host becomes one more manager "
                                             + "of this runner"
                                     : "**legacy token**: every host is the same runner to GitLab (see below)")

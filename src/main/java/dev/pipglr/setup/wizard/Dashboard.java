@@ -1,6 +1,7 @@
 package dev.pipglr.setup.wizard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipglr.setup.config.ConfigRunners;
 import dev.pipglr.setup.config.ConfigTokens;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.Problems;
@@ -147,9 +148,8 @@ public final class Dashboard {
 
     /** The runners' names and URLs from config.toml; tokens are never read out. */
     static List<Runner> runners(String config) {
-        return RemoveRunnerFlow.runnerTables(config).stream()
-                .map(runner -> new Runner(
-                        runner.getString("name", () -> "(unnamed)"), runner.getString("url", () -> "(no url)")))
+        return ConfigRunners.parse(config).runners().stream()
+                .map(runner -> new Runner(runner.displayName(), runner.url().orElse("(no url)")))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.config.ConfigEdits;
+import dev.pipglr.setup.config.ConfigRunners;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.host.WizardFolders;
@@ -442,19 +443,6 @@ public final class RegisterFlow {
         }
     }
 
-    /** concurrent as written, 0 when it is missing or not a number. */
-    static long concurrent(String text) {
-        return ConfigEdits.globalValue(text, "concurrent")
-                .flatMap(value -> {
-                    try {
-                        return Optional.of(Long.parseLong(value.strip()));
-                    } catch (NumberFormatException e) {
-                        return Optional.empty();
-                    }
-                })
-                .orElse(0L);
-    }
-
     /** Parallelism for a first registration: see {@link #withParallelism(String, RegistrationPlan, int, long)}. */
     static String withParallelism(String text, RegistrationPlan plan) {
         return withParallelism(text, plan, 0, 0);
@@ -472,7 +460,7 @@ public final class RegisterFlow {
             edited = ConfigEdits.setGlobal(edited, "concurrent", Long.toString(target));
         }
         if (!plan.legacy()) {
-            for (int runner = firstNew; runner < countRunners(edited); runner++) {
+            for (int runner = firstNew, runners = countRunners(edited); runner < runners; runner++) {
                 edited = ConfigEdits.setInRunner(edited, runner, "limit", Integer.toString(plan.limit()));
                 if (plan.requestConcurrency() > 1) {
                     edited = ConfigEdits.setInRunner(
@@ -504,10 +492,14 @@ public final class RegisterFlow {
         }
     }
 
+    /** How many runners config.toml has, as TOML reads it (a header with a comment or spaces counts too). */
     static int countRunners(String config) {
-        return (int) config.lines()
-                .filter(line -> line.strip().equals("[[runners]]"))
-                .count();
+        return ConfigRunners.parse(config).runners().size();
+    }
+
+    /** concurrent as written, 0 when it is missing or not a whole number. */
+    static long concurrent(String config) {
+        return ConfigRunners.parse(config).concurrent().orElse(0);
     }
 
     /** The commands a user would type for the same registration, for the page to show. */

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.wizard;
 
+import dev.pipglr.setup.config.TokenKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,7 +40,7 @@ public record RegistrationPlan(List<RegistrationToken> registrations, int parall
                     Optional.of("Parallel jobs must be between 1 and " + RegisterFlow.MAX_RUNNERS + "."));
         }
         long legacy = tokens.stream()
-                .filter(token -> token.kind() == RegistrationToken.Kind.LEGACY_REGISTRATION)
+                .filter(token -> token.kind() == TokenKind.LEGACY)
                 .count();
         if (legacy > 0 && tokens.size() > 1) {
             return new Result(

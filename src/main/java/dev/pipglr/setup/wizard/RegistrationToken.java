@@ -1,5 +1,6 @@
 package dev.pipglr.setup.wizard;
 
+import dev.pipglr.setup.config.TokenKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,13 +9,6 @@ import java.util.Optional;
  * messages or logs: only its kind does.
  */
 public final class RegistrationToken {
-
-    public enum Kind {
-        /** glrt-: a runner authentication token (GitLab 16 and later; the runner is created in GitLab's UI first). */
-        AUTHENTICATION,
-        /** A legacy registration token (deprecated by GitLab, disabled by default since GitLab 17). */
-        LEGACY_REGISTRATION
-    }
 
     public static final String TOKEN_MODEL =
             "GitLab 16 and later: create the runner in GitLab (Settings > CI/CD > Runners > "
@@ -44,8 +38,12 @@ public final class RegistrationToken {
         return Optional.empty();
     }
 
-    public Kind kind() {
-        return value.startsWith("glrt-") ? Kind.AUTHENTICATION : Kind.LEGACY_REGISTRATION;
+    /**
+     * {@link TokenKind#AUTHENTICATION} for glrt- (the runner is created in GitLab's UI first), else
+     * {@link TokenKind#LEGACY}: a legacy registration token (deprecated by GitLab, disabled by default since GitLab 17).
+     */
+    public TokenKind kind() {
+        return TokenKind.of(value);
     }
 
     /** Whether a config.toml has a runner with this token (looked at here, so the text never leaves this class). */
@@ -77,7 +75,7 @@ public final class RegistrationToken {
         ParsedTokens parsed = parsed(text.isEmpty() ? List.of() : List.of(text.split("\\s+")));
         List<RegistrationToken> tokens = parsed.tokens();
         for (int i = 0; tokens.size() > 1 && i < tokens.size(); i++) {
-            if (tokens.get(i).kind() != Kind.AUTHENTICATION) {
+            if (tokens.get(i).kind() != TokenKind.AUTHENTICATION) {
                 return new ParsedTokens(
                         List.of(),
                         Optional.of("Token " + (i + 1) + " does not start with glrt-: is a token broken by a space or "

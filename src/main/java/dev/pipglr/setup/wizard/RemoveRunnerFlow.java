@@ -1,6 +1,7 @@
 package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.config.ConfigEdits;
+import dev.pipglr.setup.config.ConfigRunners;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.Podman;
@@ -8,13 +9,8 @@ import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.runlabel.RunlabelException;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * Removes one runner from the stored config.toml: optionally {@code gitlab-runner unregister} first, inside the
@@ -71,7 +67,8 @@ public final class RemoveRunnerFlow {
             return new Failed("No runners are registered: there is no " + PipglrNames.CONFIG_SECRET + " secret.", true);
         }
         String text = stored.get();
-        List<String> names = names(text);
+        ConfigRunners config = ConfigRunners.parse(text);
+        List<String> names = names(config);
         int index = names.indexOf(runner);
         if (index < 0) {
             return new Failed(
@@ -93,8 +90,7 @@ public final class RemoveRunnerFlow {
                             + " secret to start over.",
                     true);
         }
-        TomlTable table = runnerTables(text).get(index);
-        boolean authenticationToken = table.getString("token", () -> "").startsWith("glrt-");
+        ConfigRunners.Runner removed = config.runners().get(index);
         String inGitLab;
         if (unregister) {
             RunnerCommands.Unregistered unregistered;
@@ -113,7 +109,7 @@ public final class RemoveRunnerFlow {
                                 + " You can remove it without unregistering and delete it in GitLab yourself.",
                         false);
             }
-            inGitLab = authenticationToken
+            inGitLab = removed.hasAuthenticationToken()
                     ? "GitLab removed this machine's runner manager; the runner itself stays in GitLab (its token was"
                             + " created there) until you delete it under Settings > CI/CD > Runners."
                     : "GitLab deleted the runner.";
@@ -121,7 +117,7 @@ public final class RemoveRunnerFlow {
             inGitLab = "GitLab was not told: it lists the runner until you delete it there (it shows as offline).";
         }
         String edited = ConfigEdits.removeRunner(text, index);
-        long limit = table.getLong("limit", () -> 0L);
+        long limit = removed.limit().orElse(0);
         long concurrent = RegisterFlow.concurrent(edited);
         if (limit > 0 && concurrent > 1) {
             edited = ConfigEdits.setGlobal(edited, "concurrent", Long.toString(Math.max(1, concurrent - limit)));
@@ -144,26 +140,12 @@ public final class RemoveRunnerFlow {
                 saved.runnerRunning());
     }
 
+    /** The runners' names in config order, "" for one without a name. */
     static List<String> names(String config) {
-        List<String> names = new ArrayList<>();
-        for (TomlTable runner : runnerTables(config)) {
-            names.add(runner.getString("name", () -> ""));
-        }
-        return names;
+        return names(ConfigRunners.parse(config));
     }
 
-    /** The [[runners]] tables of a config.toml, in order (the dashboard reads names and URLs from them too). */
-    static List<TomlTable> runnerTables(String config) {
-        TomlParseResult toml = Toml.parse(config);
-        List<TomlTable> tables = new ArrayList<>();
-        if (toml.isArray("runners")) {
-            TomlArray array = toml.getArray("runners");
-            for (int i = 0; i < array.size(); i++) {
-                if (array.get(i) instanceof TomlTable runner) {
-                    tables.add(runner);
-                }
-            }
-        }
-        return tables;
+    private static List<String> names(ConfigRunners config) {
+        return config.runners().stream().map(runner -> runner.name().orElse("")).toList();
     }
 }

@@ -3,8 +3,13 @@ package dev.pipglr.setup.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Tag("unit")
 class ConfigEditsTest {
@@ -126,5 +131,71 @@ class ConfigEditsTest {
 
         assertEquals(CONFIG.replace("\n\n[[runners]]\n  name = \"b\"\n", "\n"), edited);
         assertThrows(IllegalArgumentException.class, () -> ConfigEdits.removeRunner(CONFIG, 2));
+    }
+
+    /** Three runners a, b, c, each under {@code header}. */
+    private static String spelled(String header) {
+        return """
+                concurrent = 3
+
+                %1$s
+                  name = "a"
+                  [runners.docker]
+                    image = "alpine"
+
+                %1$s
+                  name = "b"
+
+                %1$s
+                  name = "c"
+                """.formatted(header);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[[runners]] # main", "[[ runners ]]", "  [[runners]]", "[[\"runners\"]]"})
+    void aKeyIsSetInTheRunnerTheModelHasAtThatIndex(String header) {
+        ConfigRunners edited = ConfigRunners.parse(ConfigEdits.setInRunner(spelled(header), 1, "limit", "7"));
+
+        assertEquals(Optional.of("b"), edited.runners().get(1).name());
+        assertEquals(
+                List.of(OptionalLong.empty(), OptionalLong.of(7), OptionalLong.empty()),
+                edited.runners().stream().map(ConfigRunners.Runner::limit).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[[runners]] # main", "[[ runners ]]", "  [[runners]]", "[[\"runners\"]]"})
+    void theRunnerRemovedIsTheOneTheModelHasAtThatIndex(String header) {
+        assertEquals(List.of("a", "c"), ConfigRunnersTest.names(ConfigEdits.removeRunner(spelled(header), 1)));
+        assertEquals(List.of("b", "c"), ConfigRunnersTest.names(ConfigEdits.removeRunner(spelled(header), 0)));
+    }
+
+    @Test
+    void aHeaderLikeLineInAMultiLineStringIsNoRunnerToTheEdits() {
+        String config = spelled("[[runners]]")
+                .replace("  name = \"a\"\n", "  name = \"a\"\n  pre_build_script = \"\"\"\n[[runners]]\n\"\"\"\n");
+
+        String edited = ConfigEdits.setInRunner(config, 1, "limit", "7");
+
+        assertEquals(config.replace("  name = \"b\"\n", "  name = \"b\"\n  limit = 7\n"), edited);
+    }
+
+    @Test
+    void aRunnerWrittenInlineIsNotEditedLineByLine() {
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
+                () -> ConfigEdits.setInRunner("runners = [{ name = \"a\" }]\n", 0, "limit", "1"));
+
+        assertEquals(
+                "runner #1 is written inline (runners = [{ ... }]), not as a [[runners]] table: edit it in the text",
+                refused.getMessage());
+    }
+
+    @Test
+    void inATextThatDoesNotParseTheRunnersAreFoundByTheirHeaderLines() {
+        String broken = spelled("[[runners]] # main").replace("concurrent = 3", "concurrent = = 3");
+
+        String edited = ConfigEdits.setInRunner(broken, 2, "limit", "7");
+
+        assertEquals(broken.replace("  name = \"c\"\n", "  name = \"c\"\n  limit = 7\n"), edited);
     }
 }

@@ -153,6 +153,19 @@ class FleetExportTest {
     }
 
     @Test
+    void aRunnerUnderAHeaderWithSpacesAndACommentIsNoMissingRunner() throws Exception {
+        Path inventory = dir.resolve("runners");
+        Files.writeString(inventory, "a.example.org\n");
+        String config = config(LEGACY).replace("[[runners]]", "[[ runners ]] # the only one");
+
+        FleetExport.Result result = FleetExport.write(setup(config), inventory, dir.resolve("o"), "p".toCharArray());
+
+        assertThat(result.notes())
+                .containsExactly("Runner r1 uses a legacy token: every host will be the same runner to GitLab (see "
+                        + "README.md, \"Tokens on several hosts\").");
+    }
+
+    @Test
     void aFolderGivenAsInventoryIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path folder = dir.resolve("hosts.d");
         Files.createDirectories(folder);

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.ui.register;
 
+import dev.pipglr.setup.config.TokenKind;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.Reapply;
@@ -256,7 +257,7 @@ public final class RegisterViewModel {
         if (tokens.isEmpty()) {
             return "";
         }
-        boolean authentication = tokens.get(0).kind() == RegistrationToken.Kind.AUTHENTICATION;
+        boolean authentication = tokens.get(0).kind() == TokenKind.AUTHENTICATION;
         if (tokens.size() == 1) {
             return authentication
                     ? "Runner authentication token (glrt-): the runner exists in GitLab already."
