@@ -78,7 +78,7 @@ class ArchitectureTest {
                 .whereLayer("logs")
                 .mayOnlyAccessLayers("podman", "host")
                 .whereLayer("fleet")
-                .mayOnlyAccessLayers("host", "runlabel")
+                .mayOnlyAccessLayers("host", "runlabel", "config")
                 .whereLayer("wizard")
                 .mayOnlyAccessLayers("host", "podman", "runlabel", "config", "logs", "fleet")
                 .whereLayer("ui.common")
