@@ -14,6 +14,9 @@ import java.util.function.Consumer;
  */
 final class HeadlessOutput {
 
+    /** How a command offers to apply a stored configuration that the running runner does not use yet. */
+    static final String HOW_TO_APPLY = "run again with --apply or re-create it from the dashboard.";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String command;

@@ -149,12 +149,8 @@ class RegisterCommand implements Callable<Integer> {
             ImageSource.ensurePresent(connected, image, this::say);
             result = new RegisterFlow(machine, connected).register(request, listener());
             if (apply && result instanceof RegisterFlow.Registered registered && registered.runnerRunning()) {
-                StartFlow.Outcome outcome = new StartFlow(machine, connected)
-                        .start(image, StartFlow.Mode.RECREATE, java.time.Duration.ofSeconds(5));
-                say(
-                        outcome.running()
-                                ? "Re-created the runner: it runs with the new configuration."
-                                : "The re-created runner did not stay up: " + outcome.state());
+                StartFlow.Outcome outcome = new StartFlow(machine, connected).recreate(image);
+                say(outcome.applied("the new configuration"));
                 result = new RegisterFlow.Registered(
                         registered.runners(), registered.commandLines(), registered.added(), !outcome.running());
             }
@@ -174,10 +170,7 @@ class RegisterCommand implements Callable<Integer> {
                     SetupExit.DONE,
                     (registered.added() ? "Added " : "Registered ") + registered.runners() + " runner(s)"
                             + (registered.added() ? " to the stored configuration." : ".")
-                            + (registered.runnerRunning()
-                                    ? " The running runner still uses the configuration from before: re-create it "
-                                            + "(the dashboard's Re-create)."
-                                    : ""),
+                            + (registered.runnerRunning() ? " " + StartFlow.stillOld(HeadlessOutput.HOW_TO_APPLY) : ""),
                     registered.runners(),
                     RegisterFlow.equivalentCommands(
                             registered.commandLines(),

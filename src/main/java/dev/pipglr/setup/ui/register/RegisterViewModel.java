@@ -205,11 +205,7 @@ public final class RegisterViewModel {
                                 + removed.backup()
                                         .map(where -> " The previous config.toml is kept in " + where + ".")
                                         .orElse(""));
-                        applyOffered.set(removed.runnerRunning());
-                        if (removed.runnerRunning()) {
-                            action.say("The running runner still uses the configuration from before. Apply now "
-                                    + "re-creates it from the run label.");
-                        }
+                        Reapply.offer(action, applyOffered, removed.runnerRunning());
                     } else {
                         action.say(((RemoveRunnerFlow.Failed) removal.result()).message());
                     }
@@ -290,12 +286,7 @@ public final class RegisterViewModel {
                                                 : java.util.Optional.empty())));
                         action.say((registered.added() ? "Added " : "Registered ") + registered.runners() + " runner(s)"
                                 + (registered.added() ? " to the stored configuration." : "."));
-                        applyOffered.set(registered.runnerRunning());
-                        if (registered.runnerRunning()) {
-                            action.say("The running runner still uses the configuration from before. Apply now "
-                                    + "re-creates it from the run label (its running jobs stop; caches and images in "
-                                    + "the volumes stay).");
-                        }
+                        Reapply.offer(action, applyOffered, registered.runnerRunning());
                     } else if (result instanceof RegisterFlow.NeedsConfirmation confirmation) {
                         question.set(confirmation.question());
                     } else if (result instanceof RegisterFlow.Failed failed) {
