@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -13,6 +15,9 @@ import java.util.function.Consumer;
  * error prefixed with the command's name.
  */
 final class HeadlessOutput {
+
+    /** How a command offers to apply a stored configuration that the running runner does not use yet. */
+    static final String HOW_TO_APPLY = "run again with --apply or re-create it from the dashboard.";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -37,6 +42,24 @@ final class HeadlessOutput {
      * @param fields more JSON fields
      */
     int finish(int exit, String doneStatus, String message, Consumer<ObjectNode> fields) {
+        return finish(exit, doneStatus, message, fields, List.of());
+    }
+
+    /**
+     * @param fields     more JSON fields, each value as Jackson writes it (a number, a string, a list, ...)
+     * @param sameByHand without --json, listed under the message on success: the commands that do the same by hand
+     */
+    int finish(int exit, String doneStatus, String message, Map<String, ?> fields, List<String> sameByHand) {
+        return finish(
+                exit,
+                doneStatus,
+                message,
+                node -> fields.forEach((name, value) -> node.set(name, JSON.valueToTree(value))),
+                sameByHand);
+    }
+
+    private int finish(
+            int exit, String doneStatus, String message, Consumer<ObjectNode> fields, List<String> sameByHand) {
         if (json) {
             ObjectNode node = JSON.createObjectNode();
             node.put("status", exit == SetupExit.DONE ? doneStatus : exit == SetupExit.FAILED ? "failed" : "refused");
@@ -49,6 +72,10 @@ final class HeadlessOutput {
             }
         } else if (exit == SetupExit.DONE) {
             out.println(message);
+            if (!sameByHand.isEmpty()) {
+                out.println("The same by hand:");
+                sameByHand.forEach(command -> out.println("  " + command));
+            }
         } else {
             err.println(command + ": " + message);
         }

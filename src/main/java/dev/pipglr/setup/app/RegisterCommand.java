@@ -1,8 +1,5 @@
 package dev.pipglr.setup.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipglr.setup.host.LocalFiles;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.Problems;
@@ -12,6 +9,7 @@ import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.wizard.ImageSource;
 import dev.pipglr.setup.wizard.RegisterFlow;
 import dev.pipglr.setup.wizard.RegistrationPlan;
+import dev.pipglr.setup.wizard.RegistrationReport;
 import dev.pipglr.setup.wizard.RegistrationToken;
 import dev.pipglr.setup.wizard.StartFlow;
 import java.io.IOException;
@@ -20,7 +18,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,78 +96,55 @@ class RegisterCommand extends HeadlessCommand {
             return done(
                     SetupExit.BAD_INPUT,
                     "tokens are not read from the command line (ps and your shell history would show them): pipe "
-                            + "them in (one per line) or use --token-file FILE. Revoke a token that was typed there.",
-                    0,
-                    List.of());
+                            + "them in (one per line) or use --token-file FILE. Revoke a token that was typed there.");
         }
         RegistrationToken.ParsedTokens parsed;
         try {
             parsed = RegistrationToken.parseAll(readTokens());
         } catch (IOException e) {
-            return done(SetupExit.BAD_INPUT, "cannot read the token: " + Problems.describe(e), 0, List.of());
+            return done(SetupExit.BAD_INPUT, "cannot read the token: " + Problems.describe(e));
         }
         if (parsed.problem().isPresent()) {
-            return done(SetupExit.BAD_INPUT, parsed.problem().get(), 0, List.of());
+            return done(SetupExit.BAD_INPUT, parsed.problem().get());
         }
         RegisterFlow.Request request =
                 new RegisterFlow.Request(parsed.tokens(), url, parallel, image, replaceToken, keepToken, addsOnly());
         RegistrationPlan.Result planned = request.plan();
         if (planned.problem().isPresent()) {
-            return done(SetupExit.BAD_INPUT, planned.problem().get(), 0, List.of());
+            return done(SetupExit.BAD_INPUT, planned.problem().get());
         }
         if (RegisterFlow.urlProblem(url).isPresent()) {
-            return done(SetupExit.BAD_INPUT, RegisterFlow.urlProblem(url).get(), 0, List.of());
+            return done(SetupExit.BAD_INPUT, RegisterFlow.urlProblem(url).get());
         }
         planned.plan().orElseThrow().describe().forEach(this::say);
         RegisterFlow.Result result;
         try (Podman connected = podman.get()) {
             ImageSource.ensurePresent(connected, image, this::say);
-            result = new RegisterFlow(machine, connected).register(request, listener());
+            result = new RegisterFlow(machine, connected).register(request, RegistrationReport.listener(this::say));
             if (apply && result instanceof RegisterFlow.Registered registered && registered.runnerRunning()) {
-                StartFlow.Outcome outcome = new StartFlow(machine, connected)
-                        .start(image, StartFlow.Mode.RECREATE, java.time.Duration.ofSeconds(5));
-                say(
-                        outcome.running()
-                                ? "Re-created the runner: it runs with the new configuration."
-                                : "The re-created runner did not stay up: " + outcome.state());
+                StartFlow.Outcome outcome = new StartFlow(machine, connected).recreate(image);
+                say(outcome.applied("the new configuration"));
                 result = new RegisterFlow.Registered(
                         registered.runners(), registered.commandLines(), registered.added(), !outcome.running());
             }
         } catch (PodmanUnavailableException e) {
-            return done(SetupExit.BAD_INPUT, Problems.describe(e), 0, List.of());
+            return done(SetupExit.BAD_INPUT, Problems.describe(e));
         } catch (PodmanException e) {
-            return done(SetupExit.FAILED, Problems.describe(e), 0, List.of());
+            return done(SetupExit.FAILED, Problems.describe(e));
         } catch (dev.pipglr.setup.runlabel.RunlabelException e) {
             return done(
                     SetupExit.FAILED,
-                    "The runners are registered, but the run label cannot re-create the " + "runner: " + e.getMessage(),
-                    0,
-                    List.of());
+                    "The runners are registered, but the run label cannot re-create the " + "runner: "
+                            + e.getMessage());
         }
-        if (result instanceof RegisterFlow.Registered registered) {
-            return done(
-                    SetupExit.DONE,
-                    (registered.added() ? "Added " : "Registered ") + registered.runners() + " runner(s)"
-                            + (registered.added() ? " to the stored configuration." : ".")
-                            + (registered.runnerRunning()
-                                    ? " The running runner still uses the configuration from before: re-create it "
-                                            + "(the dashboard's Re-create)."
-                                    : ""),
-                    registered.runners(),
-                    RegisterFlow.equivalentCommands(
-                            registered.commandLines(),
-                            planned.plan().orElseThrow(),
-                            registered.added() ? Optional.of(image) : Optional.empty()));
-        }
-        if (result instanceof RegisterFlow.NeedsConfirmation confirmation) {
-            return done(
-                    SetupExit.BAD_INPUT,
-                    confirmation.question() + " Run again with --replace-token to replace it.",
-                    0,
-                    List.of());
-        }
-        RegisterFlow.Failed failed = (RegisterFlow.Failed) result;
-        return done(failed.refused() ? SetupExit.BAD_INPUT : SetupExit.FAILED, failed.message(), 0, List.of());
+        RegistrationReport.Told told = RegistrationReport.tell(request, result, HeadlessOutput.HOW_TO_APPLY);
+        return switch (told.ending()) {
+            case REGISTERED -> done(SetupExit.DONE, told.message(), told);
+            case QUESTION ->
+                done(SetupExit.BAD_INPUT, told.message() + " Run again with --replace-token to replace it.", told);
+            case REFUSED -> done(SetupExit.BAD_INPUT, told.message(), told);
+            case FAILED -> done(SetupExit.FAILED, told.message(), told);
+        };
     }
 
     /** {@code add-runners} registers into the stored config.toml; {@code register} refuses when there is one. */
@@ -191,47 +165,26 @@ class RegisterCommand extends HeadlessCommand {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    private RegisterFlow.Listener listener() {
-        return new RegisterFlow.Listener() {
-            @Override
-            public void progress(String message) {
-                say(message);
-            }
-
-            @Override
-            public void runFinished(int run, int of, String commandLine, int exitCode, String output) {
-                say("$ " + commandLine);
-                output.strip().lines().forEach(line -> say("  " + line));
-                say("Run " + run + " of " + of
-                        + (exitCode == 0 ? " succeeded." : " failed with exit code " + exitCode + "."));
-            }
-        };
-    }
-
     /** Progress: standard output for people, standard error with --json (standard output is the JSON). */
     private void say(String line) {
-        (json ? err : out).println(line);
+        output().say(line);
     }
 
-    private int done(int exit, String message, int runners, List<String> commands) throws IOException {
-        if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ObjectNode node = mapper.createObjectNode();
-            node.put("status", exit == SetupExit.DONE ? "registered" : exit == SetupExit.FAILED ? "failed" : "refused");
-            node.put("runners", runners);
-            node.put("message", message);
-            commands.forEach(node.withArray("commands")::add);
-            out.println(mapper.writeValueAsString(node));
-        } else if (exit == SetupExit.DONE) {
-            out.println(message);
-            if (!commands.isEmpty()) {
-                out.println("The same by hand:");
-                commands.forEach(command -> out.println("  " + command));
-            }
-        } else {
-            err.println("register: " + message);
-        }
-        out.flush();
-        return exit;
+    private HeadlessOutput output() {
+        return new HeadlessOutput("register", json, out, err);
+    }
+
+    /** Nothing registered: a refusal or a failure before, or outside, the flow. */
+    private int done(int exit, String message) {
+        return output().finish(
+                        exit,
+                        RegistrationReport.REGISTERED_STATUS,
+                        message,
+                        RegistrationReport.fields(0, List.of()),
+                        List.of());
+    }
+
+    private int done(int exit, String message, RegistrationReport.Told told) {
+        return output().finish(exit, RegistrationReport.REGISTERED_STATUS, message, told.fields(), told.commands());
     }
 }

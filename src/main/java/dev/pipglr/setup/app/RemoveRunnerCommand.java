@@ -11,7 +11,6 @@ import dev.pipglr.setup.wizard.RemoveRunnerFlow;
 import dev.pipglr.setup.wizard.StartFlow;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,16 +67,12 @@ final class RemoveRunnerCommand extends HeadlessCommand {
             RemoveRunnerFlow.Removed removed = (RemoveRunnerFlow.Removed) result;
             String applied = "";
             if (removed.runnerRunning()) {
-                if (apply) {
-                    StartFlow.Outcome outcome = new StartFlow(machine, connected)
-                            .start(image, StartFlow.Mode.RECREATE, Duration.ofSeconds(5));
-                    applied = outcome.running()
-                            ? " Re-created the runner: it runs with the new configuration."
-                            : " The re-created runner did not stay up: " + outcome.state();
-                } else {
-                    applied = " The running runner still uses the configuration from before: run again with --apply "
-                            + "or re-create it from the dashboard.";
-                }
+                applied = " "
+                        + (apply
+                                ? new StartFlow(machine, connected)
+                                        .recreate(image)
+                                        .applied("the new configuration")
+                                : StartFlow.stillOld(HeadlessOutput.HOW_TO_APPLY));
             }
             String message = "Removed '" + removed.runner() + "' from config.toml (concurrent = "
                     + removed.concurrent() + ")."

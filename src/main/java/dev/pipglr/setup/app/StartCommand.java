@@ -10,7 +10,6 @@ import dev.pipglr.setup.runlabel.RunlabelException;
 import dev.pipglr.setup.wizard.ImageSource;
 import dev.pipglr.setup.wizard.StartFlow;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,9 +29,6 @@ import picocli.CommandLine.Option;
                     + "or no podman answers."
         })
 final class StartCommand extends HeadlessCommand {
-
-    /** A runner that dies at once (bad config) shows up within this. */
-    private static final Duration SETTLE = Duration.ofSeconds(5);
 
     @Option(names = "--recreate", description = "Remove an existing runner container and create it again.")
     boolean recreate;
@@ -71,23 +67,17 @@ final class StartCommand extends HeadlessCommand {
             if (mode == StartFlow.Mode.START_EXISTING) {
                 output.say("Starting the existing container as it is (--recreate if config.toml changed since).");
             }
-            StartFlow.Outcome outcome = flow.start(image, mode, SETTLE);
+            StartFlow.Outcome outcome = flow.start(image, mode);
             output.say("$ " + outcome.commandLine());
-            if (outcome.running()) {
-                return output.finish(
-                        SetupExit.DONE,
-                        "running",
-                        "The runner is running (" + outcome.state() + ").",
-                        node -> node.put("state", outcome.state()));
-            }
             return output.finish(
-                    SetupExit.FAILED,
+                    outcome.running() ? SetupExit.DONE : SetupExit.FAILED,
                     "running",
-                    "The runner did not stay up: " + outcome.state() + ". Its last lines:\n  "
-                            + String.join("\n  ", outcome.lastLines()),
+                    String.join("\n", outcome.told()),
                     node -> {
                         node.put("state", outcome.state());
-                        outcome.lastLines().forEach(node.withArray("last_lines")::add);
+                        if (outcome instanceof StartFlow.DidNotStayUp down) {
+                            down.lastLines().forEach(node.withArray("last_lines")::add);
+                        }
                     });
         } catch (PodmanUnavailableException e) {
             return output.finish(SetupExit.BAD_INPUT, "running", Problems.describe(e), node -> {});

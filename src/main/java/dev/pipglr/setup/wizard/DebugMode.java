@@ -52,6 +52,11 @@ public final class DebugMode {
     }
 
     /** Re-creates the runner with debug logging on or off; its running jobs stop. */
+    public StartFlow.Outcome set(String image, boolean on) throws RunlabelException {
+        return set(image, on, StartFlow.SETTLE);
+    }
+
+    /** As {@link #set(String, boolean)}, watching the runner for {@code settle}. */
     public StartFlow.Outcome set(String image, boolean on, Duration settle) throws RunlabelException {
         return new StartFlow(machine, podman)
                 .start(image, StartFlow.Mode.RECREATE, settle, on ? Map.of(VARIABLE, LEVEL) : Map.of());

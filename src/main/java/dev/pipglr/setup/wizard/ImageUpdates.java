@@ -94,6 +94,11 @@ public final class ImageUpdates {
      * Pulls {@code image} (podman's progress lines go to {@code progress}) and re-creates the runner from its run
      * label, so it runs the new build; its running jobs stop.
      */
+    public StartFlow.Outcome update(String image, Consumer<String> progress) throws RunlabelException {
+        return update(image, progress, StartFlow.SETTLE);
+    }
+
+    /** As {@link #update(String, Consumer)}, watching the runner for {@code settle}. */
     public StartFlow.Outcome update(String image, Consumer<String> progress, Duration settle) throws RunlabelException {
         notFromRegistry(image).ifPresent(problem -> {
             throw new PodmanException(problem);

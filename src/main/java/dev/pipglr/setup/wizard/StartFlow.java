@@ -26,8 +26,82 @@ public final class StartFlow {
         RECREATE
     }
 
-    /** How the start ended: {@code state} is what podman says afterwards; {@code lastLines} of its output when it failed. */
-    public record Outcome(boolean running, String state, List<String> lastLines, String commandLine) {}
+    /** How long a fresh start is watched: a runner with a broken configuration dies within seconds. */
+    public static final Duration SETTLE = Duration.ofSeconds(5);
+
+    /**
+     * How a start ended, after watching it settle: {@code state} is what podman says afterwards, {@code commandLine}
+     * the run label's command as run. Failures to start at all are exceptions (the run label cannot be read, podman
+     * refused): the window and the command line report those the same way as any other podman failure.
+     */
+    public sealed interface Outcome permits Running, DidNotStayUp {
+        /** The container's name, from the run label. */
+        String name();
+
+        String state();
+
+        String commandLine();
+
+        default boolean running() {
+            return this instanceof Running;
+        }
+
+        /** How the start ended, in lines for the output (step 6's page and start say the same). */
+        List<String> told();
+
+        /** After a re-creation: {@code done} when the runner runs, else that it did not stay up and why. */
+        String afterRecreating(String done);
+
+        /** After re-creating the runner so it reads a changed configuration ({@code what}, e.g. "the new configuration"). */
+        default String applied(String what) {
+            return afterRecreating("Applied: the runner was re-created and runs with " + what + ".");
+        }
+    }
+
+    /** It still ran when the settle time was over. */
+    public record Running(String name, String state, String commandLine) implements Outcome {
+        @Override
+        public List<String> told() {
+            return List.of("The runner is running. Its logs: podman logs -f " + name);
+        }
+
+        @Override
+        public String afterRecreating(String done) {
+            return done;
+        }
+    }
+
+    /** It stopped within the settle time; {@code lastLines} of its output say why. */
+    public record DidNotStayUp(String name, String state, List<String> lastLines, String commandLine)
+            implements Outcome {
+
+        public DidNotStayUp {
+            lastLines = List.copyOf(lastLines);
+        }
+
+        @Override
+        public List<String> told() {
+            List<String> lines = new java.util.ArrayList<>();
+            lines.add("The runner did not stay up: " + state + ". Its last lines:");
+            lastLines.forEach(line -> lines.add("  " + line));
+            return lines;
+        }
+
+        @Override
+        public String afterRecreating(String done) {
+            return "The re-created runner did not stay up (" + state + ")"
+                    + (lastLines.isEmpty() ? "." : ": " + String.join(" / ", lastLines));
+        }
+    }
+
+    /**
+     * Said when the stored configuration changed while a runner runs with the one from before.
+     *
+     * @param howToApply how this surface re-creates it, e.g. the window's Apply now or the command's --apply
+     */
+    public static String stillOld(String howToApply) {
+        return "The running runner still uses the configuration from before: " + howToApply;
+    }
 
     private static final int LAST_LINES = 20;
 
@@ -64,6 +138,20 @@ public final class StartFlow {
         return missing;
     }
 
+    /** Starts as {@code mode} says and watches it for {@link #SETTLE}. */
+    public Outcome start(String image, Mode mode) throws RunlabelException {
+        return start(image, mode, SETTLE);
+    }
+
+    /**
+     * Removes the runner container and creates it again from the run label (it reads the stored configuration and
+     * secret anew; its running jobs stop), then watches it for {@link #SETTLE}.
+     */
+    public Outcome recreate(String image) throws RunlabelException {
+        return start(image, Mode.RECREATE);
+    }
+
+    /** @param settle how long to watch it (tests against real podman choose their own) */
     public Outcome start(String image, Mode mode, Duration settle) throws RunlabelException {
         return start(image, mode, settle, java.util.Map.of());
     }
@@ -131,11 +219,11 @@ public final class StartFlow {
                     .orElseThrow(() -> new PodmanException("The container " + name + " vanished."));
         }
         if (state.running()) {
-            return new Outcome(true, state.describe(), List.of(), commandLine);
+            return new Running(name, state.describe(), commandLine);
         }
         List<String> lines = podman.logs(name).lines().toList();
-        return new Outcome(
-                false,
+        return new DidNotStayUp(
+                name,
                 state.describe(),
                 lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size()),
                 commandLine);

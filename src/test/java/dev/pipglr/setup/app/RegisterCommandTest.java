@@ -46,12 +46,20 @@ class RegisterCommandTest {
     }
 
     private int run(String stdin, String... args) {
-        RegisterCommand command = new RegisterCommand(
-                harness.machine,
-                () -> harness.podman,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return execute(false, stdin, args);
+    }
+
+    private int addRunners(String stdin, String... args) {
+        return execute(true, stdin, args);
+    }
+
+    private int execute(boolean add, String stdin, String... args) {
+        ByteArrayInputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        RegisterCommand command = add
+                ? new AddRunnersCommand(harness.machine, () -> harness.podman, in, stdout, stderr)
+                : new RegisterCommand(harness.machine, () -> harness.podman, in, stdout, stderr);
         CommandLine line = new CommandLine(command);
         line.setOut(new java.io.PrintWriter(out, true));
         line.setErr(new java.io.PrintWriter(err, true));
@@ -123,15 +131,7 @@ class RegisterCommandTest {
         assertTrue(said().contains("add-runners"), said());
         harness.podman.secrets.remove(PipglrNames.CONFIG_SECRET);
 
-        AddRunnersCommand add = new AddRunnersCommand(
-                harness.machine,
-                () -> harness.podman,
-                new ByteArrayInputStream(TOKEN.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(
-                2,
-                new CommandLine(add).execute("--url", "https://gitlab.example.com", "--image", ViewModelHarness.IMAGE));
+        assertEquals(2, addRunners(TOKEN, "--url", "https://gitlab.example.com", "--image", ViewModelHarness.IMAGE));
         assertTrue(said().contains("No runner is registered yet (no config.toml secret): register first."), said());
 
         assertEquals(2, run("", "--url", "https://gitlab.example.com", "--token", TOKEN), "never on the command line");
@@ -165,5 +165,31 @@ class RegisterCommandTest {
                 0,
                 run(TOKEN, "--url", "https://gitlab.example.com", "--image", ViewModelHarness.IMAGE, "--replace-token"),
                 said());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void applyReCreatesTheRunningRunnerAndSaysSoAsTheWindowDoes() {
+        registrationsSucceed();
+        FakePodman.Program registers = harness.podman.program;
+        harness.storedAndRunning(
+                "concurrent = 1\n[[runners]]\n  name = \"old\"\n  url = \"https://gitlab.example.com/\"\n"
+                        + "  token = \"glrt-old\"\n  executor = \"docker\"\n",
+                body -> ((Map<String, String>) body.getOrDefault("env", Map.of())).containsKey("RUNNER_NAME")
+                        ? registers.start(body)
+                        : FakePodman.Run.exits(1, "FATAL: bad config\n")); // the re-created runner
+
+        int exit =
+                addRunners(TOKEN, "--url", "https://gitlab.example.com", "--image", ViewModelHarness.IMAGE, "--apply");
+
+        assertEquals(0, exit, said());
+        assertTrue(
+                said().contains("The re-created runner did not stay up (exited with code 1): FATAL: bad config"),
+                said());
+        assertTrue(
+                said().contains("Added 1 runner(s) to the stored configuration. The running runner still uses the "
+                        + "configuration from before: run again with --apply or re-create it from the dashboard."),
+                said());
+        assertTrue(harness.podman.calls.contains("remove pipglr"), harness.podman.calls.toString());
     }
 }

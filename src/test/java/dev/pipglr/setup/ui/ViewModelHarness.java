@@ -1,11 +1,15 @@
 package dev.pipglr.setup.ui;
 
 import dev.pipglr.setup.host.FakeMachine;
+import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.runlabel.ContainerfileLabels;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.FakePodman;
+import dev.pipglr.setup.wizard.PipglrNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.SimpleStringProperty;
 
@@ -41,6 +45,19 @@ public final class ViewModelHarness {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code config} stored as the secret, the runner container running, dumpconfig (the label's /bin/cat) answering
+     * with the secret and every other container doing what {@code others} says.
+     */
+    public void storedAndRunning(String config, FakePodman.Program others) {
+        podman.createSecret(PipglrNames.CONFIG_SECRET, config.getBytes(StandardCharsets.UTF_8));
+        podman.containers.put(
+                PipglrNames.CONTAINER, new ContainerSummary(PipglrNames.CONTAINER, IMAGE, "running", true, null));
+        podman.program = body -> body.get("entrypoint") instanceof List<?> entrypoint && entrypoint.contains("/bin/cat")
+                ? FakePodman.Run.exits(0, podman.secretValues.get(PipglrNames.CONFIG_SECRET))
+                : others.start(body);
     }
 
     /** The private folder where registration writes config.toml (relative -v sources resolve there). */

@@ -192,12 +192,7 @@ public final class ConfigViewModel {
                             + saved.backup()
                                     .map(backup -> " The previous one is kept in " + backup + ".")
                                     .orElse(""));
-                    applyOffered.set(saved.runnerRunning());
-                    if (saved.runnerRunning()) {
-                        action.say(
-                                "The running runner still uses the old configuration. Apply now re-creates it from the run "
-                                        + "label (its running jobs stop; caches and images in the volumes stay).");
-                    }
+                    Reapply.offer(action, applyOffered, saved.runnerRunning());
                 });
     }
 

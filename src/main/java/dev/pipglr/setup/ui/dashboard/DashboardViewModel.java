@@ -13,7 +13,6 @@ import dev.pipglr.setup.wizard.RunnerContainer;
 import dev.pipglr.setup.wizard.StartFlow;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -135,16 +134,13 @@ public final class DashboardViewModel {
                 null,
                 (podman, report) -> {
                     report.accept("$ podman pull " + chosen);
-                    StartFlow.Outcome outcome =
-                            new ImageUpdates(machine, podman).update(chosen, report, Duration.ofSeconds(5));
+                    StartFlow.Outcome outcome = new ImageUpdates(machine, podman).update(chosen, report);
                     report.accept("$ " + outcome.commandLine());
                     return outcome;
                 },
                 outcome -> {
-                    action.say(
-                            outcome.running()
-                                    ? "Updated: the runner was re-created from the new build and is running."
-                                    : "Pulled, but the re-created runner did not stay up: " + outcome.state());
+                    action.say(outcome.afterRecreating(
+                            "Updated: the runner was re-created from the new build and is running."));
                     updatable.set(false);
                     update.set("");
                     refresh();
@@ -187,15 +183,13 @@ public final class DashboardViewModel {
         action.run(
                 chosen,
                 (podman, report) -> {
-                    StartFlow.Outcome outcome = new DebugMode(machine, podman).set(chosen, on, Duration.ofSeconds(5));
+                    StartFlow.Outcome outcome = new DebugMode(machine, podman).set(chosen, on);
                     report.accept("$ " + outcome.commandLine());
                     return outcome;
                 },
                 outcome -> {
-                    action.say(
-                            outcome.running()
-                                    ? "Re-created the runner with debug logging " + (on ? "on" : "off") + "."
-                                    : "The re-created runner did not stay up: " + outcome.state());
+                    action.say(outcome.afterRecreating(
+                            "Re-created the runner with debug logging " + (on ? "on" : "off") + "."));
                     refresh();
                 });
     }
@@ -267,17 +261,10 @@ public final class DashboardViewModel {
     /** The user confirmed {@link #RECREATE_WARNING}. */
     public void recreate() {
         action.clear();
-        action.run(
-                image.get(),
-                (podman, report) -> new StartFlow(machine, podman)
-                        .start(image.get(), StartFlow.Mode.RECREATE, Duration.ofSeconds(5)),
-                outcome -> {
-                    action.say(
-                            outcome.running()
-                                    ? "Re-created the runner; it is running."
-                                    : "The re-created runner did not stay up: " + outcome.state());
-                    refresh();
-                });
+        action.run(image.get(), (podman, report) -> new StartFlow(machine, podman).recreate(image.get()), outcome -> {
+            action.say(outcome.afterRecreating("Re-created the runner; it is running."));
+            refresh();
+        });
     }
 
     /** Writes the debug report (podman version and info, container with values redacted, last log lines) to a file. */

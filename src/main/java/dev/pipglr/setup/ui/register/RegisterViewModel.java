@@ -7,11 +7,11 @@ import dev.pipglr.setup.ui.common.Reapply;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.RegisterFlow;
 import dev.pipglr.setup.wizard.RegistrationPlan;
+import dev.pipglr.setup.wizard.RegistrationReport;
 import dev.pipglr.setup.wizard.RegistrationToken;
 import dev.pipglr.setup.wizard.RemoveRunnerFlow;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -206,11 +206,7 @@ public final class RegisterViewModel {
                                 + removed.backup()
                                         .map(where -> " The previous config.toml is kept in " + where + ".")
                                         .orElse(""));
-                        applyOffered.set(removed.runnerRunning());
-                        if (removed.runnerRunning()) {
-                            action.say("The running runner still uses the configuration from before. Apply now "
-                                    + "re-creates it from the run label.");
-                        }
+                        Reapply.offer(action, applyOffered, removed.runnerRunning());
                     } else {
                         action.say(((RemoveRunnerFlow.Failed) removal.result()).message());
                     }
@@ -277,50 +273,21 @@ public final class RegisterViewModel {
         action.clear();
         action.run(
                 image.get(),
-                (podman, report) -> new RegisterFlow(machine, podman).register(request, listener(report)),
-                result -> {
-                    if (result instanceof RegisterFlow.Registered registered) {
-                        token.set(""); // done with it: nothing keeps the token in memory for longer
-                        equivalentCommands.set(String.join(
-                                "\n",
-                                RegisterFlow.equivalentCommands(
-                                        registered.commandLines(),
-                                        request.plan().plan().orElseThrow(),
-                                        registered.added()
-                                                ? java.util.Optional.of(request.image())
-                                                : java.util.Optional.empty())));
-                        action.say((registered.added() ? "Added " : "Registered ") + registered.runners() + " runner(s)"
-                                + (registered.added() ? " to the stored configuration." : "."));
-                        applyOffered.set(registered.runnerRunning());
-                        if (registered.runnerRunning()) {
-                            action.say("The running runner still uses the configuration from before. Apply now "
-                                    + "re-creates it from the run label (its running jobs stop; caches and images in "
-                                    + "the volumes stay).");
-                        }
-                    } else if (result instanceof RegisterFlow.NeedsConfirmation confirmation) {
-                        question.set(confirmation.question());
-                    } else if (result instanceof RegisterFlow.Failed failed) {
-                        action.say(failed.message());
-                    }
-                });
+                (podman, report) ->
+                        new RegisterFlow(machine, podman).register(request, RegistrationReport.listener(report)),
+                result -> show(RegistrationReport.tell(request, result, Reapply.HOW_TO_APPLY)));
     }
 
-    private static RegisterFlow.Listener listener(Consumer<String> report) {
-        return new RegisterFlow.Listener() {
-            @Override
-            public void progress(String message) {
-                report.accept(message);
-            }
-
-            @Override
-            public void runFinished(int run, int of, String commandLine, int exitCode, String output) {
-                report.accept("$ " + commandLine);
-                for (String line : List.of(output.strip().split("\\R"))) {
-                    report.accept("  " + line);
-                }
-                report.accept("Run " + run + " of " + of
-                        + (exitCode == 0 ? " succeeded." : " failed with exit code " + exitCode + "."));
-            }
-        };
+    private void show(RegistrationReport.Told told) {
+        if (told.ending() == RegistrationReport.Ending.QUESTION) {
+            question.set(told.message());
+            return;
+        }
+        if (told.ending() == RegistrationReport.Ending.REGISTERED) {
+            token.set(""); // done with it: nothing keeps the token in memory for longer
+            equivalentCommands.set(String.join("\n", told.commands()));
+            applyOffered.set(told.applyOffered());
+        }
+        told.lines().forEach(action::say);
     }
 }

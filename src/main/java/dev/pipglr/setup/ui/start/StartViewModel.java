@@ -5,7 +5,6 @@ import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.StartFlow;
-import java.time.Duration;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,9 +15,6 @@ import javafx.beans.property.StringProperty;
  * exists, the user chooses: start it as it is, or recreate it.
  */
 public final class StartViewModel {
-
-    /** How long to watch a fresh start: a runner with a broken config dies within seconds. */
-    static final Duration SETTLE = Duration.ofSeconds(5);
 
     private final Machine machine;
     private final PodmanAction action;
@@ -52,7 +48,7 @@ public final class StartViewModel {
                     if (found.isPresent()) {
                         return found;
                     }
-                    report(report, flow.start(image.get(), StartFlow.Mode.CREATE, SETTLE));
+                    report(report, flow.start(image.get(), StartFlow.Mode.CREATE));
                     return Optional.<ContainerSummary>empty();
                 },
                 found -> {
@@ -77,7 +73,7 @@ public final class StartViewModel {
         action.run(
                 image.get(),
                 (podman, report) -> {
-                    report(report, new StartFlow(machine, podman).start(image.get(), mode, SETTLE));
+                    report(report, new StartFlow(machine, podman).start(image.get(), mode));
                     return null;
                 },
                 done -> existing.set(Optional.empty()));
@@ -85,11 +81,6 @@ public final class StartViewModel {
 
     private static void report(java.util.function.Consumer<String> report, StartFlow.Outcome outcome) {
         report.accept("$ " + outcome.commandLine());
-        if (outcome.running()) {
-            report.accept("The runner is running. Its logs: podman logs -f pipglr");
-        } else {
-            report.accept("The runner did not stay up: " + outcome.state() + ". Its last lines:");
-            outcome.lastLines().forEach(line -> report.accept("  " + line));
-        }
+        outcome.told().forEach(report);
     }
 }

@@ -182,7 +182,7 @@ class RegisterViewModelTest {
         String before = "concurrent = 2\ncheck_interval = 0\n\n# my notes\n[[runners]]\n  name = \"old\"\n"
                 + "  url = \"https://gitlab.example.com/\"\n  token = \"glrt-old\"\n  limit = 2\n  executor = \"docker\"\n";
         registrationsSucceed();
-        storedAndRunning(before, harness.podman.program);
+        harness.storedAndRunning(before, harness.podman.program);
         viewModel.tokenProperty().set(TOKEN);
         viewModel.runnersProperty().set(3);
 
@@ -321,30 +321,13 @@ class RegisterViewModelTest {
         assertEquals("", viewModel.tokenProperty().get(), "the tokens leave the field once registered");
     }
 
-    /**
-     * {@code config} stored as the secret, the runner container running, dumpconfig (the label's /bin/cat) answering
-     * with the secret and every other container doing what {@code others} says.
-     */
-    @SuppressWarnings("unchecked")
-    private void storedAndRunning(String config, FakePodman.Program others) {
-        harness.podman.createSecret(
-                PipglrNames.CONFIG_SECRET, config.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        harness.podman.containers.put(
-                PipglrNames.CONTAINER,
-                new dev.pipglr.setup.podman.ContainerSummary(
-                        PipglrNames.CONTAINER, ViewModelHarness.IMAGE, "running", true, null));
-        harness.podman.program = body -> ((List<String>) body.get("entrypoint")).contains("/bin/cat")
-                ? FakePodman.Run.exits(0, harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET))
-                : others.start(body);
-    }
-
     /** A stored config of two runners, the runner container running, dumpconfig answering with the secret. */
     @SuppressWarnings("unchecked")
     private String twoRunnersRunning() {
         String before = "concurrent = 3\n\n[[runners]]\n  name = \"a\"\n  url = \"https://gitlab.example.com/\"\n"
                 + "  token = \"glrt-a\"\n  limit = 2\n  executor = \"docker\"\n\n[[runners]]\n  name = \"b\"\n"
                 + "  url = \"https://gitlab.example.com/\"\n  token = \"glrt-b\"\n  limit = 1\n  executor = \"docker\"\n";
-        storedAndRunning(before, body -> FakePodman.Run.exits(1, "not expected"));
+        harness.storedAndRunning(before, body -> FakePodman.Run.exits(1, "not expected"));
         return before;
     }
 
