@@ -61,6 +61,12 @@ public final class LogFollower implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     /** How long a join may wait for a history that proves the place before showing both sides. */
     private static final Duration JOIN_PATIENCE = Duration.ofSeconds(15);
+    /**
+     * How long the join waits for the live stream's first byte while podman's log already grows: the attach is
+     * lagging (a busy machine), and without one attached line nothing can be matched, so giving up at
+     * {@link #JOIN_PATIENCE} would show lines twice.
+     */
+    private static final Duration SILENT_ATTACH_PATIENCE = Duration.ofSeconds(60);
 
     private static final Duration JOIN_RETRY = Duration.ofMillis(250);
 
@@ -226,7 +232,8 @@ public final class LogFollower implements AutoCloseable {
      * agree on. Past {@link #JOIN_PATIENCE} both are shown with a marker between them.
      */
     private void join(Podman podman, Attached attached) throws InterruptedException {
-        long deadline = System.nanoTime() + JOIN_PATIENCE.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + JOIN_PATIENCE.toNanos();
         Timed quietHistory = null;
         while (true) {
             int anchored;
@@ -257,7 +264,10 @@ public final class LogFollower implements AutoCloseable {
                     return;
                 }
                 quietHistory = silent ? history : null;
-                if (System.nanoTime() > deadline) {
+                boolean attachLags = attached.bytes == 0
+                        && history.texts().size() > position
+                        && System.nanoTime() - started < SILENT_ATTACH_PATIENCE.toNanos();
+                if (System.nanoTime() > deadline && !attachLags) {
                     deliverUnjoined(history, attached, ((LogJoin.Wait) decision).reason());
                     listener.caughtUp();
                     return;
