@@ -97,9 +97,4 @@ public final class Steps {
         all.addAll(List.of(more));
         return List.copyOf(all);
     }
-
-    /** The standard step with this id. */
-    public static Optional<StepDefinition> byId(String id) {
-        return STANDARD.stream().filter(step -> step.id().equals(id)).findFirst();
-    }
 }
