@@ -300,10 +300,9 @@ public final class LogViewModel {
         return text.toString();
     }
 
-    /** Writes the container's whole log, as podman has it (not just what the view keeps), to a file. */
     /**
-     * Writes everything podman has of the followed container to {@code file}, in the
-     * background; the outcome shows as the log's status.
+     * Writes the followed container's whole log, as podman has it (not just what the view keeps), to {@code file}, in
+     * the background; the outcome shows as the log's status.
      */
     public void saveFullLog(Path file) {
         String name = container;
