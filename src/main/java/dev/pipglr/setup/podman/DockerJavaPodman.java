@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The podman facade: docker-java's compat API where it suffices, podman's native libpod endpoints
- * ({@link LibpodClient}, over docker-java's own transport) where it does not. It maps answers to the wizard's types;
- * what failures mean is {@link PodmanErrors}'s business.
+ * The podman facade: podman's native libpod endpoints ({@link LibpodClient}, over docker-java's own transport) for
+ * everything but {@link #attach}, which goes through docker-java's compat API (its stream framing and callbacks). It
+ * maps answers to the wizard's types; what failures mean is {@link PodmanErrors}'s business.
  */
 public final class DockerJavaPodman implements Podman {
 
