@@ -192,7 +192,9 @@ public final class LogFollower implements AutoCloseable {
             End end = ended.take();
             if (end.failure() != null) {
                 listener.status("Lost the stream: " + end.failure().getMessage() + " Reconnecting...");
-                throw new PodmanException(end.failure().getMessage(), end.failure());
+                throw end.failure() instanceof PodmanException podmanSaid
+                        ? podmanSaid
+                        : new PodmanException(end.failure().getMessage(), end.failure());
             }
         } catch (InterruptedException | PodmanException e) {
             throw e;
