@@ -194,15 +194,13 @@ public final class LogFollower implements AutoCloseable {
         }
         try (AutoCloseable stream = podman.attach(container, sink)) {
             join(podman, attached);
-            listener.status(
-                    state.get().running()
-                            ? "Following " + container + " (" + state.get().describe() + ")."
-                            : "Showing " + container + " (" + state.get().describe()
-                                    + "); following as soon as it starts.");
+            listener.status("Following " + container + " (" + state.get().describe() + ").");
             End end = ended.take();
             if (end.failure() != null) {
                 listener.status("Lost the stream: " + end.failure().getMessage() + " Reconnecting...");
-                throw new PodmanException(end.failure().getMessage(), end.failure());
+                throw end.failure() instanceof PodmanException podmanSaid
+                        ? podmanSaid
+                        : new PodmanException(end.failure().getMessage(), end.failure());
             }
         } catch (InterruptedException | PodmanException e) {
             throw e;

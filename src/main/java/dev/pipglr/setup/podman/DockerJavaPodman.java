@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The podman facade: docker-java's compat API where it suffices, podman's native libpod endpoints
- * ({@link LibpodClient}, over docker-java's own transport) where it does not. It maps answers to the wizard's types;
- * what failures mean is {@link PodmanErrors}'s business.
+ * The podman facade: podman's native libpod endpoints ({@link LibpodClient}, over docker-java's own transport) for
+ * everything but {@link #attach}, which goes through docker-java's compat API (its stream framing and callbacks). It
+ * maps answers to the wizard's types; what failures mean is {@link PodmanErrors}'s business.
  */
 public final class DockerJavaPodman implements Podman {
 
@@ -181,7 +181,8 @@ public final class DockerJavaPodman implements Podman {
                 "application/octet-stream",
                 "create the secret " + name);
         if (PodmanErrors.nameInUse(reply.status(), reply.message())) {
-            throw new PodmanException("a podman secret named " + name + " already exists");
+            throw new PodmanException(
+                    PodmanException.Kind.NAME_IN_USE, "a podman secret named " + name + " already exists");
         }
         reply.requireSuccess("create the secret " + name);
     }
@@ -210,6 +211,7 @@ public final class DockerJavaPodman implements Podman {
         LibpodClient.Reply reply = libpod.postJson("/containers/create", body, doing);
         if (PodmanErrors.imageMissing(reply.status(), reply.message())) {
             throw new PodmanException(
+                    PodmanException.Kind.NOT_FOUND,
                     "podman could not " + doing + ": the image " + body.get("image") + " is not stored locally");
         }
         reply.requireSuccess(doing);
@@ -219,7 +221,9 @@ public final class DockerJavaPodman implements Podman {
     @Override
     public CreatedContainer inspectCreated(String id) {
         JsonNode inspected = libpod.get("/containers/" + encode(id) + "/json", "inspect the container " + id)
-                .orElseThrow(() -> new PodmanException("the container " + id + " vanished right after it was created"));
+                .orElseThrow(() -> new PodmanException(
+                        PodmanException.Kind.NOT_FOUND,
+                        "the container " + id + " vanished right after it was created"));
         List<CreatedContainer.Secret> secrets = new ArrayList<>();
         for (JsonNode secret : inspected.path("Config").path("Secrets")) {
             secrets.add(new CreatedContainer.Secret(
@@ -395,6 +399,7 @@ public final class DockerJavaPodman implements Podman {
             if (!established.await(ATTACH_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
                 closeQuietly(attached);
                 throw new PodmanException(
+                        PodmanException.Kind.TIMEOUT,
                         "podman did not answer the attach to " + id + " within " + ATTACH_TIMEOUT.toSeconds() + " s");
             }
         } catch (InterruptedException e) {

@@ -27,10 +27,6 @@ final class DockerJavaTransport implements ApiTransport {
                 .build();
     }
 
-    DockerHttpClient http() {
-        return http;
-    }
-
     @Override
     public Answer send(String method, String path, byte[] body, String contentType) {
         Request.Builder request =

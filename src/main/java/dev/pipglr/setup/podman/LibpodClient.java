@@ -53,9 +53,7 @@ final class LibpodClient implements AutoCloseable {
         try {
             return ping(ping);
         } catch (RuntimeException e) {
-            throw e instanceof PodmanException podman
-                    ? podman
-                    : new PodmanException(PodmanErrors.whySocketFailed(e), e);
+            throw e instanceof PodmanException podman ? podman : PodmanErrors.connectionFailed(e);
         } finally {
             ping.close();
         }

@@ -9,8 +9,10 @@ public class PodmanUnavailableException extends PodmanException {
     private final List<ConnectionAttempt> attempts;
 
     public PodmanUnavailableException(List<ConnectionAttempt> attempts) {
-        super("No podman service answered. Tried:\n"
-                + attempts.stream().map(attempt -> "  - " + attempt).collect(Collectors.joining("\n")));
+        super(
+                Kind.UNREACHABLE,
+                "No podman service answered. Tried:\n"
+                        + attempts.stream().map(attempt -> "  - " + attempt).collect(Collectors.joining("\n")));
         this.attempts = List.copyOf(attempts);
     }
 

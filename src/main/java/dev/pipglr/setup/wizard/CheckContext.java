@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * What one inspection shares between its step checks: the machine, the podman connection (when one answered), what
- * the gate step learned about podman, and reads that two checks need (made once).
+ * the gate step found about podman (handed over by the inspector: the gate gets a context without it, the checks
+ * after it one with it), and reads that two checks need (made once).
  */
 public final class CheckContext {
 
@@ -20,14 +21,33 @@ public final class CheckContext {
     private final PodmanUnavailableException unavailable;
     private final Supplier<String> image;
     private final Map<String, Boolean> secrets = new HashMap<>();
-    private HostInfo ready;
-    private String blockedReason = "";
+    private final HostInfo ready;
+    private final String blockedReason;
 
+    /** The context of the gate step: nothing found about podman yet. */
     CheckContext(Machine machine, PodmanReads podman, PodmanUnavailableException unavailable, Supplier<String> image) {
+        this(machine, podman, unavailable, image, null, "");
+    }
+
+    private CheckContext(
+            Machine machine,
+            PodmanReads podman,
+            PodmanUnavailableException unavailable,
+            Supplier<String> image,
+            HostInfo ready,
+            String blockedReason) {
         this.machine = machine;
         this.podman = podman;
         this.unavailable = unavailable;
         this.image = image;
+        this.ready = ready;
+        this.blockedReason = blockedReason;
+    }
+
+    /** The context of the checks after the gate: the same machine and connection, and what the gate found. */
+    CheckContext afterGate(GateCheck.Outcome gate) {
+        return new CheckContext(
+                machine, podman, unavailable, image, gate.podman().orElse(null), gate.blockedReason());
     }
 
     public Machine machine() {
@@ -56,21 +76,12 @@ public final class CheckContext {
         return image.get();
     }
 
-    /** What podman reported, once the gate step found it usable. */
+    /** What podman reported, when the gate step found it usable (always empty for the gate step itself). */
     public Optional<HostInfo> podmanInfo() {
         return Optional.ofNullable(ready);
     }
 
-    /** The gate step marks podman usable; checks that need podman then run. */
-    public void podmanReady(HostInfo info) {
-        this.ready = info;
-    }
-
-    /** The gate step says why it did not pass, for the steps waiting for it. */
-    public void gateBlocked(String reason) {
-        this.blockedReason = reason;
-    }
-
+    /** Why the gate step did not pass, for the steps waiting for it. */
     String blockedReason() {
         return blockedReason;
     }

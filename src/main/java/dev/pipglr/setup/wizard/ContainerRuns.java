@@ -1,7 +1,6 @@
 package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.podman.Podman;
-import dev.pipglr.setup.podman.PodmanErrors;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.runlabel.ContainerSpec;
 import java.util.Optional;
@@ -30,7 +29,7 @@ final class ContainerRuns {
             create(podman, spec, name);
         } catch (PodmanException e) {
             // other failures show up, with their own words, in the run itself
-            return PodmanErrors.bindSourceUnseen(e) ? Optional.of(e.getMessage()) : Optional.empty();
+            return e.kind() == PodmanException.Kind.PATH_UNSEEN ? Optional.of(e.getMessage()) : Optional.empty();
         } finally {
             removeQuietly(podman, name);
         }

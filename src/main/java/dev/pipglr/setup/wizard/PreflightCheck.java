@@ -17,52 +17,53 @@ import java.util.List;
 import java.util.Optional;
 
 /** The gate: podman installed, its API answering, recent enough and rootless. The podman steps wait for it. */
-final class PreflightCheck implements StepCheck {
+final class PreflightCheck implements GateCheck {
 
     static final String VERIFIED =
             "The wizard connects to podman's API again and reads its version and host information.";
 
     @Override
-    public Verdict check(CheckContext context) {
-        Verdict verdict = context.connection()
+    public Outcome pass(CheckContext context) {
+        return context.connection()
                 .map(podman -> answered(context, podman))
-                .orElseGet(() -> unreachable(context, context.unavailable().orElseThrow()));
-        if (context.podmanInfo().isEmpty()) {
-            context.gateBlocked(verdict.detail());
-        }
-        return verdict;
+                .orElseGet(() -> Outcome.closed(
+                        unreachable(context, context.unavailable().orElseThrow())));
     }
 
-    private static Verdict answered(CheckContext context, PodmanReads podman) {
+    private static Outcome answered(CheckContext context, PodmanReads podman) {
         List<String> findings = new ArrayList<>();
         findings.add("podman API at " + podman.endpoint());
         HostInfo info;
         try {
             info = podman.info();
         } catch (PodmanException e) {
-            return new Verdict(
+            return Outcome.closed(new Verdict(
                     StepStatus.UNKNOWN,
                     "podman answered but its host information could not be read: " + Problems.describe(e),
                     findings,
-                    Fix.NONE);
+                    Fix.NONE));
         }
         PodmanVersion version = info.version();
         findings.add("podman version " + version + (info.rootless() ? ", rootless" : ", rootful (running as root)"));
         findings.add("cgroups " + info.cgroupVersion());
         if (!version.isSupported()) {
-            return Verdict.blocked(tooOld(version.text()) + ".", findings, upgrade(context));
+            return Outcome.closed(Verdict.blocked(tooOld(version.text()) + ".", findings, upgrade(context)));
         }
-        context.podmanReady(info);
         if (!info.rootless()) {
-            return Verdict.todo(
-                    "podman " + version + " runs rootful (as root). pipglr is meant to run rootless: run the wizard "
-                            + "as the user who will own the runner.",
-                    findings,
-                    Fix.of(
-                            VERIFIED,
-                            Action.say("Log in as the user who should own the runner and start the wizard there.")));
+            return Outcome.open(
+                    Verdict.todo(
+                            "podman " + version
+                                    + " runs rootful (as root). pipglr is meant to run rootless: run the wizard "
+                                    + "as the user who will own the runner.",
+                            findings,
+                            Fix.of(
+                                    VERIFIED,
+                                    Action.say(
+                                            "Log in as the user who should own the runner and start the wizard there."))),
+                    info);
         }
-        return Verdict.done("podman " + version + " answers rootless; pipglr supports it.", findings);
+        return Outcome.open(
+                Verdict.done("podman " + version + " answers rootless; pipglr supports it.", findings), info);
     }
 
     private static String tooOld(String version) {

@@ -31,10 +31,9 @@ public final class RegisterFlow {
     /**
      * @param replaceStaleToken the user agreed to replace a REGISTRATION_TOKEN secret left from before
      * @param keepToken         keep the token secret afterwards (to register more runners later)
-     */
-    /**
-     * @param add register into the stored config.toml (runners registered before stay); without it a stored
-     *            config.toml stops registration, so a retry after a lost answer never registers twice
+     * @param add               register into the stored config.toml (runners registered before stay); without it a
+     *                          stored config.toml stops registration, so a retry after a lost answer never registers
+     *                          twice
      */
     public record Request(
             List<RegistrationToken> tokens,
@@ -100,10 +99,8 @@ public final class RegisterFlow {
     /**
      * All runners registered; config.toml is stored as the podman secret.
      *
-     * @param commandLines the register label's command line of each run, as podman would run it
-     */
-    /**
      * @param runners       how many runners this registration added
+     * @param commandLines  the register label's command line of each run, as podman would run it
      * @param added         they were added to runners registered before (the stored config.toml was replaced, its
      *                      previous value backed up as step 4 does)
      * @param runnerRunning a runner container runs with the configuration from before: re-create it to apply
@@ -125,8 +122,9 @@ public final class RegisterFlow {
         }
     }
 
-    /** Stopped; {@code output} is the failing run's output (empty when no run failed). */
     /**
+     * Stopped; {@code output} is the failing run's output (empty when no run failed).
+     *
      * @param refused nothing was changed because of the input or a prerequisite (a stale token, runners registered
      *                already, a label that cannot be carried out), as opposed to a registration that failed
      */

@@ -64,9 +64,10 @@ public final class SetupInspector {
         }
         List<StepReport> reports = new ArrayList<>();
         try {
-            CheckContext context = new CheckContext(machine, podman, unavailable, image);
-            reports.add(run(steps.get(0), context));
-            reports.addAll(runTogether(steps.subList(1, steps.size()), context));
+            CheckContext beforeGate = new CheckContext(machine, podman, unavailable, image);
+            GateCheck.Outcome gate = pass(steps.get(0), beforeGate);
+            reports.add(gate.verdict().of(steps.get(0)));
+            reports.addAll(runTogether(steps.subList(1, steps.size()), beforeGate.afterGate(gate)));
         } finally {
             if (podman != null) {
                 podman.close();
@@ -120,6 +121,17 @@ public final class SetupInspector {
                 throw error;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The gate step's check; a first step whose check is no {@link GateCheck} never finds podman usable. */
+    private static GateCheck.Outcome pass(StepDefinition gate, CheckContext context) {
+        try {
+            return gate.check() instanceof GateCheck check
+                    ? check.pass(context)
+                    : GateCheck.Outcome.closed(gate.check().check(context));
+        } catch (PodmanException e) {
+            return GateCheck.Outcome.closed(StepCheck.Verdict.unknown(Problems.describe(e)));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.pipglr.setup.wizard;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One step of the wizard, registered once in {@link Steps}: what the sidebar, the page and {@code check} show, and
@@ -11,7 +10,8 @@ import java.util.Optional;
  * @param number      0 for preflight, then the order of pipglr's setup
  * @param needsImage  the page acts on the chosen pipglr image (the page shows the image field)
  * @param needsPodman the check reads podman, so it waits for the gate step
- * @param page        the name of the step's action panel in the UI, empty for a page with the report only
+ * @param hasPage     the step has an action panel of its own (the UI registers one for this step), besides the report
+ *                    every step's page shows
  */
 public record StepDefinition(
         String id,
@@ -20,7 +20,7 @@ public record StepDefinition(
         String purpose,
         boolean needsImage,
         boolean needsPodman,
-        Optional<String> page,
+        boolean hasPage,
         StepCheck check) {
 
     public StepDefinition {

@@ -1,11 +1,11 @@
 package dev.pipglr.setup.wizard;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The one place the wizard's steps are registered, in order: the sidebar, the pages, {@code check} and its JSON all
- * come from this list. The first step is the gate: steps that need podman wait for it.
+ * come from this list. The first step is the gate: steps that need podman wait for it. The three flags after the
+ * purpose are {@link StepDefinition}'s needsImage, needsPodman and hasPage.
  */
 public final class Steps {
 
@@ -17,7 +17,7 @@ public final class Steps {
                     + "(4.8 or later) and that it runs rootless, as pipglr expects.",
             false,
             false,
-            Optional.empty(),
+            false,
             new PreflightCheck());
     public static final StepDefinition LINGER = new StepDefinition(
             "linger",
@@ -27,7 +27,7 @@ public final class Steps {
                     + "stops when your last session ends.",
             false,
             false,
-            Optional.of("linger"),
+            true,
             new LingerCheck());
     public static final StepDefinition SUBIDS = new StepDefinition(
             "subids",
@@ -38,7 +38,7 @@ public final class Steps {
                     + "and podman must have picked them up (podman system migrate).",
             false,
             false,
-            Optional.of("subids"),
+            true,
             new SubIdsCheck());
     public static final StepDefinition REGISTER = new StepDefinition(
             "register",
@@ -49,7 +49,7 @@ public final class Steps {
                     + "writing config.toml.",
             true,
             true,
-            Optional.of("register"),
+            true,
             new RegistrationCheck());
     public static final StepDefinition CONFIG = new StepDefinition(
             "config",
@@ -59,7 +59,7 @@ public final class Steps {
                     + "config.toml, which the runner reads at start.",
             true,
             true,
-            Optional.of("config"),
+            true,
             new ConfigCheck());
     public static final StepDefinition VOLUMES = new StepDefinition(
             "volumes",
@@ -69,7 +69,7 @@ public final class Steps {
                     + "(the runner's cache) with the image's setupstorage and setupcache labels.",
             true,
             true,
-            Optional.of("volumes"),
+            true,
             new VolumesCheck());
     public static final StepDefinition START = new StepDefinition(
             "start",
@@ -78,7 +78,7 @@ public final class Steps {
             "Starts the runner container with the image's run label, then shows its logs.",
             true,
             true,
-            Optional.of("start"),
+            true,
             new RunnerCheck());
 
     private static final List<StepDefinition> STANDARD =
@@ -96,10 +96,5 @@ public final class Steps {
         List<StepDefinition> all = new java.util.ArrayList<>(STANDARD);
         all.addAll(List.of(more));
         return List.copyOf(all);
-    }
-
-    /** The standard step with this id. */
-    public static Optional<StepDefinition> byId(String id) {
-        return STANDARD.stream().filter(step -> step.id().equals(id)).findFirst();
     }
 }

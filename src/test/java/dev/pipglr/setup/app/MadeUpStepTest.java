@@ -58,7 +58,7 @@ class MadeUpStepTest {
             "Keeps copies of config.toml in a folder only you can read.",
             false,
             false,
-            java.util.Optional.empty(),
+            false,
             new StepCheck() {
                 @Override
                 public Verdict check(dev.pipglr.setup.wizard.CheckContext context) {

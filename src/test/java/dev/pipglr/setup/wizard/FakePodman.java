@@ -111,7 +111,9 @@ public final class FakePodman implements Podman {
         calls.add("registryDigest " + image);
         String digest = registryDigests.get(image);
         if (digest == null) {
-            throw new PodmanException("podman could not read " + image + " from its registry: manifest unknown");
+            throw new PodmanException(
+                    PodmanException.Kind.NOT_FOUND,
+                    "podman could not read " + image + " from its registry: manifest unknown");
         }
         return digest;
     }
@@ -139,7 +141,7 @@ public final class FakePodman implements Podman {
     @Override
     public void createSecret(String name, byte[] value) {
         if (!secrets.add(name)) {
-            throw new PodmanException("secret name in use");
+            throw new PodmanException(PodmanException.Kind.NAME_IN_USE, "secret name in use");
         }
         secretValues.put(name, new String(value, java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -167,7 +169,8 @@ public final class FakePodman implements Podman {
         }
         String name = String.valueOf(body.get("name"));
         if (containers.containsKey(name)) {
-            throw new PodmanException("the container name \"" + name + "\" is already in use");
+            throw new PodmanException(
+                    PodmanException.Kind.NAME_IN_USE, "the container name \"" + name + "\" is already in use");
         }
         created.put(name, body);
         containers.put(name, new ContainerSummary(name, String.valueOf(body.get("image")), "created", false, null));
@@ -204,7 +207,9 @@ public final class FakePodman implements Podman {
     private Map<String, Object> body(String id) {
         Map<String, Object> body = created.get(id);
         if (body == null) {
-            throw new PodmanException("no container with name or ID \"" + id + "\" found: no such container");
+            throw new PodmanException(
+                    PodmanException.Kind.NOT_FOUND,
+                    "no container with name or ID \"" + id + "\" found: no such container");
         }
         return body;
     }
@@ -265,10 +270,13 @@ public final class FakePodman implements Podman {
     @Override
     public dev.pipglr.setup.podman.ExecResult exec(String container, java.util.List<String> command, String user) {
         ContainerSummary summary = container(container)
-                .orElseThrow(() -> new PodmanException("no container with name or ID \"" + container + "\" found"));
+                .orElseThrow(() -> new PodmanException(
+                        PodmanException.Kind.NOT_FOUND, "no container with name or ID \"" + container + "\" found"));
         if (!summary.running()) {
             // podman's own words for an exec into a stopped container
-            throw new PodmanException("can only create exec sessions on running containers: container state improper");
+            throw new PodmanException(
+                    PodmanException.Kind.REFUSED,
+                    "can only create exec sessions on running containers: container state improper");
         }
         if (execProgram == null) {
             throw new UnsupportedOperationException("exec is tested against real podman");
@@ -293,7 +301,8 @@ public final class FakePodman implements Podman {
     @Override
     public void stopContainer(String id, int timeoutSeconds) {
         ContainerSummary was = container(id)
-                .orElseThrow(() -> new PodmanException("no container with name or ID \"" + id + "\" found"));
+                .orElseThrow(() -> new PodmanException(
+                        PodmanException.Kind.NOT_FOUND, "no container with name or ID \"" + id + "\" found"));
         containers.put(id, new ContainerSummary(id, was.image(), "exited", false, 0L, was.systemdUnit()));
         calls.add("stop " + id);
     }
@@ -301,7 +310,8 @@ public final class FakePodman implements Podman {
     @Override
     public void restartContainer(String id) {
         ContainerSummary was = container(id)
-                .orElseThrow(() -> new PodmanException("no container with name or ID \"" + id + "\" found"));
+                .orElseThrow(() -> new PodmanException(
+                        PodmanException.Kind.NOT_FOUND, "no container with name or ID \"" + id + "\" found"));
         containers.put(id, new ContainerSummary(id, was.image(), "running", true, null, was.systemdUnit()));
         calls.add("restart " + id);
     }

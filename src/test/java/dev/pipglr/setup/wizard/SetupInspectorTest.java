@@ -106,6 +106,27 @@ class SetupInspectorTest {
         assertEquals(SetupReport.EXIT_BLOCKED, report.exitCode());
     }
 
+    /** The gate's finding reaches the checks after it as a value: none writes it for the others. */
+    @Test
+    void theGateHandsWhatItFoundToTheChecksAfterIt() {
+        FakePodman podman = new FakePodman("5.4.2", true);
+        List<java.util.Optional<dev.pipglr.setup.podman.HostInfo>> seen =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        StepDefinition probe =
+                new StepDefinition("probe", 7, "Probe", "Reads what the gate found.", false, true, false, context -> {
+                    seen.add(context.podmanInfo());
+                    context.podman(); // allowed: the gate passed
+                    return StepCheck.Verdict.done("read", List.of());
+                });
+
+        SetupReport report = new SetupInspector(
+                        workstation("5.4.2"), () -> podman, () -> ImageSource.DEFAULT_IMAGE, Steps.standardAnd(probe))
+                .inspect();
+
+        assertEquals(DONE, report.step(probe).status());
+        assertEquals(List.of(java.util.Optional.of(podman.info)), seen);
+    }
+
     @Test
     void rootfulPodmanIsAWarningNotABlock() {
         SetupReport report = inspect(configured(workstation("5.4.2")), runningRunner(new FakePodman("5.4.2", false)));

@@ -4,6 +4,7 @@ import dev.pipglr.setup.host.LingerProbe;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
+import dev.pipglr.setup.ui.common.StepPageModel;
 import dev.pipglr.setup.wizard.StartOnBoot;
 import java.io.IOException;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import javafx.beans.property.StringProperty;
  * "Start the runner at boot", below step 6: shows the Quadlet file made from the
  * run label next to what is there, writes it, and has systemd's user instance start it.
  */
-public final class BootViewModel {
+public final class BootViewModel implements StepPageModel {
 
     private final Machine machine;
     private final PodmanAction action;

@@ -9,6 +9,7 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.Reapply;
 import dev.pipglr.setup.ui.common.StepContext;
+import dev.pipglr.setup.ui.common.StepPageModel;
 import dev.pipglr.setup.wizard.ConfigStore;
 import java.time.Clock;
 import java.util.List;
@@ -31,7 +32,7 @@ import javafx.collections.ObservableList;
  * text run in the background and only the newest result is shown. Saving puts
  * the tokens back, stores the secret safely, and offers to apply it.
  */
-public final class ConfigViewModel {
+public final class ConfigViewModel implements StepPageModel {
 
     /** Analysis of one version of the text. */
     public record Analysis(long version, List<ConfigProblem> problems, List<TomlHighlighter.Run> runs) {}
@@ -146,10 +147,11 @@ public final class ConfigViewModel {
     }
 
     /**
-     * The page was shown: when a configuration is stored and nothing is in the editor yet (never loaded, nothing
-     * typed), it is loaded without a click; otherwise the editor stays as the user left it.
+     * The page shows a report of its step: when a configuration is stored and nothing is in the editor yet (never
+     * loaded, nothing typed), it is loaded without a click; otherwise the editor stays as the user left it.
      */
-    public void shown(dev.pipglr.setup.wizard.StepReport report) {
+    @Override
+    public void reportArrived(dev.pipglr.setup.wizard.StepReport report) {
         if (report != null
                 && report.status() == dev.pipglr.setup.wizard.StepStatus.DONE
                 && loadedText.get() == null

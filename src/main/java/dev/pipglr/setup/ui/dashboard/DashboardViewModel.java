@@ -5,6 +5,7 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
+import dev.pipglr.setup.ui.common.StepPageModel;
 import dev.pipglr.setup.wizard.Dashboard;
 import dev.pipglr.setup.wizard.DebugMode;
 import dev.pipglr.setup.wizard.ImageUpdates;
@@ -21,7 +22,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 
 /** The runner dashboard: its state in a few lines, and the actions on its container. */
-public final class DashboardViewModel {
+public final class DashboardViewModel implements StepPageModel {
 
     public static final String REMOVE_WARNING =
             "Removing the runner container stops its running jobs. The configuration "

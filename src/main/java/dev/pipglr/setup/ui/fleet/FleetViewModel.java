@@ -5,6 +5,7 @@ import dev.pipglr.setup.fleet.FleetSetup;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
+import dev.pipglr.setup.ui.common.StepPageModel;
 import dev.pipglr.setup.wizard.FleetSources;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import javafx.beans.property.StringProperty;
  * "More runner hosts": writes this workstation's setup as an Ansible project (the same export as the
  * {@code export-ansible} command) for the hosts of an inventory.
  */
-public final class FleetViewModel {
+public final class FleetViewModel implements StepPageModel {
 
     private final Machine machine;
     private final PodmanAction action;

@@ -6,6 +6,7 @@ import dev.pipglr.setup.host.PrivilegedCommand;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.ui.common.BackgroundAction;
 import dev.pipglr.setup.ui.common.StepContext;
+import dev.pipglr.setup.ui.common.StepPageModel;
 import dev.pipglr.setup.wizard.Fix;
 import dev.pipglr.setup.wizard.LingerCheck;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * exists) running it on the user's explicit request. Whether it worked is
  * decided by re-reading the machine, never by the command's exit code alone.
  */
-public final class LingerViewModel {
+public final class LingerViewModel implements StepPageModel {
 
     public static final String SIDE_EFFECT = "Linger keeps all of your user services running without a login, not only "
             + "the runner: e.g. podman.socket and anything else you enabled with systemctl --user. "

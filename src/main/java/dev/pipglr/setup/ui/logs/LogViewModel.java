@@ -6,6 +6,10 @@ import dev.pipglr.setup.logs.LogBound;
 import dev.pipglr.setup.logs.LogFollower;
 import dev.pipglr.setup.logs.LogLine;
 import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.ui.common.StepPageModel;
+import dev.pipglr.setup.wizard.PipglrNames;
+import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.wizard.StepStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -36,7 +41,7 @@ import javafx.collections.transformation.FilteredList;
  * {@link #MAX_LINES_PER_PUMP} into the shown list, so no amount of output can
  * block the UI. The list keeps the newest {@code capacity} lines.
  */
-public final class LogViewModel {
+public final class LogViewModel implements StepPageModel {
 
     public static final int DEFAULT_CAPACITY = 100_000;
     /**
@@ -51,6 +56,7 @@ public final class LogViewModel {
     private final Executor background;
     private final Executor fxThread;
     private final int capacity;
+    private final Function<Podman, String> runner;
     private final ConcurrentLinkedQueue<LogLine> incoming = new ConcurrentLinkedQueue<>();
     private final ObservableList<LogLine> lines = FXCollections.observableArrayList();
     private final FilteredList<LogLine> shown = new FilteredList<>(lines);
@@ -80,12 +86,48 @@ public final class LogViewModel {
     private volatile Preview preview;
 
     public LogViewModel(Supplier<Podman> podman, Executor background, Executor fxThread, int capacity) {
+        this(podman, background, fxThread, capacity, connected -> PipglrNames.CONTAINER);
+    }
+
+    /**
+     * @param runner names the runner's container, read with an open connection in the background (e.g. from the
+     *               image's run label)
+     */
+    public LogViewModel(
+            Supplier<Podman> podman,
+            Executor background,
+            Executor fxThread,
+            int capacity,
+            Function<Podman, String> runner) {
         this.podman = podman;
         this.background = background;
         this.fxThread = fxThread;
         this.capacity = capacity;
+        this.runner = runner;
         filter.addListener((obs, old, text) -> applyFilter());
         regex.addListener((obs, old, on) -> applyFilter());
+    }
+
+    /** Step 6 shows a report: unless the step is blocked, the runner's log is followed (opened once). */
+    @Override
+    public void reportArrived(StepReport report) {
+        if (report != null && report.status() != StepStatus.BLOCKED) {
+            followRunner();
+        }
+    }
+
+    /** Follows the runner's container, named in the background; pipglr's name when podman does not answer. */
+    void followRunner() {
+        background.execute(() -> {
+            String name;
+            try (Podman connected = podman.get()) {
+                name = runner.apply(connected);
+            } catch (RuntimeException unreachable) {
+                name = PipglrNames.CONTAINER; // the log view says itself when podman does not answer
+            }
+            String container = name;
+            fxThread.execute(() -> follow(container));
+        });
     }
 
     /** Starts following the container (once); lines keep arriving until {@link #stop()}. */
@@ -300,10 +342,9 @@ public final class LogViewModel {
         return text.toString();
     }
 
-    /** Writes the container's whole log, as podman has it (not just what the view keeps), to a file. */
     /**
-     * Writes everything podman has of the followed container to {@code file}, in the
-     * background; the outcome shows as the log's status.
+     * Writes the followed container's whole log, as podman has it (not just what the view keeps), to {@code file}, in
+     * the background; the outcome shows as the log's status.
      */
     public void saveFullLog(Path file) {
         String name = container;

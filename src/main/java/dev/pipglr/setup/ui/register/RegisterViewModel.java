@@ -5,6 +5,7 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.Reapply;
 import dev.pipglr.setup.ui.common.StepContext;
+import dev.pipglr.setup.ui.common.StepPageModel;
 import dev.pipglr.setup.wizard.RegisterFlow;
 import dev.pipglr.setup.wizard.RegistrationPlan;
 import dev.pipglr.setup.wizard.RegistrationReport;
@@ -30,7 +31,7 @@ import javafx.beans.property.StringProperty;
  * Step 3: token, GitLab URL and number of runners, validated as the user
  * types; registering runs in the background and shows each run's output.
  */
-public final class RegisterViewModel {
+public final class RegisterViewModel implements StepPageModel {
 
     private final Machine machine;
     private final PodmanAction action;

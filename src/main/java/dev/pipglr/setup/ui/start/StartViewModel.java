@@ -4,6 +4,7 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
+import dev.pipglr.setup.ui.common.StepPageModel;
 import dev.pipglr.setup.wizard.StartFlow;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -14,7 +15,7 @@ import javafx.beans.property.StringProperty;
  * Step 6: start the runner with the run label. When a container of that name
  * exists, the user chooses: start it as it is, or recreate it.
  */
-public final class StartViewModel {
+public final class StartViewModel implements StepPageModel {
 
     private final Machine machine;
     private final PodmanAction action;

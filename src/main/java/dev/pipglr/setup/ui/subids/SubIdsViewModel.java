@@ -9,6 +9,7 @@ import dev.pipglr.setup.host.SubIdReader;
 import dev.pipglr.setup.host.SubIdState;
 import dev.pipglr.setup.ui.common.BackgroundAction;
 import dev.pipglr.setup.ui.common.StepContext;
+import dev.pipglr.setup.ui.common.StepPageModel;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,7 +22,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * Step 2: the user's subordinate ID ranges before and after the plan, the
  * exact administrator commands, and {@code podman system migrate} on request.
  */
-public final class SubIdsViewModel {
+public final class SubIdsViewModel implements StepPageModel {
 
     public static final String MIGRATE_WARNING = "podman system migrate stops all of your running containers "
             + "(they do not restart by themselves) so that podman picks up the new ranges.";

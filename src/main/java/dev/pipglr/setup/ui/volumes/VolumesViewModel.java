@@ -3,12 +3,13 @@ package dev.pipglr.setup.ui.volumes;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
+import dev.pipglr.setup.ui.common.StepPageModel;
 import dev.pipglr.setup.wizard.VolumesFlow;
 import java.util.List;
 import javafx.beans.property.StringProperty;
 
 /** Step 5: create both volumes (existing ones are shown, not touched), or recreate one after confirmation. */
-public final class VolumesViewModel {
+public final class VolumesViewModel implements StepPageModel {
 
     public static final List<String> LABELS = List.of("setupstorage", "setupcache");
 
@@ -34,8 +35,9 @@ public final class VolumesViewModel {
         return volumesExist.getReadOnlyProperty();
     }
 
-    /** The page was shown with the step's newest report. */
-    public void shown(dev.pipglr.setup.wizard.StepReport report) {
+    /** Whether there is anything to recreate follows the step's newest report. */
+    @Override
+    public void reportArrived(dev.pipglr.setup.wizard.StepReport report) {
         volumesExist.set(report != null && report.status() == dev.pipglr.setup.wizard.StepStatus.DONE);
     }
 

@@ -1,6 +1,7 @@
 package dev.pipglr.setup.ui.wizard;
 
 import dev.pipglr.setup.ui.boot.BootView;
+import dev.pipglr.setup.ui.common.StepPageModel;
 import dev.pipglr.setup.ui.config.ConfigView;
 import dev.pipglr.setup.ui.dashboard.DashboardView;
 import dev.pipglr.setup.ui.fleet.FleetView;
@@ -10,61 +11,83 @@ import dev.pipglr.setup.ui.register.RegisterView;
 import dev.pipglr.setup.ui.start.StartView;
 import dev.pipglr.setup.ui.subids.SubIdsView;
 import dev.pipglr.setup.ui.volumes.VolumesView;
+import dev.pipglr.setup.wizard.StepDefinition;
 import dev.pipglr.setup.wizard.StepReport;
-import dev.pipglr.setup.wizard.StepStatus;
+import dev.pipglr.setup.wizard.Steps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 
 /**
- * The action panels a step definition names by its {@code page}: each is FXML with its view and the view model the
- * wizard holds. A step without a page (or with a name not listed here) shows its report only.
+ * The action panels of the steps whose definition says they have one ({@link StepDefinition#hasPage()}), registered
+ * per step of {@link Steps}: each is FXML with its view and the view model the wizard holds. A step without a page
+ * shows its report only.
  */
 final class StepPages {
 
-    /** A loaded panel and what it does each time its step is shown with a report. */
-    record Page(Node node, Consumer<StepReport> shown) {
-        Page(Node node) {
-            this(node, report -> {});
+    /** A loaded page: its panels, and their view models, told of each report of the step the page shows. */
+    record Page(Node node, List<StepPageModel> models) {
+        void reportArrived(StepReport report) {
+            models.forEach(model -> model.reportArrived(report));
         }
     }
 
-    private static final Map<String, Function<WizardViewModel, Page>> PAGES = Map.of(
-            "linger", vm -> new Page(load("linger/LingerView.fxml", new LingerView(vm.linger()))),
-            "subids", vm -> new Page(load("subids/SubIdsView.fxml", new SubIdsView(vm.subIds()))),
-            "register", vm -> new Page(load("register/RegisterView.fxml", new RegisterView(vm.register()))),
-            "config", vm -> new Page(load("config/ConfigView.fxml", new ConfigView(vm.config())), vm.config()::shown),
-            "volumes",
-                    vm -> new Page(
-                            load("volumes/VolumesView.fxml", new VolumesView(vm.volumes())), vm.volumes()::shown),
-            "start", StepPages::start);
+    /** One panel of a page: its layout (under ui/), its view (the FXML's controller) and its view model. */
+    private record Panel(String fxml, Object view, StepPageModel model) {}
+
+    private static final Map<StepDefinition, Function<WizardViewModel, Page>> PAGES = Map.of(
+            Steps.LINGER,
+            vm -> page(new Panel("linger/LingerView.fxml", new LingerView(vm.linger()), vm.linger())),
+            Steps.SUBIDS,
+            vm -> page(new Panel("subids/SubIdsView.fxml", new SubIdsView(vm.subIds()), vm.subIds())),
+            Steps.REGISTER,
+            vm -> page(new Panel("register/RegisterView.fxml", new RegisterView(vm.register()), vm.register())),
+            Steps.CONFIG,
+            vm -> page(new Panel("config/ConfigView.fxml", new ConfigView(vm.config()), vm.config())),
+            Steps.VOLUMES,
+            vm -> page(new Panel("volumes/VolumesView.fxml", new VolumesView(vm.volumes()), vm.volumes())),
+            // step 6 with the dashboard, the live log (followed whenever the page shows a report), start at boot
+            // and more hosts
+            Steps.START,
+            vm -> page(
+                    new Panel("start/StartView.fxml", new StartView(vm.start()), vm.start()),
+                    new Panel("dashboard/DashboardView.fxml", new DashboardView(vm.dashboard()), vm.dashboard()),
+                    new Panel("logs/LogView.fxml", new LogView(vm.logs()), vm.logs()),
+                    new Panel("boot/BootView.fxml", new BootView(vm.boot()), vm.boot()),
+                    new Panel("fleet/FleetView.fxml", new FleetView(vm.fleet()), vm.fleet())));
 
     private StepPages() {}
 
-    static Optional<Page> create(String page, WizardViewModel viewModel) {
-        return Optional.ofNullable(PAGES.get(page)).map(factory -> factory.apply(viewModel));
+    /** Whether a page is registered for {@code step}. */
+    static boolean registered(StepDefinition step) {
+        return PAGES.containsKey(step);
     }
 
-    /** Step 6 with the dashboard, the live log (followed whenever the page is shown), start at boot and more hosts. */
-    private static Page start(WizardViewModel vm) {
-        Node node = new VBox(
-                12,
-                load("start/StartView.fxml", new StartView(vm.start())),
-                load("dashboard/DashboardView.fxml", new DashboardView(vm.dashboard())),
-                load("logs/LogView.fxml", new LogView(vm.logs())),
-                load("boot/BootView.fxml", new BootView(vm.boot())),
-                load("fleet/FleetView.fxml", new FleetView(vm.fleet())));
-        return new Page(node, report -> {
-            if (report != null && report.status() != StepStatus.BLOCKED) {
-                vm.followRunnerLogs();
-            }
-        });
+    /**
+     * The page of a step that has one, loaded; empty for a step with the report only.
+     *
+     * @throws IllegalStateException when the step's definition says it has a page but none is registered here
+     */
+    static Optional<Page> create(StepDefinition step, WizardViewModel viewModel) {
+        Function<WizardViewModel, Page> factory = PAGES.get(step);
+        if (factory == null && step.hasPage()) {
+            throw new IllegalStateException("step " + step.id() + " has a page, but StepPages registers none for it");
+        }
+        return step.hasPage() ? Optional.of(factory.apply(viewModel)) : Optional.empty();
+    }
+
+    private static Page page(Panel... panels) {
+        List<Node> nodes = List.of(panels).stream()
+                .map(panel -> load(panel.fxml(), panel.view()))
+                .toList();
+        Node node = nodes.size() == 1 ? nodes.get(0) : new VBox(12, nodes.toArray(Node[]::new));
+        return new Page(node, List.of(panels).stream().map(Panel::model).toList());
     }
 
     private static Node load(String fxml, Object controller) {

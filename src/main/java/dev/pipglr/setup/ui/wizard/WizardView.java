@@ -3,6 +3,7 @@ package dev.pipglr.setup.ui.wizard;
 import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.ui.common.Clipboards;
 import dev.pipglr.setup.ui.common.StatusIcon;
+import dev.pipglr.setup.wizard.StepDefinition;
 import dev.pipglr.setup.wizard.StepReport;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class WizardView {
     private StepItem shownItem;
 
     /** Each step's own action panel, loaded the first time the step is shown. */
-    private final Map<String, Optional<StepPages.Page>> actionPanels = new HashMap<>();
+    private final Map<StepDefinition, Optional<StepPages.Page>> actionPanels = new HashMap<>();
 
     public WizardView(WizardViewModel viewModel) {
         this.viewModel = viewModel;
@@ -295,7 +296,7 @@ public final class WizardView {
         actionPane
                 .getChildren()
                 .setAll(page.map(StepPages.Page::node).map(List::of).orElse(List.of()));
-        page.ifPresent(shown -> shown.shown().accept(report));
+        page.ifPresent(shown -> shown.reportArrived(report));
         if (item != shownItem) {
             pageScroll.setVvalue(pageScroll.getVmin());
             shownItem = item;
@@ -330,8 +331,7 @@ public final class WizardView {
     }
 
     private Optional<StepPages.Page> actionPanel(StepItem item) {
-        return actionPanels.computeIfAbsent(
-                item.step().id(), id -> item.step().page().flatMap(page -> StepPages.create(page, viewModel)));
+        return actionPanels.computeIfAbsent(item.step(), step -> StepPages.create(step, viewModel));
     }
 
     private static String lines(List<String> entries, String whenEmpty) {

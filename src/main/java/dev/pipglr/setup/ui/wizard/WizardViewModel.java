@@ -18,7 +18,6 @@ import dev.pipglr.setup.ui.subids.SubIdsViewModel;
 import dev.pipglr.setup.ui.volumes.VolumesViewModel;
 import dev.pipglr.setup.wizard.Fix;
 import dev.pipglr.setup.wizard.ImageChoice;
-import dev.pipglr.setup.wizard.PipglrNames;
 import dev.pipglr.setup.wizard.RunnerContainer;
 import dev.pipglr.setup.wizard.SetupReport;
 import dev.pipglr.setup.wizard.StepDefinition;
@@ -57,10 +56,6 @@ public final class WizardViewModel {
 
     private final Supplier<SetupReport> inspection;
     private final SessionServiceStarter sessionServiceStarter;
-    private final Machine machine;
-    private final Supplier<Podman> podman;
-    private final Executor background;
-    private final Executor fxThread;
 
     private final ObservableList<StepItem> steps;
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
@@ -110,10 +105,6 @@ public final class WizardViewModel {
                 definitions.stream().map(StepItem::new).toList());
         this.inspection = inspection;
         this.sessionServiceStarter = sessionServiceStarter;
-        this.machine = machine;
-        this.podman = podman;
-        this.background = background;
-        this.fxThread = fxThread;
         this.image = new SimpleStringProperty(ImageChoice.resolve(null, machine));
         this.action = new BackgroundAction(background, fxThread);
         StepContext context = new StepContext(machine, podman, background, fxThread, this::refresh, image);
@@ -125,7 +116,12 @@ public final class WizardViewModel {
         this.boot = new BootViewModel(context);
         this.fleet = new FleetViewModel(context);
         this.dashboard = new DashboardViewModel(context);
-        this.logs = new LogViewModel(podman, background, fxThread, LogViewModel.DEFAULT_CAPACITY);
+        this.logs = new LogViewModel(
+                podman,
+                background,
+                fxThread,
+                LogViewModel.DEFAULT_CAPACITY,
+                connected -> RunnerContainer.name(machine, connected, image.get()));
         this.config = new ConfigViewModel(context);
     }
 
@@ -141,21 +137,6 @@ public final class WizardViewModel {
 
     public ConfigViewModel config() {
         return config;
-    }
-
-    /** Follows the logs of the container the image's run label names (read in the background). */
-    public void followRunnerLogs() {
-        String chosen = image.get();
-        background.execute(() -> {
-            String name;
-            try (Podman connected = podman.get()) {
-                name = RunnerContainer.name(machine, connected, chosen);
-            } catch (RuntimeException unreachable) {
-                name = PipglrNames.CONTAINER; // the log view says itself when podman does not answer
-            }
-            String runner = name;
-            fxThread.execute(() -> logs.follow(runner));
-        });
     }
 
     /** The pipglr image steps 3, 5 and 6 use. */

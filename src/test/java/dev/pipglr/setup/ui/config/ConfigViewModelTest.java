@@ -163,23 +163,23 @@ class ConfigViewModelTest {
         harness.podman.createSecret(
                 PipglrNames.CONFIG_SECRET, STORED.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        viewModel.shown(report(dev.pipglr.setup.wizard.StepStatus.TODO));
+        viewModel.reportArrived(report(dev.pipglr.setup.wizard.StepStatus.TODO));
         assertNull(viewModel.loadedTextProperty().get(), "nothing stored according to the report: nothing read");
 
-        viewModel.shown(report(dev.pipglr.setup.wizard.StepStatus.DONE));
+        viewModel.reportArrived(report(dev.pipglr.setup.wizard.StepStatus.DONE));
         assertTrue(viewModel.loadedTextProperty().get().contains("name = \"pipglr\""));
 
         viewModel.edited("concurrent = 9\n");
         harness.podman.program = body -> {
             throw new AssertionError("an edit is never replaced by a reload");
         };
-        viewModel.shown(report(dev.pipglr.setup.wizard.StepStatus.DONE));
+        viewModel.reportArrived(report(dev.pipglr.setup.wizard.StepStatus.DONE));
         assertEquals("concurrent = 9\n", viewModel.textToSave());
 
         // typed before anything was loaded: the page does not load over it either
         ConfigViewModel typedFirst = new ConfigViewModel(harness.context);
         typedFirst.edited("concurrent = 2\n");
-        typedFirst.shown(report(dev.pipglr.setup.wizard.StepStatus.DONE));
+        typedFirst.reportArrived(report(dev.pipglr.setup.wizard.StepStatus.DONE));
         assertEquals("concurrent = 2\n", typedFirst.textToSave());
     }
 }

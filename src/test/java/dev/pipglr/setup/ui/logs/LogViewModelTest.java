@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pipglr.setup.logs.LogLine;
+import dev.pipglr.setup.wizard.Fix;
+import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.wizard.StepStatus;
+import dev.pipglr.setup.wizard.Steps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -145,5 +149,49 @@ class LogViewModelTest {
 
         assertEquals(0, viewModel.pump());
         assertTrue(viewModel.shown().isEmpty());
+    }
+
+    /** Step 6's report: the runner's name is read in the background, then followed on the FX thread. */
+    @Test
+    void aReportOfStep6FollowsTheRunnerUnlessTheStepIsBlocked() {
+        List<Runnable> background = new ArrayList<>();
+        List<Runnable> fxThread = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
+        LogViewModel logs = new LogViewModel(() -> null, background::add, fxThread::add, 1_000, connected -> {
+            asked.add("runner");
+            return "pipglr-runner";
+        });
+
+        logs.reportArrived(null);
+        logs.reportArrived(report(StepStatus.BLOCKED));
+        assertEquals(List.of(), background, "nothing to follow before the first report or while blocked");
+
+        logs.reportArrived(report(StepStatus.TODO));
+        background.forEach(Runnable::run);
+        assertEquals(List.of("runner"), asked);
+        assertEquals(1, fxThread.size(), "the follow itself happens on the FX thread");
+    }
+
+    @Test
+    void withoutPodmanTheRunnerIsFollowedUnderPipglrsName() {
+        List<Runnable> fxThread = new ArrayList<>();
+        LogViewModel logs = new LogViewModel(
+                () -> {
+                    throw new dev.pipglr.setup.podman.PodmanUnavailableException(List.of());
+                },
+                Runnable::run,
+                fxThread::add,
+                1_000,
+                connected -> {
+                    throw new AssertionError("no connection to read the run label with");
+                });
+
+        logs.reportArrived(report(StepStatus.DONE));
+
+        assertEquals(1, fxThread.size());
+    }
+
+    private static StepReport report(StepStatus status) {
+        return new StepReport(Steps.START, status, status.label(), List.of(), Fix.NONE);
     }
 }
