@@ -53,7 +53,9 @@ jpackage --type app-image --name "$name" --app-version "$version" --dest "$out" 
   --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off' --java-options '-XX:TieredStopAtLevel=1'
 
 log "jpackage .deb"
-jpackage --type deb --app-image "$out/$name" --name "$name" --app-version "$version" --dest "$out/jpackage" \
+# jpackage's .deb is only unpacked and rebuilt below (with our control files and -Zxz): not compressing it
+# saves compressing the whole runtime twice (dpkg-deb reads DPKG_DEB_COMPRESSOR_TYPE since 1.21.10).
+DPKG_DEB_COMPRESSOR_TYPE=none jpackage --type deb --app-image "$out/$name" --name "$name" --app-version "$version" --dest "$out/jpackage" \
   --description "Sets up a podman-in-podman GitLab runner (pipglr)" --vendor "pipglr Setup developers" \
   --linux-package-name "$name" --linux-deb-maintainer "pipglr-setup@localhost" --linux-app-category devel \
   --linux-package-deps "libgtk-3-0, libxtst6"
