@@ -62,11 +62,11 @@ public final class LogFollower implements AutoCloseable {
     /** How long a join may wait for a history that proves the place before showing both sides. */
     private static final Duration JOIN_PATIENCE = Duration.ofSeconds(15);
     /**
-     * How long the join waits for the live stream's first byte while podman's log already grows: the attach is
-     * lagging (a busy machine), and without one attached line nothing can be matched, so giving up at
-     * {@link #JOIN_PATIENCE} would show lines twice.
+     * How long the join waits for a history read that began after an attached line had arrived: without one,
+     * nothing can be matched, so giving up earlier would show lines twice. On a busy machine the attach lags,
+     * and reading a long history takes seconds; {@link #JOIN_PATIENCE} counts from the first such read.
      */
-    private static final Duration SILENT_ATTACH_PATIENCE = Duration.ofSeconds(60);
+    private static final Duration UNANCHORED_PATIENCE = Duration.ofSeconds(60);
 
     private static final Duration JOIN_RETRY = Duration.ofMillis(250);
 
@@ -232,6 +232,7 @@ public final class LogFollower implements AutoCloseable {
     private void join(Podman podman, Attached attached) throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + JOIN_PATIENCE.toNanos();
+        boolean anchoredBefore = false;
         Timed quietHistory = null;
         while (true) {
             int anchored;
@@ -239,6 +240,10 @@ public final class LogFollower implements AutoCloseable {
             synchronized (lock) {
                 anchored = attached.lines.size();
                 bytesBefore = attached.bytes;
+            }
+            if (anchored > 0 && !anchoredBefore) {
+                anchoredBefore = true;
+                deadline = Math.max(deadline, System.nanoTime() + JOIN_PATIENCE.toNanos());
             }
             Timed history = historyLines(podman.logsWithTimestamps(container));
             LogJoin.Decision decision;
@@ -262,10 +267,8 @@ public final class LogFollower implements AutoCloseable {
                     return;
                 }
                 quietHistory = silent ? history : null;
-                boolean attachLags = attached.bytes == 0
-                        && history.texts().size() > position
-                        && System.nanoTime() - started < SILENT_ATTACH_PATIENCE.toNanos();
-                if (System.nanoTime() > deadline && !attachLags) {
+                boolean unanchored = anchored == 0 && System.nanoTime() - started < UNANCHORED_PATIENCE.toNanos();
+                if (System.nanoTime() > deadline && !unanchored) {
                     deliverUnjoined(history, attached, ((LogJoin.Wait) decision).reason());
                     listener.caughtUp();
                     return;
