@@ -78,62 +78,68 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 first=$(start_once)
 log "the installed launcher drew its first frame (first start: $first ms)"
 
-# Start time as installed vs without the application's archive (the JDK's own
-# CDS only) vs without CDS at all, and the baseline: a bare JavaFX window (one
-# Label, the startup benchmark's MinimalWindow) started the same way in the same
-# root: the installed runtime's java with the launcher's JVM options, minus the
-# application's archive. Interleaved run by run so load hits all alike.
-cfg=$root/opt/pipglr-setup/lib/app/pipglr-setup.cfg
-cp "$cfg" "$root/tmp/cfg.installed"
-variant() { # installed | jdk-cds | no-cds
-  cp "$root/tmp/cfg.installed" "$cfg"
-  case "$1" in
-    jdk-cds) sed -i '/SharedArchiveFile/d' "$cfg" ;;
-    no-cds) sed -i 's/-Xshare:auto/-Xshare:off/' "$cfg" ;;
-  esac
-}
-bare_classes=target/test-classes/dev/pipglr/setup
-variants=(installed jdk-cds no-cds)
-if [ -f "$bare_classes/bench/MinimalWindow.class" ]; then
-  mkdir -p "$root/tmp/bare/dev/pipglr/setup/bench" "$root/tmp/bare/dev/pipglr/setup/ui/common"
-  cp "$bare_classes"/bench/MinimalWindow*.class "$root/tmp/bare/dev/pipglr/setup/bench/"
-  cp target/classes/dev/pipglr/setup/ui/common/FirstFrame*.class "$root/tmp/bare/dev/pipglr/setup/ui/common/"
-  variants+=(bare)
-else
-  log "no target/test-classes (mvn test-compile): the bare-window baseline is left out"
-fi
-# The launcher's JVM options without the application's archive, as java options.
-bare_options=$(sed -n 's/^java-options=//p' "$root/tmp/cfg.installed" | grep -v 'SharedArchiveFile\|APPDIR' | tr '\n' ' ')
-bare_once() {
-  local begin end output
-  begin=$(date +%s%N)
-  # shellcheck disable=SC2086 # the options are words
-  output=$(chroot "$root" env -i PATH=/usr/bin:/bin HOME=/root DISPLAY="$display" timeout 120 \
-    /opt/pipglr-setup/lib/runtime/bin/java $bare_options -cp /tmp/bare dev.pipglr.setup.bench.MinimalWindow 2>&1) || true
-  end=$(date +%s%N)
-  grep -q '^first-frame' <<<"$output" || { printf '%s\n' "$output" | tail -n 30 >&2; fail "the bare window did not draw"; }
-  echo $(((end - begin) / 1000000))
-}
+# PIPGLR_PACKAGE_RUNS=0 (bin/test-all, where the ITs run beside it and timings would be noise) checks the
+# installed package without timing it; run this script alone to measure.
 runs=${PIPGLR_PACKAGE_RUNS:-5}
-for _ in $(seq 1 "$runs"); do
-  for v in "${variants[@]}"; do
-    if [ "$v" = bare ]; then
-      echo "bare $(bare_once)"
-    else
-      variant "$v"
-      echo "$v $(start_once)"
-    fi
-  done
-done > "$root/tmp/times"
-variant installed
-ms() { awk -v v="$1" '$1 == v {print $2}' "$root/tmp/times" | median; }
-installed=$(ms installed) jdk=$(ms jdk-cds) none=$(ms no-cds)
-ratio() { awk "BEGIN {printf \"%.2f\", $1 / $2}"; }
-log "packaged start to the first frame, median of $runs: installed (AppCDS) $installed ms ($(ratio "$installed" "$none")),"
-log "  JDK CDS only $jdk ms ($(ratio "$jdk" "$none")), no CDS $none ms (1.00)"
-if [ -f "$root/tmp/bare/dev/pipglr/setup/bench/MinimalWindow.class" ]; then
-  bare=$(ms bare)
-  log "  bare JavaFX window, same runtime and options: $bare ms; installed wizard / bare window: $(ratio "$installed" "$bare")"
+if [ "$runs" -gt 0 ]; then
+  # Start time as installed vs without the application's archive (the JDK's own
+  # CDS only) vs without CDS at all, and the baseline: a bare JavaFX window (one
+  # Label, the startup benchmark's MinimalWindow) started the same way in the same
+  # root: the installed runtime's java with the launcher's JVM options, minus the
+  # application's archive. Interleaved run by run so load hits all alike.
+  cfg=$root/opt/pipglr-setup/lib/app/pipglr-setup.cfg
+  cp "$cfg" "$root/tmp/cfg.installed"
+  variant() { # installed | jdk-cds | no-cds
+    cp "$root/tmp/cfg.installed" "$cfg"
+    case "$1" in
+      jdk-cds) sed -i '/SharedArchiveFile/d' "$cfg" ;;
+      no-cds) sed -i 's/-Xshare:auto/-Xshare:off/' "$cfg" ;;
+    esac
+  }
+  bare_classes=target/test-classes/dev/pipglr/setup
+  variants=(installed jdk-cds no-cds)
+  if [ -f "$bare_classes/bench/MinimalWindow.class" ]; then
+    mkdir -p "$root/tmp/bare/dev/pipglr/setup/bench" "$root/tmp/bare/dev/pipglr/setup/ui/common"
+    cp "$bare_classes"/bench/MinimalWindow*.class "$root/tmp/bare/dev/pipglr/setup/bench/"
+    cp target/classes/dev/pipglr/setup/ui/common/FirstFrame*.class "$root/tmp/bare/dev/pipglr/setup/ui/common/"
+    variants+=(bare)
+  else
+    log "no target/test-classes (mvn test-compile): the bare-window baseline is left out"
+  fi
+  # The launcher's JVM options without the application's archive, as java options.
+  bare_options=$(sed -n 's/^java-options=//p' "$root/tmp/cfg.installed" | grep -v 'SharedArchiveFile\|APPDIR' | tr '\n' ' ')
+  bare_once() {
+    local begin end output
+    begin=$(date +%s%N)
+    # shellcheck disable=SC2086 # the options are words
+    output=$(chroot "$root" env -i PATH=/usr/bin:/bin HOME=/root DISPLAY="$display" timeout 120 \
+      /opt/pipglr-setup/lib/runtime/bin/java $bare_options -cp /tmp/bare dev.pipglr.setup.bench.MinimalWindow 2>&1) || true
+    end=$(date +%s%N)
+    grep -q '^first-frame' <<<"$output" || { printf '%s\n' "$output" | tail -n 30 >&2; fail "the bare window did not draw"; }
+    echo $(((end - begin) / 1000000))
+  }
+  for _ in $(seq 1 "$runs"); do
+    for v in "${variants[@]}"; do
+      if [ "$v" = bare ]; then
+        echo "bare $(bare_once)"
+      else
+        variant "$v"
+        echo "$v $(start_once)"
+      fi
+    done
+  done > "$root/tmp/times"
+  variant installed
+  ms() { awk -v v="$1" '$1 == v {print $2}' "$root/tmp/times" | median; }
+  installed=$(ms installed) jdk=$(ms jdk-cds) none=$(ms no-cds)
+  ratio() { awk "BEGIN {printf \"%.2f\", $1 / $2}"; }
+  log "packaged start to the first frame, median of $runs: installed (AppCDS) $installed ms ($(ratio "$installed" "$none")),"
+  log "  JDK CDS only $jdk ms ($(ratio "$jdk" "$none")), no CDS $none ms (1.00)"
+  if [ -f "$root/tmp/bare/dev/pipglr/setup/bench/MinimalWindow.class" ]; then
+    bare=$(ms bare)
+    log "  bare JavaFX window, same runtime and options: $bare ms; installed wizard / bare window: $(ratio "$installed" "$bare")"
+  fi
+else
+  log "not timed (PIPGLR_PACKAGE_RUNS=0): run packaging/test-install.sh alone for the start-up benchmark"
 fi
 log "package: $(du -h "$deb" | cut -f1) .deb, $(du -sh "$root/opt/pipglr-setup" | cut -f1) installed"
 log "ok"
