@@ -135,6 +135,9 @@ class PodmanReadsIT {
         try (FaultProxy proxy = new FaultProxy(listen, TestHosts.workstationSocket());
                 PodmanReads jdk =
                         ReadOnlyPodman.connect(new SocketCandidate("proxy", proxy.socket()), Duration.ofSeconds(5))) {
+            // connect asks for /info in the background; wait for that answer, or on a busy machine it arrives
+            // after arm() and is the request that gets cut
+            jdk.info();
             proxy.arm(1, FaultProxy.Cut.AFTER); // the next request, counted from here
 
             PodmanException e =
