@@ -152,6 +152,57 @@ class LogViewTest {
                 .startsWith("100000 older lines are not shown"));
     }
 
+    /**
+     * The log page off screen (another step shown) while lines arrive: the view must not lay out its list there,
+     * which made Modena log "ClassCastException ... -fx-background-color from rule *.list-cell" by the hundred;
+     * back on screen it shows the newest line.
+     */
+    @Test
+    void linesArrivingWhileThePageIsOffScreenLogNoStyleWarningsAndTheTailIsShownOnReturn(FxRobot robot)
+            throws Exception {
+        List<String> cssWarnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler collect = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                cssWarnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger css = java.util.logging.Logger.getLogger("javafx.css");
+        css.addHandler(collect);
+        try {
+            @SuppressWarnings("unchecked")
+            ListView<LogLine> list = robot.lookup("#logList").queryAs(ListView.class);
+            Scene scene = list.getScene();
+            Parent page = scene.getRoot();
+            robot.interact(() -> scene.setRoot(new javafx.scene.layout.StackPane(new Label("another step"))));
+
+            stream(3_000);
+            WaitForAsyncUtils.waitFor(
+                    30, TimeUnit.SECONDS, () -> viewModel.shown().size() == 3_000);
+            Thread.sleep(500); // a few of the view's pump pulses with the page off screen
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of(), cssWarnings, "no style warnings while off screen");
+
+            robot.interact(() -> scene.setRoot(page));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(
+                    robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                            .anyMatch(cell -> cell.getItem() instanceof LogLine line
+                                    && line.number() == 3_000
+                                    && cell.isVisible()),
+                    "the newest line is shown when the page comes back");
+            assertEquals(List.of(), cssWarnings);
+        } finally {
+            css.removeHandler(collect);
+        }
+    }
+
     @Test
     void filteringByTextAndRegexWhileStreaming(FxRobot robot) throws Exception {
         stream(50_000);

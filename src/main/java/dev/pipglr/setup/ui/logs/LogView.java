@@ -66,6 +66,9 @@ public final class LogView {
     @FXML
     private Label logFilterProblem;
 
+    /** New lines arrived (or the page came back) since the last scroll to the tail. */
+    private boolean tailWanted;
+
     public LogView(LogViewModel viewModel) {
         this.viewModel = viewModel;
     }
@@ -99,12 +102,27 @@ public final class LogView {
                         viewModel.droppedProperty()));
 
         pump.getKeyFrames().add(new KeyFrame(PULSE, event -> {
-            if (viewModel.pump() > 0
-                    && viewModel.followTailProperty().get()
-                    && !viewModel.shown().isEmpty()) {
-                logList.scrollTo(viewModel.shown().size() - 1);
+            if (viewModel.pump() > 0) {
+                tailWanted = true;
             }
         }));
+        // The scroll to the tail waits for the end of the scene's layout pass. Done from the pump's own
+        // animation frame, it laid out the list's new cells before the scene's CSS pass, and with a dialog open
+        // (Update..., Apply now) their Modena lookups failed: "ClassCastException ... -fx-background-color from
+        // rule *.list-cell" by the dozen (WizardGuiIT under load). Off screen the list is not scrolled at all;
+        // back on screen it catches up with the tail.
+        logList.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(scrollToTail);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(scrollToTail);
+                tailWanted = true;
+            }
+        });
+        if (logList.getScene() != null) {
+            logList.getScene().addPostLayoutPulseListener(scrollToTail);
+        }
         pump.setCycleCount(Timeline.INDEFINITE);
         pump.play();
         // Scrolling up pauses following the tail; scrolling back to the bottom resumes it.
@@ -115,6 +133,17 @@ public final class LogView {
                                 viewModel.followTailProperty().set(value.doubleValue() >= bar.getMax() - 0.001);
                             }
                         })));
+    }
+
+    private final Runnable scrollToTail = this::scrollToTail;
+
+    private void scrollToTail() {
+        if (tailWanted
+                && viewModel.followTailProperty().get()
+                && !viewModel.shown().isEmpty()) {
+            logList.scrollTo(viewModel.shown().size() - 1);
+        }
+        tailWanted = false;
     }
 
     private java.util.Optional<ScrollBar> verticalBar() {
