@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The fleet export for real: the test workstation's setup exported with {@code export-ansible}, the playbook run by
  * the real {@code ansible-playbook} on three fresh podman 5.4.2 hosts (src/test/hosts/fleet.sh) through the
- * containers.podman.podman connection; then {@code check --json} against each host, a second run with changed=0,
+ * containers.podman.podman connection (pipelined: src/test/ansible/connection_plugins); then {@code check --json} against each host, a second run with changed=0,
  * and a host whose podman stops mid-run reported failed while the others finish (and finished by the next run).
  */
 @Tag("fleet")
@@ -100,8 +100,7 @@ class FleetIT {
         for (WorkstationMachine host : hosts) {
             inventory
                     .append(host.container())
-                    .append(
-                            " ansible_connection=containers.podman.podman ansible_python_interpreter=/usr/bin/python3\n");
+                    .append(" ansible_connection=podman_pipelined ansible_python_interpreter=/usr/bin/python3\n");
         }
         Path inventoryFile = work.resolve("runners.ini");
         Files.writeString(inventoryFile, inventory);
@@ -315,6 +314,14 @@ class FleetIT {
                 new ProcessBuilder(command).directory(export.toFile()).redirectErrorStream(true);
         builder.environment().put("ANSIBLE_NOCOLOR", "1");
         builder.environment().put("ANSIBLE_FORCE_COLOR", "0");
+        // containers.podman's connection with pipelining (src/test/ansible): one podman exec per task, not five
+        builder.environment()
+                .put(
+                        "ANSIBLE_CONNECTION_PLUGINS",
+                        Path.of("src/test/ansible/connection_plugins")
+                                .toAbsolutePath()
+                                .toString());
+        builder.environment().put("ANSIBLE_PIPELINING", "True");
         Process process = builder.start();
         StringBuilder output = new StringBuilder();
         Map<String, Recap> recap = new LinkedHashMap<>();
