@@ -109,6 +109,34 @@ class ConfigEditorTest {
         assertEquals(1, editor(robot).getCurrentParagraph(), "the list jumps to the problem's line");
     }
 
+    /** A keyboard user is never trapped in the editor, and Tab never changes config.toml (real key presses). */
+    @Test
+    void tabAndShiftTabLeaveTheEditorWithoutTyping(FxRobot robot) {
+        openSample(robot);
+        String before = editor(robot).getText();
+        robot.clickOn("#configEditor");
+        assertTrue(editor(robot).isFocused());
+
+        robot.type(KeyCode.TAB);
+        javafx.scene.Node next = stage.getScene().getFocusOwner();
+        assertFalse(editor(robot).isFocused(), "Tab leaves the editor; focus on " + next);
+        assertEquals(before, editor(robot).getText(), "Tab typed nothing");
+
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        assertTrue(
+                editor(robot).isFocused(),
+                "Shift+Tab comes back; focus on " + stage.getScene().getFocusOwner());
+
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        assertFalse(editor(robot).isFocused(), "Shift+Tab leaves backwards");
+        assertTrue(stage.getScene().getFocusOwner() != next, "to the control before the editor");
+
+        robot.clickOn("#configEditor");
+        robot.press(KeyCode.CONTROL).type(KeyCode.TAB).release(KeyCode.CONTROL);
+        assertFalse(editor(robot).isFocused(), "Ctrl+Tab leaves too, as in JavaFX's text areas");
+        assertEquals(before, editor(robot).getText());
+    }
+
     @Test
     void theFormEditsTheTextInPlaceKeepingComments(FxRobot robot) throws Exception {
         openSample(robot);

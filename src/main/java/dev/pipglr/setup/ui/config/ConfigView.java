@@ -106,6 +106,7 @@ public final class ConfigView {
         editor.setId("configEditor");
         editor.getStyleClass().add("toml-editor");
         editor.setParagraphGraphicFactory(this::gutter);
+        dev.pipglr.setup.ui.common.FocusTraversal.tabLeaves(editor);
         editorHolder.getChildren().add(new VirtualizedScrollPane<>(editor));
 
         debounce.setOnFinished(event -> viewModel.edited(editor.getText()));
@@ -134,7 +135,8 @@ public final class ConfigView {
                             ConfigProblem::line,
                             ConfigProblem::severity,
                             (a, b) -> a == ConfigProblem.Severity.ERROR ? a : b));
-            editor.setParagraphGraphicFactory(this::gutter); // redraw the markers
+            editor.setParagraphGraphicFactory(this::gutter);
+            dev.pipglr.setup.ui.common.FocusTraversal.tabLeaves(editor); // redraw the markers
             long errors = viewModel.problems().stream()
                     .filter(p -> p.severity() == ConfigProblem.Severity.ERROR)
                     .count();
