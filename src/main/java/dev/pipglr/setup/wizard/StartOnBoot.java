@@ -126,7 +126,12 @@ public final class StartOnBoot {
                     + quadletComplaint().orElse(generated.firstErrorLine()));
         }
         report.accept("systemd generated " + QuadletUnit.SERVICE + " from it.");
-        systemctl(report, START, "start", QuadletUnit.SERVICE);
+        waitForTheUserManager();
+        try {
+            systemctl(report, START, "start", QuadletUnit.SERVICE);
+        } catch (IOException e) {
+            throw new IOException(e.getMessage() + serviceLog(), e);
+        }
         String active = serviceState().orElse("");
         if (!active.equals("active")) {
             throw new IOException(QuadletUnit.SERVICE + " is " + active
@@ -137,6 +142,32 @@ public final class StartOnBoot {
             systemctl(report, SYSTEMCTL, "enable", "--now", AUTO_UPDATE_TIMER);
             report.accept(AUTO_UPDATE_TIMER + " is on: podman auto-update pulls a newer image daily and restarts "
                     + QuadletUnit.SERVICE + " (podman auto-update --dry-run shows what it would do).");
+        }
+    }
+
+    /**
+     * A user manager that linger has just started is still starting its own units (its D-Bus among them, which
+     * rootless podman's systemd cgroups use); a service started meanwhile can fail. Waits until it has finished
+     * starting ("running" or "degraded"), at most SYSTEMCTL; what it answers decides nothing here.
+     */
+    private void waitForTheUserManager() {
+        try {
+            machine.run(List.of("systemctl", "--user", "is-system-running", "--wait"), SYSTEMCTL);
+        } catch (IOException e) {
+            // a manager still starting after that long: the start below says what is wrong
+        }
+    }
+
+    /** The service's last lines in the user's journal, to say why a start failed; empty when there are none. */
+    private String serviceLog() {
+        try {
+            CommandResult log = machine.run(
+                    List.of("journalctl", "--user", "-u", QuadletUnit.SERVICE, "-n", "6", "--no-pager", "-o", "cat"),
+                    SYSTEMCTL);
+            String lines = log.stdout().strip();
+            return lines.isEmpty() || lines.startsWith("-- No entries") ? "" : "\nIts last log lines:\n" + lines;
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -45,6 +45,8 @@ class StartOnBootTest {
                 List.of(
                         List.of("systemctl", "--user", "daemon-reload"),
                         List.of("systemctl", "--user", "cat", "pipglr.service"),
+                        // a user manager that linger has just started finishes starting first
+                        List.of("systemctl", "--user", "is-system-running", "--wait"),
                         List.of("systemctl", "--user", "start", "pipglr.service"),
                         List.of("systemctl", "--user", "is-active", "pipglr.service")),
                 machine.ran());
@@ -116,6 +118,29 @@ class StartOnBootTest {
                 () -> new StartOnBoot(machine).install(new StartOnBoot(machine).plan(UNIT), false, line -> {}));
         assertTrue(failed.getMessage().contains("unsupported key 'Privileged'"), failed.getMessage());
         assertFalse(failed.getMessage().contains("quadlet-generator["), failed.getMessage());
+    }
+
+    @Test
+    void aStartThatFailsSaysWhyWithTheServicesLastLogLines() {
+        FakeMachine machine = machine()
+                .answer(
+                        List.of("systemctl", "--user", "start", "pipglr.service"),
+                        1,
+                        "",
+                        "Job for pipglr.service failed because the service did not take the steps required by its"
+                                + " unit configuration.\n")
+                .answer(
+                        List.of("journalctl", "--user", "-u", "pipglr.service", "-n", "6", "--no-pager", "-o", "cat"),
+                        0,
+                        "Error: creating container storage: the container name \"pipglr\" is already in use\n",
+                        "");
+        IOException failed = assertThrows(
+                IOException.class,
+                () -> new StartOnBoot(machine).install(new StartOnBoot(machine).plan(UNIT), false, line -> {}));
+        assertTrue(failed.getMessage().contains("did not take the steps required"), failed.getMessage());
+        assertTrue(
+                failed.getMessage().contains("Its last log lines:\nError: creating container storage"),
+                failed.getMessage());
     }
 
     @Test
