@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pipglr.setup.host.DesktopColorScheme;
 import dev.pipglr.setup.ui.wizard.StepNavigation;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
-import dev.pipglr.setup.ui.wizard.WizardWindow;
 import dev.pipglr.setup.wizard.StepStatus;
 import dev.pipglr.setup.wizard.Steps;
 import java.util.ArrayList;
@@ -79,18 +78,7 @@ class ContrastTest {
 
     private WizardViewModel open(DesktopColorScheme scheme, int width, int height) throws Exception {
         WizardViewModel viewModel = OfflineWizard.viewModel(StepStatus.TODO, background);
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(WizardWindow.createScene(viewModel));
-            WizardWindow.applyColorScheme(stage.getScene(), scheme);
-            stage.setWidth(width);
-            stage.setHeight(height);
-            stage.show();
-        });
-        WaitForAsyncUtils.asyncFx(viewModel::refresh).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> !viewModel.busyProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        stage = OfflineWizard.show(viewModel, width, height, scheme);
         return viewModel;
     }
 

@@ -160,22 +160,7 @@ class LogViewTest {
     @Test
     void linesArrivingWhileThePageIsOffScreenLogNoStyleWarningsAndTheTailIsShownOnReturn(FxRobot robot)
             throws Exception {
-        List<String> cssWarnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler collect = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                cssWarnings.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        java.util.logging.Logger css = java.util.logging.Logger.getLogger("javafx.css");
-        css.addHandler(collect);
-        try {
+        try (CssWarnings cssWarnings = CssWarnings.collect()) {
             @SuppressWarnings("unchecked")
             ListView<LogLine> list = robot.lookup("#logList").queryAs(ListView.class);
             Scene scene = list.getScene();
@@ -187,7 +172,7 @@ class LogViewTest {
                     30, TimeUnit.SECONDS, () -> viewModel.shown().size() == 3_000);
             Thread.sleep(500); // a few of the view's pump pulses with the page off screen
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(List.of(), cssWarnings, "no style warnings while off screen");
+            assertEquals(List.of(), cssWarnings.seen(), "no style warnings while off screen");
 
             robot.interact(() -> scene.setRoot(page));
             WaitForAsyncUtils.waitForFxEvents();
@@ -197,9 +182,7 @@ class LogViewTest {
                                     && line.number() == 3_000
                                     && cell.isVisible()),
                     "the newest line is shown when the page comes back");
-            assertEquals(List.of(), cssWarnings);
-        } finally {
-            css.removeHandler(collect);
+            assertEquals(List.of(), cssWarnings.seen());
         }
     }
 

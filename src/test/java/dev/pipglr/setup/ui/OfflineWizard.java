@@ -3,6 +3,7 @@ package dev.pipglr.setup.ui;
 import dev.pipglr.setup.host.FakeMachine;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
+import dev.pipglr.setup.ui.wizard.WizardWindow;
 import dev.pipglr.setup.wizard.Fix;
 import dev.pipglr.setup.wizard.SetupReport;
 import dev.pipglr.setup.wizard.StepReport;
@@ -10,7 +11,11 @@ import dev.pipglr.setup.wizard.StepStatus;
 import dev.pipglr.setup.wizard.Steps;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** A wizard view model for page tests: every step reports {@code status}, and no podman answers. */
 final class OfflineWizard {
@@ -31,5 +36,23 @@ final class OfflineWizard {
                 () -> null,
                 background,
                 Platform::runLater);
+    }
+
+    /** The wizard window of {@code viewModel} in the primary stage at that size and scheme, once it has read. */
+    static Stage show(WizardViewModel viewModel, int width, int height, dev.pipglr.setup.host.DesktopColorScheme scheme)
+            throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(shown -> {
+            shown.setScene(WizardWindow.createScene(viewModel));
+            WizardWindow.applyColorScheme(shown.getScene(), scheme);
+            shown.setWidth(width);
+            shown.setHeight(height);
+            shown.show();
+        });
+        WaitForAsyncUtils.asyncFx(viewModel::refresh).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !viewModel.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        return stage;
     }
 }

@@ -47,17 +47,7 @@ class PageLayoutTest {
 
     private WizardViewModel open(StepStatus status, int width, int height) throws Exception {
         WizardViewModel viewModel = OfflineWizard.viewModel(status, background);
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            stage.setScene(WizardWindow.createScene(viewModel));
-            stage.setWidth(width);
-            stage.setHeight(height);
-            stage.show();
-        });
-        WaitForAsyncUtils.asyncFx(viewModel::refresh).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> !viewModel.busyProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
+        stage = OfflineWizard.show(viewModel, width, height, dev.pipglr.setup.host.DesktopColorScheme.LIGHT);
         return viewModel;
     }
 

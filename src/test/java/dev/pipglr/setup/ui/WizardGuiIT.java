@@ -49,7 +49,7 @@ class WizardGuiIT {
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        CSS_LOG.addHandler(cssWarnings);
+        cssWarnings = CssWarnings.collect();
         workstation = TestHosts.workstation();
         workstation.resetRunnerState();
         PodmanConnector connector = new PodmanConnector(workstation);
@@ -72,27 +72,13 @@ class WizardGuiIT {
     /** The registry a test publishes builds to, if it uses one. */
     private dev.pipglr.setup.testhost.TestRegistry registry;
 
-    /** JavaFX's CSS warnings (e.g. lookups that failed) while the window was driven: each is a defect a person sees. */
-    private static final java.util.logging.Logger CSS_LOG = java.util.logging.Logger.getLogger("javafx.css");
-
-    private final List<String> cssWarningsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.logging.Handler cssWarnings = new java.util.logging.Handler() {
-        @Override
-        public void publish(java.util.logging.LogRecord record) {
-            cssWarningsSeen.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    /** JavaFX's CSS warnings while the window was driven: each is a defect a person sees. */
+    private CssWarnings cssWarnings;
 
     @AfterEach
     void noStyleWarnings() {
-        CSS_LOG.removeHandler(cssWarnings);
-        assertEquals(List.of(), cssWarningsSeen.stream().distinct().toList(), "JavaFX CSS warnings");
+        cssWarnings.close();
+        assertEquals(List.of(), cssWarnings.seen(), "JavaFX CSS warnings");
     }
 
     @AfterEach
