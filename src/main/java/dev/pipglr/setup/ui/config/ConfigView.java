@@ -135,8 +135,7 @@ public final class ConfigView {
                             ConfigProblem::line,
                             ConfigProblem::severity,
                             (a, b) -> a == ConfigProblem.Severity.ERROR ? a : b));
-            editor.setParagraphGraphicFactory(this::gutter);
-            dev.pipglr.setup.ui.common.FocusTraversal.tabLeaves(editor); // redraw the markers
+            editor.setParagraphGraphicFactory(this::gutter); // redraw the markers
             long errors = viewModel.problems().stream()
                     .filter(p -> p.severity() == ConfigProblem.Severity.ERROR)
                     .count();
