@@ -30,6 +30,7 @@ final class ExecAgent {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, ExecAgent> BY_CONTAINER = new ConcurrentHashMap<>();
+    private static final String SOURCE = agentSource();
 
     private final String container;
     private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
@@ -87,6 +88,17 @@ final class ExecAgent {
                 decode(answer.path("stderr")));
     }
 
+    private static String agentSource() {
+        try (InputStream in = ExecAgent.class.getResourceAsStream("exec-agent.py")) {
+            if (in == null) {
+                throw new IllegalStateException("exec-agent.py is missing from the test resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String decode(JsonNode base64) {
         return new String(Base64.getDecoder().decode(base64.asText()), StandardCharsets.UTF_8);
     }
@@ -96,18 +108,10 @@ final class ExecAgent {
         private final Process process;
         private final OutputStream requests;
         private final BufferedReader answers;
-        boolean answeredOnce;
 
         Session(String container) throws IOException {
-            String source;
-            try (InputStream in = ExecAgent.class.getResourceAsStream("exec-agent.py")) {
-                if (in == null) {
-                    throw new IllegalStateException("exec-agent.py is missing from the test resources");
-                }
-                source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
             process = new ProcessBuilder(
-                            "podman", "exec", "-i", "--user", "root", container, "python3", "-u", "-c", source)
+                            "podman", "exec", "-i", "--user", "root", container, "python3", "-u", "-c", SOURCE)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             requests = process.getOutputStream();
@@ -147,7 +151,6 @@ final class ExecAgent {
             if (answer[0] == null) {
                 throw new IOException("the exec agent's session ended (its host restarted or stopped?)");
             }
-            answeredOnce = true;
             return JSON.readTree(answer[0]);
         }
 
