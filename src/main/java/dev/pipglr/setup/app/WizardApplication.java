@@ -33,8 +33,14 @@ import javafx.stage.Stage;
  */
 public final class WizardApplication extends Application {
 
-    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "pipglr-background");
+    /**
+     * A thread per action that runs at the same time: a cancelled call, or a change that takes minutes, never holds
+     * up the next action or a reading of the machine. Idle threads end after a minute.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger workers = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "pipglr-worker-" + workers.incrementAndGet());
         thread.setDaemon(true);
         return thread;
     });

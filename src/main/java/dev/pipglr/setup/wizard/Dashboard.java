@@ -116,6 +116,56 @@ public final class Dashboard {
         return new State(container, uptime, runningImage, version, runners, sizes, systemId, debug, problems);
     }
 
+    /** podman's own default when a container names no stop timeout. */
+    static final int PODMAN_DEFAULT_STOP_TIMEOUT = 10;
+
+    /** 128 + SIGKILL: the container did not end on its stop signal and was killed. */
+    static final long KILLED = 137;
+
+    /**
+     * Stops the runner's container as {@code podman stop} does: its own stop signal, then SIGKILL after its own stop
+     * timeout. When it had to be killed, the answer says so and what to change, since its running jobs were cut off.
+     */
+    public String stop(String image) {
+        String name = RunnerContainer.name(machine, podman, image);
+        Optional<String> inspected = podman.inspectJson(name);
+        int timeout = inspected.flatMap(Dashboard::stopTimeout).orElse(PODMAN_DEFAULT_STOP_TIMEOUT);
+        String signal = inspected.flatMap(Dashboard::stopSignal).orElse("SIGTERM");
+        podman.stopContainer(name, timeout);
+        Optional<Long> exit = podman.container(name).map(ContainerSummary::exitCode);
+        if (exit.isPresent() && exit.get() == KILLED) {
+            return "Stopped the runner, but not cleanly: podman sent its stop signal (" + signal + "), waited the "
+                    + "container's stop timeout of " + timeout + " s, then killed it with SIGKILL (exit code 137), so "
+                    + "jobs that were running were cut off. To give them longer, stop it from a terminal with "
+                    + "podman stop --time=SECONDS " + name + ", or create it with a longer --stop-timeout.";
+        }
+        return "Stopped the runner.";
+    }
+
+    static Optional<Integer> stopTimeout(String inspectJson) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode timeout =
+                    JSON.readTree(inspectJson).path("Config").path("StopTimeout");
+            return timeout.canConvertToInt() && timeout.asInt() >= 0 ? Optional.of(timeout.asInt()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** podman reports it as a number in some versions and a name in others. */
+    static Optional<String> stopSignal(String inspectJson) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode signal =
+                    JSON.readTree(inspectJson).path("Config").path("StopSignal");
+            if (signal.isNumber()) {
+                return Optional.of("signal " + signal.asInt());
+            }
+            return signal.asText("").isBlank() ? Optional.empty() : Optional.of(signal.asText());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** gitlab-runner verify for each registered runner, inside the running container; never changes anything. */
     public List<RunnerCommands.Verification> verify(String image) throws RunlabelException {
         String name = RunnerContainer.name(machine, podman, image);

@@ -25,18 +25,39 @@ public final class ViewModelHarness {
     public final FakeMachine machine = new FakeMachine("alice", 1500).env("HOME", "/home/alice");
     public final FakePodman podman = new FakePodman("5.4.2", true);
     public final AtomicInteger rechecks = new AtomicInteger();
+    /** What the wizard does when a view model asks it to read the machine again (counted in {@link #rechecks}). */
+    public Runnable onRecheck = () -> {};
+
     public final StepContext context = new StepContext(
-            machine,
-            () -> podman,
-            Runnable::run,
-            Runnable::run,
-            rechecks::incrementAndGet,
-            new SimpleStringProperty(IMAGE));
+            machine, () -> podman, Runnable::run, Runnable::run, this::recheck, new SimpleStringProperty(IMAGE));
+
+    private void recheck() {
+        rechecks.incrementAndGet();
+        onRecheck.run();
+    }
+
+    /**
+     * The wizard's reading of this world as every view gets it: preflight done and the runner read through the fake
+     * podman, at {@code now}.
+     */
+    public dev.pipglr.setup.wizard.MachineState machineState(java.time.Clock clock) {
+        dev.pipglr.setup.wizard.SetupReport setup = new dev.pipglr.setup.wizard.SetupReport(
+                List.of(new dev.pipglr.setup.wizard.StepReport(
+                        dev.pipglr.setup.wizard.Steps.PREFLIGHT,
+                        dev.pipglr.setup.wizard.StepStatus.DONE,
+                        "podman 5.4.2 answers rootless",
+                        List.of(),
+                        dev.pipglr.setup.wizard.Fix.NONE)),
+                true,
+                false,
+                List.of());
+        return dev.pipglr.setup.wizard.MachineState.read(
+                setup, machine, () -> podman, context.image().get(), clock);
+    }
 
     /** The same world, with background work handed to {@code background} (e.g. a queue the test runs by hand). */
     public StepContext contextWithBackground(java.util.concurrent.Executor background) {
-        return new StepContext(
-                machine, () -> podman, background, Runnable::run, rechecks::incrementAndGet, context.image());
+        return new StepContext(machine, () -> podman, background, Runnable::run, this::recheck, context.image());
     }
 
     public ViewModelHarness() {

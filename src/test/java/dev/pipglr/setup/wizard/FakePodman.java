@@ -298,13 +298,20 @@ public final class FakePodman implements Podman {
     /** Containers' libpod inspect answers, by name; none unless a test gives one. */
     public final Map<String, String> inspected = new HashMap<>();
 
+    /** The exit code a stopped container gets: 137 plays one podman had to kill after its stop timeout. */
+    public long exitCodeOnStop = 0;
+
+    /** The stop timeouts asked for, in order. */
+    public final java.util.List<Integer> stopTimeouts = new java.util.ArrayList<>();
+
     @Override
     public void stopContainer(String id, int timeoutSeconds) {
         ContainerSummary was = container(id)
                 .orElseThrow(() -> new PodmanException(
                         PodmanException.Kind.NOT_FOUND, "no container with name or ID \"" + id + "\" found"));
-        containers.put(id, new ContainerSummary(id, was.image(), "exited", false, 0L, was.systemdUnit()));
+        containers.put(id, new ContainerSummary(id, was.image(), "exited", false, exitCodeOnStop, was.systemdUnit()));
         calls.add("stop " + id);
+        stopTimeouts.add(timeoutSeconds);
     }
 
     @Override

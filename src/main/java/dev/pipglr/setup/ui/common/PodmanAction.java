@@ -59,10 +59,15 @@ public final class PodmanAction {
         output.set("");
     }
 
-    /** Stops waiting; podman finishes what it started, and the page says so. */
+    /**
+     * Stops the podman call: its connection is closed, which ends podman's work on it (a pull stops there), and the
+     * wizard reads the machine again, so what podman had finished before (e.g. a volume created) shows at once.
+     */
     public void cancel() {
         if (action.cancel()) {
-            say("Cancelled: the wizard stopped waiting. Check again to see what podman finished.");
+            say("Cancelled: the wizard closed its connection to podman, which stops podman's work on this request"
+                    + " (a pull stops; what was done before it stays). The state shown is read again.");
+            recheck.run();
         }
     }
 
@@ -85,8 +90,9 @@ public final class PodmanAction {
         Runnable afterwards = changesMachine ? recheck : () -> {};
         Consumer<String> report = line -> fxThread.execute(() -> say(line));
         action.run(
-                () -> {
+                cancellation -> {
                     try (Podman connection = podman.get()) {
+                        cancellation.closeOnCancel(connection);
                         if (image != null) {
                             ImageSource.ensurePresent(connection, image, report);
                         }

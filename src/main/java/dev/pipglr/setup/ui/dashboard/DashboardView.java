@@ -110,7 +110,20 @@ public final class DashboardView {
         cancel.visibleProperty().bind(viewModel.action().busyProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         Shown.whenNotEmpty(dashboardOutput, viewModel.action().outputProperty());
-        viewModel.refresh();
+        // the running time counts while the page shows; the state itself comes from the wizard's readings
+        javafx.animation.Timeline uptime = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), event -> viewModel.tick()));
+        uptime.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        dashboardSummary.sceneProperty().addListener((observable, before, scene) -> {
+            if (scene == null) {
+                uptime.stop();
+            } else {
+                uptime.play();
+            }
+        });
+        if (dashboardSummary.getScene() != null) {
+            uptime.play();
+        }
     }
 
     private boolean confirm(String header, String text) {

@@ -9,12 +9,15 @@ import dev.pipglr.setup.ui.common.StepPageModel;
 import dev.pipglr.setup.wizard.Dashboard;
 import dev.pipglr.setup.wizard.DebugMode;
 import dev.pipglr.setup.wizard.ImageUpdates;
+import dev.pipglr.setup.wizard.MachineState;
 import dev.pipglr.setup.wizard.RunnerCommands;
 import dev.pipglr.setup.wizard.RunnerContainer;
 import dev.pipglr.setup.wizard.StartFlow;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -56,10 +59,22 @@ public final class DashboardViewModel implements StepPageModel {
             + ": pipglr's image then logs gitlab-runner and the nested podman at debug level, no rebuild needed. "
             + "Turn it off the same way; the next Re-create or Apply now also ends it.";
 
+    private final Runnable recheck;
+    private final Clock clock;
+    /** The runner as last read by the wizard, and when: the uptime shown counts on from it. */
+    private MachineState shown;
+
     public DashboardViewModel(StepContext context) {
+        this(context, Clock.systemUTC());
+    }
+
+    /** @param clock what the running time counts with (tests pass a fixed one) */
+    public DashboardViewModel(StepContext context, Clock clock) {
         this.machine = context.machine();
         this.action = context.podmanAction();
         this.image = context.image();
+        this.recheck = context.recheck();
+        this.clock = clock;
     }
 
     public PodmanAction action() {
@@ -144,22 +159,35 @@ public final class DashboardViewModel implements StepPageModel {
                             "Updated: the runner was re-created from the new build and is running."));
                     updatable.set(false);
                     update.set("");
-                    refresh();
                 });
     }
 
+    /** Asks the wizard to read the machine again: the dashboard shows what every other view shows. */
     public void refresh() {
-        action.read(
-                null,
-                (podman, report) -> new Dashboard(machine, podman, Clock.systemUTC()).read(image.get()),
-                this::show);
+        recheck.run();
     }
 
-    private void show(Dashboard.State state) {
-        summary.set(describe(state));
-        debugMode.set(state.debugMode());
-        containerExists.set(state.container().isPresent());
-        containerRunning.set(state.container().map(ContainerSummary::running).orElse(false));
+    /** The wizard's newest reading of the machine (FX thread). */
+    public void stateArrived(MachineState state) {
+        shown = state;
+        Optional<Dashboard.State> runner = state.runner();
+        debugMode.set(runner.map(Dashboard.State::debugMode).orElse(false));
+        containerExists.set(runner.flatMap(Dashboard.State::container).isPresent());
+        containerRunning.set(runner.flatMap(Dashboard.State::container)
+                .map(ContainerSummary::running)
+                .orElse(false));
+        tick();
+    }
+
+    /** Shows the running time as of now (the view calls this every second while it shows). */
+    public void tick() {
+        if (shown == null) {
+            return;
+        }
+        Duration sinceRead = Duration.between(shown.readAt(), clock.instant());
+        summary.set(shown.runner()
+                .map(runner -> describe(runner, sinceRead.isNegative() ? Duration.ZERO : sinceRead))
+                .orElse(shown.runnerNote()));
     }
 
     /** Whether the runner container exists (as last read): Restart, Re-create, Remove and debug mode act on it. */
@@ -191,17 +219,21 @@ public final class DashboardViewModel implements StepPageModel {
                 outcome -> {
                     action.say(outcome.afterRecreating(
                             "Re-created the runner with debug logging " + (on ? "on" : "off") + "."));
-                    refresh();
                 });
     }
 
     static String describe(Dashboard.State state) {
+        return describe(state, Duration.ZERO);
+    }
+
+    /** @param sinceRead how long ago the state was read: a running container has been up that much longer */
+    static String describe(Dashboard.State state, Duration sinceRead) {
         StringBuilder text = new StringBuilder();
         text.append("Container: ")
                 .append(state.container()
                         .map(c -> c.describe()
                                 + state.uptime()
-                                        .map(up -> ", up " + Dashboard.describe(up))
+                                        .map(up -> ", up " + Dashboard.describe(up.plus(sinceRead)))
                                         .orElse(""))
                         .orElse("not created"))
                 .append('\n');
@@ -247,7 +279,10 @@ public final class DashboardViewModel implements StepPageModel {
     }
 
     public void stop() {
-        act("Stopped the runner.", (podman, name) -> podman.stopContainer(name, 30));
+        action.clear();
+        String chosen = image.get();
+        action.run(
+                null, (podman, report) -> new Dashboard(machine, podman, Clock.systemUTC()).stop(chosen), action::say);
     }
 
     public void restart() {
@@ -264,7 +299,6 @@ public final class DashboardViewModel implements StepPageModel {
         action.clear();
         action.run(image.get(), (podman, report) -> new StartFlow(machine, podman).recreate(image.get()), outcome -> {
             action.say(outcome.afterRecreating("Re-created the runner; it is running."));
-            refresh();
         });
     }
 
@@ -298,9 +332,6 @@ public final class DashboardViewModel implements StepPageModel {
                     containerAction.apply(podman, RunnerContainer.name(machine, podman, chosen));
                     return done;
                 },
-                message -> {
-                    action.say(message);
-                    refresh();
-                });
+                action::say);
     }
 }

@@ -165,6 +165,15 @@ public final class RegisterViewModel implements StepPageModel {
                         : "GitLab is not told: delete the runner there yourself (it shows as offline).");
     }
 
+    /** The wizard's newest reading: the registered runners as every view shows them (FX thread). */
+    public void stateArrived(dev.pipglr.setup.wizard.MachineState state) {
+        state.runner()
+                .map(runner -> runner.runners().stream()
+                        .map(dev.pipglr.setup.wizard.Dashboard.Runner::name)
+                        .toList())
+                .ifPresent(this::showRegistered);
+    }
+
     /** Reads the stored config.toml (the image's dumpconfig label) for the runners' names. */
     public void listRegistered() {
         String chosen = image.get();

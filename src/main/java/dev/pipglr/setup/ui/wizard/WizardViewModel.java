@@ -18,6 +18,7 @@ import dev.pipglr.setup.ui.subids.SubIdsViewModel;
 import dev.pipglr.setup.ui.volumes.VolumesViewModel;
 import dev.pipglr.setup.wizard.Fix;
 import dev.pipglr.setup.wizard.ImageChoice;
+import dev.pipglr.setup.wizard.MachineState;
 import dev.pipglr.setup.wizard.RunnerContainer;
 import dev.pipglr.setup.wizard.SetupReport;
 import dev.pipglr.setup.wizard.StepDefinition;
@@ -56,6 +57,11 @@ public final class WizardViewModel {
 
     private final Supplier<SetupReport> inspection;
     private final SessionServiceStarter sessionServiceStarter;
+    private final Machine machine;
+    private final Supplier<Podman> podman;
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
+    /** A refresh asked for while one runs (e.g. an action ended): read again once it ends, so nothing shows stale. */
+    private boolean readAgain;
 
     private final ObservableList<StepItem> steps;
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
@@ -105,6 +111,8 @@ public final class WizardViewModel {
                 definitions.stream().map(StepItem::new).toList());
         this.inspection = inspection;
         this.sessionServiceStarter = sessionServiceStarter;
+        this.machine = machine;
+        this.podman = podman;
         this.image = new SimpleStringProperty(ImageChoice.resolve(null, machine));
         this.action = new BackgroundAction(background, fxThread);
         StepContext context = new StepContext(machine, podman, background, fxThread, this::refresh, image);
@@ -203,27 +211,40 @@ public final class WizardViewModel {
         return canStartSessionService.getReadOnlyProperty();
     }
 
-    /** Re-reads the machine in the background. */
+    /**
+     * Re-reads the machine in the background: every step and the runner, in one pass, for every view. Asked while a
+     * reading runs, it reads once more when that one ends (the change that asked may have come after its start).
+     */
     public void refresh() {
-        runInBackground("Reading this machine's state (contacting podman)...", inspection::get);
+        if (action.busyProperty().get()) {
+            readAgain = true;
+            return;
+        }
+        runInBackground("Reading this machine's state (contacting podman)...", this::readMachine);
+    }
+
+    private MachineState readMachine() {
+        return MachineState.read(inspection.get(), machine, podman, image.get(), clock);
     }
 
     /** Starts a session podman service, then re-reads the machine. */
     public void startSessionService() {
         runInBackground("Starting podman system service for this session...", () -> {
             sessionServiceStarter.start();
-            return inspection.get();
+            return readMachine();
         });
     }
 
-    /** Stops waiting for the running action; its result, when it comes, is ignored. */
+    /** Stops the running reading (its thread interrupted); its result, if one still comes, is ignored. */
     public void cancel() {
+        readAgain = false;
         if (action.cancel()) {
             activity.set("Cancelled. Refresh to try again.");
         }
     }
 
-    private void runInBackground(String message, Callable<SetupReport> work) {
+    private void runInBackground(String message, Callable<MachineState> work) {
+        readAgain = false;
         if (action.run(work, this::apply, this::failed)) {
             activity.set(message);
         }
@@ -233,9 +254,17 @@ public final class WizardViewModel {
         LOG.log(Level.WARNING, "background action failed", cause);
         activity.set("Failed: " + Problems.describe(cause) + " Refresh to try again.");
         markUnknown(cause);
+        readAgainIfAsked();
     }
 
-    private void apply(SetupReport report) {
+    private void readAgainIfAsked() {
+        if (readAgain) {
+            refresh();
+        }
+    }
+
+    private void apply(MachineState state) {
+        SetupReport report = state.setup();
         subIds.load();
         for (StepReport step : report.steps()) {
             steps.stream()
@@ -248,6 +277,9 @@ public final class WizardViewModel {
                 .filter(step -> step.status() == StepStatus.DONE)
                 .count();
         activity.set(done + " of " + report.steps().size() + " checks done.");
+        dashboard.stateArrived(state);
+        register.stateArrived(state);
+        readAgainIfAsked();
     }
 
     private void markUnknown(Throwable cause) {

@@ -15,7 +15,72 @@ import org.junit.jupiter.api.Test;
 class DashboardViewModelTest {
 
     private final ViewModelHarness harness = new ViewModelHarness();
-    private final DashboardViewModel viewModel = new DashboardViewModel(harness.context);
+    private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+            new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-03T10:00:00Z"));
+    private final java.time.Clock clock = new java.time.Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now.get();
+        }
+    };
+    private final DashboardViewModel viewModel = new DashboardViewModel(harness.context, clock);
+
+    {
+        // as in the window: every action ends with the wizard's reading, which the dashboard renders
+        harness.onRecheck = () -> viewModel.stateArrived(harness.machineState(clock));
+    }
+
+    @Test
+    void theRunningTimeCountsOnBetweenReadings() {
+        harness.podman.containers.put(
+                PipglrNames.CONTAINER,
+                new ContainerSummary(PipglrNames.CONTAINER, ViewModelHarness.IMAGE, "running", true, null));
+        harness.podman.inspected.put(PipglrNames.CONTAINER, "{\"State\":{\"StartedAt\":\"2026-12-03T09:59:55Z\"}}");
+        harness.podman.execProgram = (container, command, user) -> new dev.pipglr.setup.podman.ExecResult(1, "");
+
+        viewModel.refresh();
+        assertTrue(
+                viewModel.summaryProperty().get().contains(", up 0 min 5 s\n"),
+                viewModel.summaryProperty().get());
+
+        now.set(now.get().plusSeconds(70));
+        viewModel.tick();
+        assertTrue(
+                viewModel.summaryProperty().get().contains(", up 1 min 15 s\n"),
+                viewModel.summaryProperty().get());
+    }
+
+    @Test
+    void aStopThatNeededSigkillSaysWhyAndWhatToChange() {
+        harness.podman.containers.put(
+                PipglrNames.CONTAINER,
+                new ContainerSummary(PipglrNames.CONTAINER, ViewModelHarness.IMAGE, "running", true, null));
+        harness.podman.inspected.put(
+                PipglrNames.CONTAINER, "{\"Config\":{\"StopTimeout\":7,\"StopSignal\":\"SIGRTMIN+3\"}}");
+        harness.podman.exitCodeOnStop = 137;
+        harness.podman.execProgram = (container, command, user) -> new dev.pipglr.setup.podman.ExecResult(1, "");
+
+        viewModel.stop();
+
+        assertEquals(List.of(7), harness.podman.stopTimeouts, "the container's own stop timeout, as podman stop uses");
+        String said = viewModel.action().outputProperty().get();
+        assertTrue(
+                said.startsWith("Stopped the runner, but not cleanly: podman sent its stop signal (SIGRTMIN+3), "
+                        + "waited the container's stop timeout of 7 s, then killed it with SIGKILL (exit code 137)"),
+                said);
+        assertTrue(said.contains("podman stop --time=SECONDS pipglr"), said);
+        assertTrue(viewModel.summaryProperty().get().startsWith("Container: exited with code 137"));
+    }
 
     @Test
     void withoutAContainerTheSummarySaysSo() {
