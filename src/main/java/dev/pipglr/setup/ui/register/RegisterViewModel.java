@@ -171,7 +171,16 @@ public final class RegisterViewModel implements StepPageModel {
                 .map(runner -> runner.runners().stream()
                         .map(dev.pipglr.setup.wizard.Dashboard.Runner::name)
                         .toList())
-                .ifPresent(this::showRegistered);
+                .ifPresent(this::listRunners);
+    }
+
+    private void listRunners(List<String> names) {
+        if (!registered.equals(names)) {
+            registered.setAll(names);
+        }
+        if (!names.contains(runnerToRemove.get())) {
+            runnerToRemove.set(names.isEmpty() ? "" : names.get(names.size() - 1));
+        }
     }
 
     /** Reads the stored config.toml (the image's dumpconfig label) for the runners' names. */
@@ -184,10 +193,7 @@ public final class RegisterViewModel implements StepPageModel {
     }
 
     private void showRegistered(List<String> names) {
-        registered.setAll(names);
-        if (!names.contains(runnerToRemove.get())) {
-            runnerToRemove.set(names.isEmpty() ? "" : names.get(names.size() - 1));
-        }
+        listRunners(names);
         if (names.isEmpty()) {
             action.say("No runners are registered yet.");
         }

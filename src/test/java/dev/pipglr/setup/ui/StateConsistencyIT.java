@@ -1,0 +1,266 @@
+package dev.pipglr.setup.ui;
+
+import dev.pipglr.setup.podman.PodmanConnector;
+import dev.pipglr.setup.testhost.TestHosts;
+import dev.pipglr.setup.testhost.WorkstationMachine;
+import dev.pipglr.setup.ui.wizard.WizardViewModel;
+import dev.pipglr.setup.ui.wizard.WizardWindow;
+import dev.pipglr.setup.wizard.DebugMode;
+import dev.pipglr.setup.wizard.SetupInspector;
+import dev.pipglr.setup.wizard.StepReport;
+import dev.pipglr.setup.wizard.StepStatus;
+import dev.pipglr.setup.wizard.Steps;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * One picture of the machine: after each action, done in the window or from a terminal followed by F5, the sidebar,
+ * step 6's header, the dashboard (its text and the buttons it offers) and step 3's runner list all show what podman's
+ * own CLI says, without another click. The real window against the podman 5.x workstation.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Tag("workstation")
+class StateConsistencyIT {
+
+    private final ExecutorService background = Executors.newCachedThreadPool();
+    private WorkstationMachine workstation;
+    private WizardViewModel viewModel;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        workstation = TestHosts.workstation();
+        workstation.resetRunnerState();
+        PodmanConnector connector = new PodmanConnector(workstation);
+        viewModel = new WizardViewModel(
+                () -> new SetupInspector(workstation, () -> connector.connect(List.of())).inspect(),
+                () -> {},
+                workstation,
+                () -> connector.connect(List.of()),
+                () -> {
+                    throw new UnsupportedOperationException("not part of this test");
+                },
+                background,
+                Platform::runLater);
+        viewModel.imageProperty().set(TestHosts.testImage());
+        stage.setScene(WizardWindow.createScene(viewModel));
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws IOException {
+        background.shutdownNow();
+        workstation.resetRunnerState();
+    }
+
+    /** What podman's CLI says: the container's state ("absent" when there is none) and whether debug mode is on. */
+    private record Truth(String container, boolean debug, List<String> runners) {}
+
+    /** What the window shows, read from every view that tells about the runner. */
+    private record Shown(
+            StepStatus sidebar,
+            String header,
+            String dashboard,
+            boolean stopOffered,
+            boolean removeOffered,
+            boolean debugShown,
+            List<String> runnerList) {}
+
+    private Truth truth() throws IOException {
+        String state = alice(
+                "podman container inspect --format '{{.State.Status}} {{range .Config.Env}}{{println .}}{{end}}' pipglr"
+                        + " 2>/dev/null || echo absent");
+        String runners = alice("podman secret inspect --showsecret --format '{{.SecretData}}' config.toml 2>/dev/null"
+                + " | sed -n 's/^ *name = \"\\(.*\\)\"/\\1/p' || true");
+        return new Truth(
+                state.strip().split("[ \n]", 2)[0],
+                state.contains(DebugMode.VARIABLE + "=" + DebugMode.LEVEL),
+                runners.isBlank() ? List.of() : List.of(runners.strip().split("\n")));
+    }
+
+    private String alice(String script) throws IOException {
+        return workstation.execOrFail("alice", "sh", "-c", script).stdout();
+    }
+
+    private Shown shown(FxRobot robot) {
+        return onFx(() -> {
+            StepReport report = viewModel.item(Steps.START).report();
+            String dashboard =
+                    robot.lookup("#dashboardSummary").queryAs(Label.class).getText();
+            return new Shown(
+                    report == null ? null : report.status(),
+                    robot.lookup("#stepDetail").queryAs(Label.class).getText(),
+                    dashboard,
+                    robot.lookup("#stopRunner").queryAs(Node.class).isVisible(),
+                    robot.lookup("#removeRunner").queryAs(Node.class).isVisible(),
+                    dashboard.contains("Debug mode: on"),
+                    List.copyOf(viewModel.register().registeredRunners()));
+        });
+    }
+
+    /**
+     * Waits until no action runs and the wizard is not reading, then compares every view with podman's CLI; the
+     * views must come to agree by themselves (a click may reach the FX thread a moment after the robot made it).
+     */
+    private void everyViewAgrees(FxRobot robot, String after) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String last = "never idle";
+        while (System.nanoTime() < deadline) {
+            WaitForAsyncUtils.waitForFxEvents();
+            if (onFx(this::idle)) {
+                Truth truth = truth();
+                Shown shown = shown(robot);
+                java.util.Optional<String> mismatch = mismatch(truth, shown);
+                if (mismatch.isEmpty() && onFx(this::idle)) {
+                    return;
+                }
+                last = mismatch.orElse("busy again") + ": podman says " + truth + ", the window shows " + shown
+                        + "; status bar: "
+                        + onFx(() -> viewModel.activityProperty().get());
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(after + ": the views never came to agree with podman: " + last);
+    }
+
+    private static java.util.Optional<String> mismatch(Truth truth, Shown shown) {
+        List<String> wrong = new java.util.ArrayList<>();
+        boolean running = truth.container().equals("running");
+        boolean absent = truth.container().equals("absent");
+        if (shown.sidebar() != (running ? StepStatus.DONE : StepStatus.TODO)) {
+            wrong.add("sidebar");
+        }
+        String header =
+                running ? "The runner is running." : absent ? "does not exist" : "exists but is " + truth.container();
+        if (!shown.header().contains(header)) {
+            wrong.add("page header");
+        }
+        String dashboard = running
+                ? "Container: running, up "
+                : absent ? "Container: not created" : "Container: " + truth.container();
+        if (!shown.dashboard().startsWith(dashboard)) {
+            wrong.add("dashboard");
+        }
+        if (shown.stopOffered() != running || shown.removeOffered() == absent) {
+            wrong.add("dashboard buttons");
+        }
+        if (shown.debugShown() != truth.debug()) {
+            wrong.add("debug mode");
+        }
+        if (!shown.runnerList().equals(truth.runners())) {
+            wrong.add("step 3's runner list");
+        }
+        return wrong.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(", ", wrong));
+    }
+
+    /** No page's action runs and the wizard is not reading (each action ends by asking for a reading). */
+    private boolean idle() {
+        return !viewModel.busyProperty().get()
+                && java.util.stream.Stream.of(
+                                viewModel.start().action(),
+                                viewModel.dashboard().action(),
+                                viewModel.register().action(),
+                                viewModel.config().action(),
+                                viewModel.volumes().action())
+                        .noneMatch(action -> action.busyProperty().get());
+    }
+
+    private void refreshWithF5(FxRobot robot) {
+        robot.clickOn("#stepTitle").type(KeyCode.F5);
+    }
+
+    private void confirm(FxRobot robot) throws Exception {
+        waitUntil("the confirmation", () -> robot.lookup("OK").tryQuery().isPresent());
+        robot.clickOn("OK");
+    }
+
+    @Test
+    void everyViewShowsWhatPodmanSaysAfterEachActionInTheWindowOrFromATerminal(FxRobot robot) throws Exception {
+        String image = TestHosts.testImage();
+        // registered and with volumes, from a terminal, as the README's manual steps do
+        alice("printf 'GR1348941consistency' | podman secret create REGISTRATION_TOKEN - >/dev/null; cd ~;"
+                + " touch config.toml; podman container runlabel register " + image + " </dev/null >/dev/null;"
+                + " podman secret create config.toml config.toml >/dev/null; rm config.toml;"
+                + " podman secret rm REGISTRATION_TOKEN >/dev/null;"
+                + " podman container runlabel setupstorage " + image + " >/dev/null;"
+                + " podman container runlabel setupcache " + image + " >/dev/null");
+        robot.interact(() -> viewModel.refresh());
+        waitUntil("the first reading", () -> viewModel.item(Steps.START).report() != null);
+        robot.clickOn("#step-start");
+        everyViewAgrees(robot, "a setup that was never started");
+
+        robot.clickOn("#startRunner");
+        everyViewAgrees(robot, "Start runner");
+
+        robot.clickOn("#stopRunner");
+        everyViewAgrees(robot, "Stop");
+
+        robot.clickOn("#restartRunner");
+        everyViewAgrees(robot, "Restart");
+
+        robot.clickOn("#debugMode");
+        confirm(robot);
+        everyViewAgrees(robot, "Debug mode on");
+
+        alice("podman stop -t 2 pipglr >/dev/null");
+        refreshWithF5(robot);
+        everyViewAgrees(robot, "podman stop in a terminal, then F5");
+
+        alice("podman start pipglr >/dev/null");
+        refreshWithF5(robot);
+        everyViewAgrees(robot, "podman start in a terminal, then F5");
+
+        robot.clickOn("#recreateFromDashboard");
+        confirm(robot);
+        everyViewAgrees(robot, "Re-create (ends debug mode)");
+
+        robot.clickOn("#removeRunner");
+        confirm(robot);
+        everyViewAgrees(robot, "Remove");
+
+        alice("podman container runlabel run " + image + " >/dev/null");
+        refreshWithF5(robot);
+        everyViewAgrees(robot, "the run label in a terminal, then F5");
+
+        alice("podman rm -f -t 0 pipglr >/dev/null; podman secret rm config.toml >/dev/null");
+        refreshWithF5(robot);
+        everyViewAgrees(robot, "the container and the configuration removed in a terminal, then F5");
+    }
+
+    private void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> onFx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return Platform.isFxApplicationThread()
+                    ? read.call()
+                    : WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the scene failed", e);
+        }
+    }
+}
