@@ -1,5 +1,8 @@
 package dev.pipglr.setup.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
@@ -243,6 +246,80 @@ class StateConsistencyIT {
         alice("podman rm -f -t 0 pipglr >/dev/null; podman secret rm config.toml >/dev/null");
         refreshWithF5(robot);
         everyViewAgrees(robot, "the container and the configuration removed in a terminal, then F5");
+    }
+
+    /**
+     * A registry on 127.0.0.1:5999 in the workstation that takes connections and never answers: a pull from it
+     * would wait for podman's own limits (far beyond 30 s). It notes each connection and when its peer closes it.
+     */
+    private static final String SILENT_REGISTRY = "import socket,threading\n"
+            + "s=socket.socket(); s.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)\n"
+            + "s.bind(('127.0.0.1',5999)); s.listen(8)\n"
+            + "def serve(c):\n"
+            + "    print('connected',flush=True)\n"
+            + "    while c.recv(4096): pass\n"
+            + "    print('closed',flush=True)\n"
+            + "while True:\n"
+            + "    c,_=s.accept(); threading.Thread(target=serve,args=(c,),daemon=True).start()\n";
+
+    @Test
+    void cancellingAPullStopsItAndTheNextReadingAnswersAtOnce(FxRobot robot) throws Exception {
+        String image = "127.0.0.1:5999/pipglr/pipglr:latest";
+        workstation.execOrFail(
+                "root",
+                "sh",
+                "-c",
+                "printf '[[registry]]\\nlocation = \"127.0.0.1:5999\"\\ninsecure = true\\n'"
+                        + " > /etc/containers/registries.conf.d/zz-silent.conf;"
+                        + " printf '%s' \"$0\" > /tmp/silent.py; rm -f /tmp/silent.log;"
+                        + " setsid python3 /tmp/silent.py > /tmp/silent.log 2>&1 < /dev/null &",
+                SILENT_REGISTRY);
+        try {
+            robot.interact(() -> viewModel.imageProperty().set(image));
+            robot.interact(() -> viewModel.refresh());
+            waitUntil("the first reading", () -> viewModel.item(Steps.VOLUMES).report() != null && idle());
+            robot.clickOn("#step-volumes");
+            robot.clickOn("#createVolumes");
+            waitUntil("podman asking the registry", () -> silentRegistryLog().contains("connected"));
+            assertTrue(onFx(() -> viewModel.volumes().action().busyProperty().get()), "the pull waits");
+
+            long cancelled = System.nanoTime();
+            robot.clickOn("#cancelVolumes");
+            robot.type(KeyCode.F5);
+            waitUntil("the reading after Cancel and F5", this::idle);
+            double seconds = (System.nanoTime() - cancelled) / 1e9;
+            System.out.printf(java.util.Locale.ROOT, "cancel + F5 answered in %.2f s%n", seconds);
+
+            waitUntil(
+                    "podman closing its connection to the registry (the pull stopped)",
+                    () -> silentRegistryLog().contains("closed"));
+            String said =
+                    onFx(() -> viewModel.volumes().action().outputProperty().get());
+            assertTrue(said.contains("Cancelled: the wizard closed its connection to podman"), said);
+            assertEquals(
+                    "absent",
+                    alice("podman image exists " + image + " && echo stored || echo absent")
+                            .strip(),
+                    "nothing half pulled");
+            assertEquals(
+                    "",
+                    alice("podman volume ls -q --filter name=pipglr").strip(),
+                    "no volume was created: the pull came first");
+            assertEquals(
+                    StepStatus.TODO,
+                    onFx(() -> viewModel.item(Steps.VOLUMES).report().status()));
+        } finally {
+            workstation.exec(
+                    "root",
+                    List.of(
+                            "sh",
+                            "-c",
+                            "pkill -f /tmp/silent.py; rm -f /etc/containers/registries.conf.d/zz-silent.conf"));
+        }
+    }
+
+    private String silentRegistryLog() throws IOException {
+        return workstation.execOrFail("root", "cat", "/tmp/silent.log").stdout();
     }
 
     private void waitUntil(String what, Callable<Boolean> condition) throws Exception {

@@ -87,6 +87,9 @@ public final class ConfigView {
     private ProgressIndicator progress;
 
     @FXML
+    private javafx.scene.control.Button cancel;
+
+    @FXML
     private TextArea output;
 
     @FXML
@@ -192,6 +195,8 @@ public final class ConfigView {
         apply.managedProperty().bind(apply.visibleProperty());
         apply.disableProperty().bind(viewModel.action().busyProperty());
         progress.visibleProperty().bind(viewModel.action().busyProperty());
+        cancel.visibleProperty().bind(viewModel.action().busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
         Shown.whenNotEmpty(output, viewModel.action().outputProperty());
     }
 
@@ -267,5 +272,10 @@ public final class ConfigView {
     @FXML
     private void redo() {
         editor.redo();
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.action().cancel();
     }
 }

@@ -27,6 +27,9 @@ public final class VolumesView {
     private ProgressIndicator progress;
 
     @FXML
+    private javafx.scene.control.Button cancel;
+
+    @FXML
     private TextArea output;
 
     public VolumesView(VolumesViewModel viewModel) {
@@ -43,6 +46,8 @@ public final class VolumesView {
             recreate.managedProperty().bind(recreate.visibleProperty());
         }
         progress.visibleProperty().bind(viewModel.action().busyProperty());
+        cancel.visibleProperty().bind(viewModel.action().busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
         Shown.whenNotEmpty(output, viewModel.action().outputProperty());
     }
 
@@ -67,5 +72,10 @@ public final class VolumesView {
         alert.setHeaderText("Delete and recreate " + volume + "?");
         alert.initOwner(createVolumes.getScene().getWindow());
         alert.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> viewModel.recreate(label));
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.action().cancel();
     }
 }
