@@ -60,6 +60,34 @@ public final class RemoveRunnerFlow {
                 .orElse(List.of());
     }
 
+    /**
+     * Why {@code runner} cannot be removed from a configuration with these runners, before anything is asked or
+     * done; empty when it can.
+     */
+    public static Optional<String> refusal(List<String> names, String runner) {
+        int index = names.indexOf(runner);
+        if (index < 0) {
+            return Optional.of("There is no runner named '" + runner + "' in the stored config.toml; registered: "
+                    + (names.isEmpty() ? "none" : String.join(", ", names)) + ".");
+        }
+        if (index != names.lastIndexOf(runner)) {
+            return Optional.of("Several runners are named '" + runner + "'; rename one on step 4 first, so the "
+                    + "wizard and gitlab-runner mean the same one.");
+        }
+        if (names.size() == 1) {
+            return Optional.of("'" + runner + "' is the only runner; without one the runner has nothing to do. "
+                    + "Register another first, or remove the runner container and the "
+                    + PipglrNames.CONFIG_SECRET
+                    + " secret to start over.");
+        }
+        return Optional.empty();
+    }
+
+    /** Unregistering runs gitlab-runner inside the runner's container, so it must run. */
+    public static final String UNREGISTER_NEEDS_RUNNING =
+            "Unregistering in GitLab runs gitlab-runner inside the runner's container, which is not running: start it "
+                    + "on this page first, or remove the runner without unregistering and delete it in GitLab yourself.";
+
     public Result remove(String image, String runner, boolean unregister) throws RunlabelException, IOException {
         ConfigStore store = new ConfigStore(machine, podman, clock);
         Optional<String> stored = store.readCurrent(image);
@@ -69,27 +97,11 @@ public final class RemoveRunnerFlow {
         String text = stored.get();
         ConfigRunners config = ConfigRunners.parse(text);
         List<String> names = names(config);
+        Optional<String> refused = refusal(names, runner);
+        if (refused.isPresent()) {
+            return new Failed(refused.get(), true);
+        }
         int index = names.indexOf(runner);
-        if (index < 0) {
-            return new Failed(
-                    "There is no runner named '" + runner + "' in the stored config.toml; registered: "
-                            + (names.isEmpty() ? "none" : String.join(", ", names)) + ".",
-                    true);
-        }
-        if (names.indexOf(runner) != names.lastIndexOf(runner)) {
-            return new Failed(
-                    "Several runners are named '" + runner + "'; rename one on step 4 first, so the "
-                            + "wizard and gitlab-runner mean the same one.",
-                    true);
-        }
-        if (names.size() == 1) {
-            return new Failed(
-                    "'" + runner + "' is the only runner; without one the runner has nothing to do. "
-                            + "Register another first, or remove the runner container and the "
-                            + PipglrNames.CONFIG_SECRET
-                            + " secret to start over.",
-                    true);
-        }
         ConfigRunners.Runner removed = config.runners().get(index);
         String inGitLab;
         if (unregister) {

@@ -14,6 +14,9 @@ public final class LingerView {
     private final LingerViewModel viewModel;
 
     @FXML
+    private javafx.scene.layout.VBox panel;
+
+    @FXML
     private TextField lingerCommand;
 
     @FXML
@@ -40,6 +43,9 @@ public final class LingerView {
         runAsAdministrator.setManaged(viewModel.canRunAsAdministrator());
         runAsAdministrator.disableProperty().bind(viewModel.busyProperty());
         Shown.whenNotEmpty(lingerOutput, viewModel.outputProperty());
+        // without systemd there is no linger: the page's report says so, and no command is offered
+        panel.visibleProperty().bind(viewModel.commandOfferedProperty());
+        panel.managedProperty().bind(panel.visibleProperty());
     }
 
     @FXML

@@ -96,6 +96,19 @@ public final class LingerViewModel implements StepPageModel {
         return text.toString();
     }
 
+    private final javafx.beans.property.ReadOnlyBooleanWrapper commandOffered =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+
+    /** Whether the command makes sense here: not where the step is blocked (no systemd, so no linger at all). */
+    public ReadOnlyBooleanProperty commandOfferedProperty() {
+        return commandOffered.getReadOnlyProperty();
+    }
+
+    @Override
+    public void reportArrived(dev.pipglr.setup.wizard.StepReport report) {
+        commandOffered.set(report == null || report.status() != dev.pipglr.setup.wizard.StepStatus.BLOCKED);
+    }
+
     /** The user ran the command themselves: read the machine again. */
     public void checkAgain() {
         recheck.run();

@@ -164,6 +164,12 @@ public final class RegisterView {
 
     @FXML
     private void removeRunner() {
+        java.util.Optional<String> refused = viewModel.removalRefusal();
+        if (refused.isPresent()) {
+            viewModel.action().clear();
+            viewModel.action().say(refused.get());
+            return;
+        }
         Alert alert =
                 new Alert(Alert.AlertType.CONFIRMATION, viewModel.removalWarning(), ButtonType.CANCEL, ButtonType.OK);
         alert.setHeaderText("Remove " + viewModel.runnerToRemoveProperty().get() + "?");

@@ -167,6 +167,10 @@ public final class RegisterViewModel implements StepPageModel {
 
     /** The wizard's newest reading: the registered runners as every view shows them (FX thread). */
     public void stateArrived(dev.pipglr.setup.wizard.MachineState state) {
+        runnerRunning = state.runner()
+                .flatMap(dev.pipglr.setup.wizard.Dashboard.State::container)
+                .map(dev.pipglr.setup.podman.ContainerSummary::running)
+                .orElse(false);
         state.runner()
                 .map(runner -> runner.runners().stream()
                         .map(dev.pipglr.setup.wizard.Dashboard.Runner::name)
@@ -181,6 +185,25 @@ public final class RegisterViewModel implements StepPageModel {
         if (!names.contains(runnerToRemove.get())) {
             runnerToRemove.set(names.isEmpty() ? "" : names.get(names.size() - 1));
         }
+    }
+
+    /** Whether the runner's container ran at the wizard's last reading. */
+    private boolean runnerRunning;
+
+    /**
+     * Why the chosen removal cannot go ahead, as far as the last reading tells; checked before the confirmation is
+     * asked, so the user is never asked and then refused. The removal itself checks again against the stored file.
+     */
+    public java.util.Optional<String> removalRefusal() {
+        String runner = runnerToRemove.get();
+        if (runner == null || runner.isEmpty()) {
+            return java.util.Optional.of("Choose the runner to remove first.");
+        }
+        java.util.Optional<String> refused = RemoveRunnerFlow.refusal(List.copyOf(registered), runner);
+        if (refused.isEmpty() && unregister.get() && !runnerRunning) {
+            return java.util.Optional.of(RemoveRunnerFlow.UNREGISTER_NEEDS_RUNNING);
+        }
+        return refused;
     }
 
     /** Reads the stored config.toml (the image's dumpconfig label) for the runners' names. */

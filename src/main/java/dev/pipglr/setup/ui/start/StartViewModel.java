@@ -53,6 +53,14 @@ public final class StartViewModel implements StepPageModel {
                     return Optional.<ContainerSummary>empty();
                 },
                 found -> {
+                    if (found.isPresent() && found.get().running()) {
+                        // nothing to start: only re-creating would change it, and that is the dashboard's, below
+                        existing.set(Optional.empty());
+                        action.say("The runner is running already (container "
+                                + found.get().name() + "). After "
+                                + "config.toml changed, Re-create it below to make it read the new one.");
+                        return;
+                    }
                     existing.set(found);
                     found.ifPresent(
                             container -> action.say("A container named " + container.name() + " exists already ("

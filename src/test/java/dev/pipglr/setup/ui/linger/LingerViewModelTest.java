@@ -22,4 +22,21 @@ class LingerViewModelTest {
         CommandResult result = new CommandResult(List.of("pkexec"), exit, "", "");
         assertEquals(expected, LingerViewModel.describe("pkexec loginctl enable-linger alice", result));
     }
+
+    @org.junit.jupiter.api.Test
+    void withoutSystemdNoCommandIsOffered() {
+        LingerViewModel viewModel = new LingerViewModel(new dev.pipglr.setup.ui.ViewModelHarness().context);
+        assertEquals(true, viewModel.commandOfferedProperty().get(), "before the first check");
+
+        viewModel.reportArrived(report(dev.pipglr.setup.wizard.StepStatus.BLOCKED));
+        assertEquals(false, viewModel.commandOfferedProperty().get(), "no systemd: no linger, no command");
+
+        viewModel.reportArrived(report(dev.pipglr.setup.wizard.StepStatus.TODO));
+        assertEquals(true, viewModel.commandOfferedProperty().get());
+    }
+
+    private static dev.pipglr.setup.wizard.StepReport report(dev.pipglr.setup.wizard.StepStatus status) {
+        return new dev.pipglr.setup.wizard.StepReport(
+                dev.pipglr.setup.wizard.Steps.LINGER, status, "", List.of(), dev.pipglr.setup.wizard.Fix.NONE);
+    }
 }

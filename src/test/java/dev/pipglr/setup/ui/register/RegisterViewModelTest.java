@@ -406,4 +406,31 @@ class RegisterViewModelTest {
                 viewModel.action().outputProperty().get());
         assertTrue(harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET).contains("name = \"a\""));
     }
+
+    @Test
+    void aRemovalThatCannotGoAheadIsRefusedBeforeTheConfirmationIsAsked() {
+        String two = "concurrent = 2\n[[runners]]\n  name = \"a\"\n[[runners]]\n  name = \"b\"\n";
+        harness.podman.createSecret(PipglrNames.CONFIG_SECRET, two.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        harness.podman.program = body -> FakePodman.Run.exits(0, two); // dumpconfig
+        harness.podman.execProgram = (container, command, user) -> new dev.pipglr.setup.podman.ExecResult(1, "");
+        viewModel.stateArrived(harness.machineState(java.time.Clock.systemUTC())); // no container: not running
+
+        viewModel.runnerToRemoveProperty().set("b");
+        assertEquals(java.util.Optional.empty(), viewModel.removalRefusal());
+
+        viewModel.unregisterProperty().set(true);
+        assertTrue(
+                viewModel
+                        .removalRefusal()
+                        .orElseThrow()
+                        .startsWith("Unregistering in GitLab runs gitlab-runner inside"),
+                "the runner is not running: unregistering cannot work");
+
+        String one = "concurrent = 1\n[[runners]]\n  name = \"a\"\n";
+        harness.podman.secretValues.put(PipglrNames.CONFIG_SECRET, one);
+        harness.podman.program = body -> FakePodman.Run.exits(0, one);
+        viewModel.stateArrived(harness.machineState(java.time.Clock.systemUTC()));
+        viewModel.unregisterProperty().set(false);
+        assertTrue(viewModel.removalRefusal().orElseThrow().startsWith("'a' is the only runner"));
+    }
 }

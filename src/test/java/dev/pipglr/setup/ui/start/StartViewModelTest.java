@@ -19,6 +19,25 @@ class StartViewModelTest {
     private final StartViewModel viewModel = new StartViewModel(harness.context);
 
     @Test
+    void aRunningContainerIsNotOfferedAStartAsItIs() {
+        harness.podman.containers.put(
+                PipglrNames.CONTAINER,
+                new ContainerSummary(PipglrNames.CONTAINER, ViewModelHarness.IMAGE, "running", true, null));
+
+        viewModel.start();
+
+        assertTrue(viewModel.existingProperty().get().isEmpty(), "no 'Start it as it is' for a running runner");
+        assertTrue(
+                viewModel
+                        .action()
+                        .outputProperty()
+                        .get()
+                        .startsWith("The runner is running already (container pipglr)."),
+                viewModel.action().outputProperty().get());
+        assertTrue(harness.podman.calls.isEmpty(), harness.podman.calls.toString());
+    }
+
+    @Test
     void anExistingContainerIsOfferedNotReplaced() {
         harness.podman.containers.put(
                 PipglrNames.CONTAINER,
