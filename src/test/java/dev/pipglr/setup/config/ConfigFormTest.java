@@ -1,0 +1,35 @@
+package dev.pipglr.setup.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("unit")
+class ConfigFormTest {
+
+    @Test
+    void theFormShowsWhatTheFileSetsAndNothingForWhatItDoesNot() {
+        ConfigForm form = ConfigForm.read("concurrent = 3 # two runners\nlog_level = \"warn\"\n"
+                + "[[runners]]\n  name = \"a\"\n  limit = 3\n[[ runners ]]\n  url = \"https://gitlab.com/\"\n");
+
+        assertEquals(Optional.of("3"), form.concurrent());
+        assertEquals(Optional.empty(), form.checkInterval(), "not set: no made-up default");
+        assertEquals(Optional.of("warn"), form.logLevel());
+        assertEquals(
+                List.of(
+                        new ConfigForm.Runner("a", Optional.of("3")),
+                        new ConfigForm.Runner("(unnamed)", Optional.empty())),
+                form.runners());
+    }
+
+    @Test
+    void aTextTomlCannotReadGivesWhatItCouldRead() {
+        ConfigForm form = ConfigForm.read("concurrent = 2\ncheck_interval = \n");
+
+        assertEquals(Optional.of("2"), form.concurrent());
+        assertEquals(Optional.empty(), form.checkInterval());
+    }
+}
