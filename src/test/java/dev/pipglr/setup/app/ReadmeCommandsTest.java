@@ -118,6 +118,21 @@ class ReadmeCommandsTest {
                 unknownToTheHelp(read(readme), help));
     }
 
+    /** The reverse: an option the README never shows with its command is found, the help options excepted. */
+    @Test
+    void anOptionTheReadmeLeavesOutIsFound() {
+        Readme readme = read("""
+                    bin/pipglr-setup --help
+                    bin/pipglr-setup start --image IMAGE --json
+                """);
+
+        List<String> missing = optionsNotShown(readme, help());
+
+        assertTrue(missing.contains("start --recreate is not shown in the README"), missing.toString());
+        assertTrue(missing.contains("pipglr-setup -V, --version is not shown in the README"), missing.toString());
+        assertFalse(missing.stream().anyMatch(line -> line.startsWith("start -h")), "--help is shown once");
+    }
+
     /** Only the application's own command lines count: other programs' options and paths are not its. */
     @Test
     void otherProgramsAndPathsAreNotTheApplication() {
@@ -203,9 +218,8 @@ class ReadmeCommandsTest {
                     .flatMap(invocation -> invocation.options().stream())
                     .collect(Collectors.toSet());
             for (Set<String> names : options) {
-                boolean standard = STANDARD_OPTIONS.containsAll(names);
-                if (standard != command.isEmpty()) {
-                    continue; // the standard options are shown on the launcher, a command's own with the command
+                if (!command.isEmpty() && STANDARD_OPTIONS.containsAll(names)) {
+                    continue; // every command has them: the README shows them once, on the launcher
                 }
                 if (names.stream().noneMatch(shown::contains)) {
                     problems.add((command.isEmpty() ? "pipglr-setup" : command) + " " + String.join(", ", names)
