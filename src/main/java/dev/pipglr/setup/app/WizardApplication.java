@@ -70,6 +70,7 @@ public final class WizardApplication extends Application {
                 background,
                 Platform::runLater);
         created.set(viewModel);
+        viewModel.openLinksWith(getHostServices()::showDocument);
         Scene scene = WizardWindow.createScene(viewModel);
         if (colorScheme.isDone()) {
             WizardWindow.applyColorScheme(scene, colorScheme.join());

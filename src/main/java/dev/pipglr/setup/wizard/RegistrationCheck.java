@@ -22,9 +22,9 @@ final class RegistrationCheck implements StepCheck {
                 findings,
                 Fix.of(
                         "The wizard looks for the podman secret " + PipglrNames.CONFIG_SECRET + ".",
-                        Action.say("Store your GitLab registration token as the podman secret "
-                                + PipglrNames.TOKEN_SECRET + ","),
-                        Action.say("run the image's register label once per parallel runner, writing config.toml,"),
+                        Action.say("Store your GitLab token as the podman secret " + PipglrNames.TOKEN_SECRET + ","),
+                        Action.say("run the image's register label once per runner (once per glrt- token, or once "
+                                + "per parallel job for a legacy registration token), writing config.toml,"),
                         Action.say("then remove the token secret.")));
     }
 }

@@ -44,9 +44,7 @@ public final class Steps {
             "register",
             3,
             "Register runners",
-            "Registers runners with GitLab: the registration token goes into the podman secret "
-                    + "REGISTRATION_TOKEN, and the image's register label runs once per parallel runner, "
-                    + "writing config.toml.",
+            RegisterPurpose.EITHER_KIND, // the page words it for the kind of token typed
             true,
             true,
             true,

@@ -10,6 +10,8 @@ import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.ui.wizard.WizardWindow;
 import dev.pipglr.setup.wizard.StepStatus;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,7 @@ class ConfigEditorTest {
             """;
 
     private final ExecutorService background = Executors.newFixedThreadPool(2);
+    private final List<String> opened = new CopyOnWriteArrayList<>();
     private WizardViewModel viewModel;
     private Stage stage;
 
@@ -52,6 +55,7 @@ class ConfigEditorTest {
     void start(Stage stage) {
         this.stage = stage;
         viewModel = OfflineWizard.viewModel(StepStatus.DONE, background);
+        viewModel.openLinksWith(opened::add); // the browser's stand-in
         stage.setScene(WizardWindow.createScene(viewModel));
         stage.show();
     }
@@ -107,6 +111,22 @@ class ConfigEditorTest {
         });
         robot.type(KeyCode.ENTER);
         assertEquals(1, editor(robot).getCurrentParagraph(), "the list jumps to the problem's line");
+    }
+
+    /** The configuration reference is a link in the Tab order after the form, opened with the keyboard. */
+    @Test
+    void theReferenceLinkIsReachedWithTabAndOpensWithSpaceOrEnter(FxRobot robot) {
+        openSample(robot);
+        robot.clickOn("#formRunnerLimit");
+
+        robot.type(KeyCode.TAB);
+        javafx.scene.Node focused = stage.getScene().getFocusOwner();
+        assertEquals("configReference", focused == null ? null : focused.getId(), "Tab from the form reaches it");
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.ENTER);
+
+        String reference = "https://docs.gitlab.com/runner/configuration/advanced-configuration.html";
+        assertEquals(List.of(reference, reference), opened, "Space and Enter both open it");
     }
 
     /** A keyboard user is never trapped in the editor, and Tab never changes config.toml (real key presses). */

@@ -75,6 +75,22 @@ class RegisterPageTest {
     }
 
     @Test
+    void whatTheStepIsForFollowsTheToken(FxRobot robot) {
+        robot.clickOn("#step-register");
+        String either = label(robot, "#stepPurpose");
+        assertTrue(either.contains("glrt-") && either.contains("legacy"), either);
+
+        robot.clickOn("#token").write("GR1348941abc");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(label(robot, "#stepPurpose").contains("once per parallel job"), label(robot, "#stepPurpose"));
+
+        robot.clickOn("#step-config");
+        assertFalse(label(robot, "#stepPurpose").contains("token"), "another step shows its own words");
+        robot.clickOn("#step-register");
+        assertTrue(label(robot, "#stepPurpose").contains("once per parallel job"), "the page kept its token");
+    }
+
+    @Test
     void aTokenWithABlankInsideOrABadUrlIsRefusedWithWhatToDo(FxRobot robot) {
         robot.clickOn("#step-register");
 

@@ -3,13 +3,15 @@ package dev.pipglr.setup.ui.common;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.Podman;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.StringProperty;
 
 /**
  * What every step page's view model works with: the machine, a way to open podman, where work runs and where its
- * results come back, how to ask the wizard to re-read the machine, and the image the steps use (shared by all pages).
- * Tests build one with a same-thread executor to drive a view model without a window.
+ * results come back, how to ask the wizard to re-read the machine, the image the steps use (shared by all pages), and
+ * how to open a web page in the user's browser. Tests build one with a same-thread executor to drive a view model
+ * without a window.
  */
 public final class StepContext {
 
@@ -19,6 +21,7 @@ public final class StepContext {
     private final Executor fxThread;
     private final Runnable recheck;
     private final StringProperty image;
+    private final Consumer<String> openLink;
 
     /**
      * @param background where long work runs (never the FX thread)
@@ -32,12 +35,25 @@ public final class StepContext {
             Executor fxThread,
             Runnable recheck,
             StringProperty image) {
+        this(machine, podman, background, fxThread, recheck, image, url -> {});
+    }
+
+    /** @param openLink shows a web page (an https address) in the user's browser */
+    public StepContext(
+            Machine machine,
+            Supplier<Podman> podman,
+            Executor background,
+            Executor fxThread,
+            Runnable recheck,
+            StringProperty image,
+            Consumer<String> openLink) {
         this.machine = machine;
         this.podman = podman;
         this.background = background;
         this.fxThread = fxThread;
         this.recheck = recheck;
         this.image = image;
+        this.openLink = openLink;
     }
 
     public Machine machine() {
@@ -63,6 +79,11 @@ public final class StepContext {
     /** The pipglr image the steps use; the page's image field edits it. */
     public StringProperty image() {
         return image;
+    }
+
+    /** Shows a web page in the user's browser (the application's HostServices in the window). */
+    public Consumer<String> openLink() {
+        return openLink;
     }
 
     /** A page's own podman action (its busy state and output are the page's). */

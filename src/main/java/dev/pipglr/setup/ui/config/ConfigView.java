@@ -14,6 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -21,6 +22,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -94,6 +96,9 @@ public final class ConfigView {
 
     @FXML
     private Label summary;
+
+    @FXML
+    private Hyperlink reference;
 
     public ConfigView(ConfigViewModel viewModel) {
         this.viewModel = viewModel;
@@ -187,6 +192,7 @@ public final class ConfigView {
             }
         });
 
+        reference.setTooltip(new Tooltip(ConfigViewModel.CONFIGURATION_REFERENCE));
         reveal.selectedProperty().addListener((obs, old, on) -> viewModel.setTokensRevealed(on));
         viewModel.tokensRevealedProperty().addListener((obs, old, on) -> reveal.setSelected(on));
         load.disableProperty().bind(viewModel.action().busyProperty());
@@ -262,6 +268,11 @@ public final class ConfigView {
     @FXML
     private void apply() {
         viewModel.applyNow();
+    }
+
+    @FXML
+    private void openReference() {
+        viewModel.openConfigurationReference();
     }
 
     @FXML

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -34,6 +35,10 @@ import javafx.collections.ObservableList;
  */
 public final class ConfigViewModel implements StepPageModel {
 
+    /** gitlab-runner's own description of every config.toml setting, which the editor cannot explain itself. */
+    public static final String CONFIGURATION_REFERENCE =
+            "https://docs.gitlab.com/runner/configuration/advanced-configuration.html";
+
     /** Analysis of one version of the text. */
     public record Analysis(long version, List<ConfigProblem> problems, List<TomlHighlighter.Run> runs) {}
 
@@ -42,6 +47,7 @@ public final class ConfigViewModel implements StepPageModel {
     private final StringProperty image;
     private final Executor background;
     private final Executor fxThread;
+    private final Consumer<String> openLink;
     private final AtomicLong version = new AtomicLong();
     private final ObservableList<ConfigProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
@@ -57,6 +63,12 @@ public final class ConfigViewModel implements StepPageModel {
         this.image = context.image();
         this.background = context.background();
         this.fxThread = context.fxThread();
+        this.openLink = context.openLink();
+    }
+
+    /** Opens gitlab-runner's configuration reference in the browser. */
+    public void openConfigurationReference() {
+        openLink.accept(CONFIGURATION_REFERENCE);
     }
 
     public PodmanAction action() {

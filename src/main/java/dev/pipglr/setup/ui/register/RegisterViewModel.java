@@ -7,12 +7,14 @@ import dev.pipglr.setup.ui.common.Reapply;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.ui.common.StepPageModel;
 import dev.pipglr.setup.wizard.RegisterFlow;
+import dev.pipglr.setup.wizard.RegisterPurpose;
 import dev.pipglr.setup.wizard.RegistrationPlan;
 import dev.pipglr.setup.wizard.RegistrationReport;
 import dev.pipglr.setup.wizard.RegistrationToken;
 import dev.pipglr.setup.wizard.RemoveRunnerFlow;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -26,6 +28,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
 
 /**
  * Step 3: token, GitLab URL and number of runners, validated as the user
@@ -50,6 +53,8 @@ public final class RegisterViewModel implements StepPageModel {
             javafx.collections.FXCollections.observableArrayList();
     private final StringProperty runnerToRemove = new SimpleStringProperty("");
     private final BooleanProperty unregister = new SimpleBooleanProperty(false);
+    private final StringBinding purpose =
+            Bindings.createStringBinding(() -> RegisterPurpose.of(TokenKind.soFar(token.get())), token);
 
     public RegisterViewModel(StepContext context) {
         this.machine = context.machine();
@@ -86,6 +91,12 @@ public final class RegisterViewModel implements StepPageModel {
                                 .problem()
                                 .orElse(""),
                 token);
+    }
+
+    /** What step 3 is for with the token typed: a glrt- runner and a legacy registration are registered differently. */
+    @Override
+    public Optional<ObservableStringValue> purpose() {
+        return Optional.of(purpose);
     }
 
     /** Which kind of token was pasted, in one line. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
@@ -35,6 +36,14 @@ final class StepPages {
     record Page(Node node, List<StepPageModel> models) {
         void reportArrived(StepReport report) {
             models.forEach(model -> model.reportArrived(report));
+        }
+
+        /** What the step is for as a panel words it for its input; empty for the step definition's words. */
+        Optional<ObservableStringValue> purpose() {
+            return models.stream()
+                    .map(StepPageModel::purpose)
+                    .flatMap(Optional::stream)
+                    .findFirst();
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -275,7 +276,6 @@ public final class WizardView {
         }
         StepReport report = item.report();
         stepTitle.setText(item.step().label());
-        stepPurpose.setText(item.step().purpose());
         stepStatusIcon.setStatus(report == null ? null : report.status());
         stepStatus.setText(report == null ? "checking..." : report.status().label());
         stepDetail.setText(report == null ? "The wizard is reading this machine's state." : report.detail());
@@ -297,6 +297,7 @@ public final class WizardView {
                 .getChildren()
                 .setAll(page.map(StepPages.Page::node).map(List::of).orElse(List.of()));
         page.ifPresent(shown -> shown.reportArrived(report));
+        showPurpose(item, page);
         if (item != shownItem) {
             pageScroll.setVvalue(pageScroll.getVmin());
             shownItem = item;
@@ -312,6 +313,17 @@ public final class WizardView {
         boolean usesImage = item.step().needsImage();
         imageBox.show(usesImage);
         offerSessionService();
+    }
+
+    /** The step definition's words, or the page's own while its input makes them more precise (step 3's token). */
+    private void showPurpose(StepItem item, Optional<StepPages.Page> page) {
+        Optional<ObservableStringValue> precise = page.flatMap(StepPages.Page::purpose);
+        stepPurpose.textProperty().unbind();
+        if (precise.isPresent()) {
+            stepPurpose.textProperty().bind(precise.get());
+        } else {
+            stepPurpose.setText(item.step().purpose());
+        }
     }
 
     /** On the gate step (preflight) only, while the wizard can start a podman service. */

@@ -28,6 +28,7 @@ import dev.pipglr.setup.wizard.Steps;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -80,6 +81,8 @@ public final class WizardViewModel {
     private final ConfigViewModel config;
     private final LogViewModel logs;
     private final DashboardViewModel dashboard;
+    /** Until the application hands in its HostServices (and in tests that do not), a link says where it leads. */
+    private Consumer<String> linkOpener = url -> LOG.info("no browser to open " + url);
 
     /**
      * @param machine the machine the step pages act on (user, commands, files)
@@ -115,7 +118,8 @@ public final class WizardViewModel {
         this.podman = podman;
         this.image = new SimpleStringProperty(ImageChoice.resolve(null, machine));
         this.action = new BackgroundAction(background, fxThread);
-        StepContext context = new StepContext(machine, podman, background, fxThread, this::refresh, image);
+        StepContext context = new StepContext(
+                machine, podman, background, fxThread, this::refresh, image, url -> linkOpener.accept(url));
         this.linger = new LingerViewModel(context);
         this.subIds = new SubIdsViewModel(context, migrate);
         this.register = new RegisterViewModel(context);
@@ -131,6 +135,11 @@ public final class WizardViewModel {
                 LogViewModel.DEFAULT_CAPACITY,
                 connected -> RunnerContainer.name(machine, connected, image.get()));
         this.config = new ConfigViewModel(context);
+    }
+
+    /** How the pages' links open a web page: the application's HostServices, or a test's stand-in. */
+    public void openLinksWith(Consumer<String> opener) {
+        this.linkOpener = opener;
     }
 
     /** The runner's state and actions, shown with step 6. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.ViewModelHarness;
+import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.FakePodman;
 import dev.pipglr.setup.wizard.PipglrNames;
 import java.util.ArrayList;
@@ -34,6 +35,23 @@ class ConfigViewModelTest {
 
     /** Background work waits here until the test runs it, in the order the test chooses. */
     private final List<Runnable> queued = new ArrayList<>();
+
+    @Test
+    void theReferenceLinkOpensGitlabRunnersConfigurationPageInTheBrowser() {
+        List<String> opened = new ArrayList<>();
+        StepContext context = new StepContext(
+                harness.machine,
+                () -> harness.podman,
+                Runnable::run,
+                Runnable::run,
+                () -> {},
+                harness.context.image(),
+                opened::add);
+
+        new ConfigViewModel(context).openConfigurationReference();
+
+        assertEquals(List.of("https://docs.gitlab.com/runner/configuration/advanced-configuration.html"), opened);
+    }
 
     @Test
     void anOlderAnalysisArrivingLastIsDropped() {

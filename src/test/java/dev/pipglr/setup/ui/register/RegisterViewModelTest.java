@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pipglr.setup.ui.ViewModelHarness;
 import dev.pipglr.setup.wizard.FakePodman;
 import dev.pipglr.setup.wizard.PipglrNames;
+import dev.pipglr.setup.wizard.Steps;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -64,6 +65,33 @@ class RegisterViewModelTest {
         viewModel.tokenProperty().set("glrt-t1_abc\ndefghijklmnop");
         assertFalse(viewModel.canRegister().get());
         assertTrue(viewModel.tokenProblem().get().contains("Copy it again"), "a token broken over lines is explained");
+    }
+
+    /** "What this step is for" follows the token: a glrt- runner is registered once, a legacy token once per job. */
+    @Test
+    void whatTheStepIsForFollowsTheKindOfTokenTyped() {
+        String either = viewModel.purpose().orElseThrow().get();
+        assertEquals(Steps.REGISTER.purpose(), either, "before a token is typed: the step's own words");
+        assertTrue(either.contains("glrt-") && either.contains("legacy registration token"), either);
+
+        viewModel.tokenProperty().set("glr");
+        assertEquals(either, viewModel.purpose().orElseThrow().get(), "half a glrt- prefix says nothing yet");
+
+        viewModel.tokenProperty().set(TOKEN);
+        String authentication = viewModel.purpose().orElseThrow().get();
+        assertTrue(authentication.contains("registered once"), authentication);
+        assertTrue(authentication.contains("limit"), authentication);
+        assertFalse(authentication.contains("legacy"), authentication);
+        assertFalse(authentication.contains("once per parallel job"), authentication);
+
+        viewModel.tokenProperty().set(LEGACY);
+        String legacy = viewModel.purpose().orElseThrow().get();
+        assertTrue(legacy.contains("once per parallel job"), legacy);
+        assertTrue(legacy.contains("deprecated"), legacy);
+        assertFalse(legacy.contains("glrt-"), legacy);
+
+        viewModel.tokenProperty().set("");
+        assertEquals(either, viewModel.purpose().orElseThrow().get(), "a cleared field: both kinds again");
     }
 
     @Test
