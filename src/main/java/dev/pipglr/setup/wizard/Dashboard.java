@@ -35,6 +35,7 @@ public final class Dashboard {
             String image,
             String imageVersion,
             List<Runner> runners,
+            long concurrent,
             Map<String, Long> volumeSizes,
             SystemId systemId,
             boolean debugMode,
@@ -83,11 +84,13 @@ public final class Dashboard {
                         "org.opencontainers.image.version", labels.getOrDefault("version", "unknown")))
                 .orElse("not stored");
         List<Runner> runners = List.of();
+        long concurrent = 0;
         try {
-            runners = new ConfigStore(machine, podman, clock)
-                    .readCurrent(runningImage)
-                    .map(Dashboard::runners)
-                    .orElse(List.of());
+            Optional<String> config = new ConfigStore(machine, podman, clock).readCurrent(runningImage);
+            runners = config.map(Dashboard::runners).orElse(List.of());
+            concurrent = config.map(
+                            text -> ConfigRunners.parse(text).concurrent().orElse(0))
+                    .orElse(0L);
         } catch (RunlabelException | PodmanException e) {
             problems.add("The registered runners could not be read: " + Problems.describe(e));
         }
@@ -113,7 +116,8 @@ public final class Dashboard {
             }
         }
         boolean debug = inspected.map(DebugMode::hasDebugEnv).orElse(false);
-        return new State(container, uptime, runningImage, version, runners, sizes, systemId, debug, problems);
+        return new State(
+                container, uptime, runningImage, version, runners, concurrent, sizes, systemId, debug, problems);
     }
 
     /** podman's own default when a container names no stop timeout. */

@@ -89,6 +89,9 @@ public final class ConfigView {
     private ProgressIndicator progress;
 
     @FXML
+    private Label unsaved;
+
+    @FXML
     private javafx.scene.control.Button cancel;
 
     @FXML
@@ -148,6 +151,7 @@ public final class ConfigView {
                     .filter(p -> p.severity() == ConfigProblem.Severity.ERROR)
                     .count();
             summary.setText(errors + " error(s), " + (viewModel.problems().size() - errors) + " warning(s)");
+            showForm(analysis.form());
         });
 
         problemList.setItems(viewModel.problems());
@@ -180,8 +184,7 @@ public final class ConfigView {
                 viewModel.setGlobal("log_level", "\"" + logLevel.getValue() + "\"");
             }
         });
-        runnerChoice.getItems().setAll(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-        runnerChoice.getSelectionModel().select(0);
+        runnerChoice.valueProperty().addListener((obs, old, chosen) -> showRunnerLimit());
         runnerLimit.setOnAction(event -> {
             try {
                 viewModel.setRunnerLimit(
@@ -204,6 +207,49 @@ public final class ConfigView {
         cancel.visibleProperty().bind(viewModel.action().busyProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         Shown.whenNotEmpty(output, viewModel.action().outputProperty());
+        unsaved.visibleProperty().bind(viewModel.unsavedProperty());
+    }
+
+    /** The form as the newest text sets it; a field being typed in keeps what the user typed until Enter. */
+    private void showForm(dev.pipglr.setup.config.ConfigForm form) {
+        if (form == null) {
+            return;
+        }
+        lastForm = form;
+        follow(concurrent, form.concurrent());
+        follow(checkInterval, form.checkInterval());
+        if (!logLevel.isFocused()) {
+            logLevel.setValue(form.logLevel().orElse(null));
+        }
+        Integer chosen = runnerChoice.getValue();
+        List<Integer> numbers = java.util.stream.IntStream.rangeClosed(
+                        1, form.runners().size())
+                .boxed()
+                .toList();
+        if (!runnerChoice.getItems().equals(numbers)) {
+            runnerChoice.getItems().setAll(numbers);
+        }
+        runnerChoice.setValue(numbers.isEmpty() ? null : numbers.contains(chosen) ? chosen : numbers.get(0));
+        showRunnerLimit();
+    }
+
+    private dev.pipglr.setup.config.ConfigForm lastForm;
+
+    private void showRunnerLimit() {
+        Integer chosen = runnerChoice.getValue();
+        if (lastForm == null || chosen == null || chosen > lastForm.runners().size()) {
+            runnerLimit.setDisable(chosen == null);
+            follow(runnerLimit, java.util.Optional.empty());
+            return;
+        }
+        runnerLimit.setDisable(false);
+        follow(runnerLimit, lastForm.runners().get(chosen - 1).limit());
+    }
+
+    private static void follow(TextField field, java.util.Optional<String> value) {
+        if (!field.isFocused()) {
+            field.setText(value.orElse(""));
+        }
     }
 
     private Node gutter(int paragraph) {

@@ -40,7 +40,14 @@ public final class ConfigViewModel implements StepPageModel {
             "https://docs.gitlab.com/runner/configuration/advanced-configuration.html";
 
     /** Analysis of one version of the text. */
-    public record Analysis(long version, List<ConfigProblem> problems, List<TomlHighlighter.Run> runs) {}
+    public record Analysis(
+            long version,
+            List<ConfigProblem> problems,
+            List<TomlHighlighter.Run> runs,
+            dev.pipglr.setup.config.ConfigForm form) {}
+
+    /** Said when Save found errors; taken back as soon as the text has none. */
+    static final String FIX_ERRORS_FIRST = "Fix the errors first: nothing was saved.";
 
     private final Machine machine;
     private final PodmanAction action;
@@ -56,6 +63,10 @@ public final class ConfigViewModel implements StepPageModel {
     private final BooleanProperty tokensRevealed = new SimpleBooleanProperty(false);
     private ConfigTokens.Hidden hidden = ConfigTokens.hide("");
     private String currentText = "";
+    /** The full text as last loaded or saved: the editor differs from it means unsaved changes. */
+    private String savedText = "";
+
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(false);
 
     public ConfigViewModel(StepContext context) {
         this.machine = context.machine();
@@ -101,8 +112,14 @@ public final class ConfigViewModel implements StepPageModel {
         return problems.stream().anyMatch(problem -> problem.severity() == ConfigProblem.Severity.ERROR);
     }
 
+    /** Whether the editor holds changes that are not stored yet (the page marks them). */
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
+    }
+
     /** Opens a text (e.g. a file, or a test's sample) in the editor, tokens hidden. */
     public void open(String text) {
+        savedText = text;
         hidden = ConfigTokens.hide(text);
         tokensRevealed.set(false);
         show(hidden.text());
@@ -132,14 +149,22 @@ public final class ConfigViewModel implements StepPageModel {
     /** The editor's text changed: analyse it in the background; older analyses are dropped when they arrive. */
     public void edited(String text) {
         currentText = text;
+        unsaved.set(!textToSave().equals(savedText));
         long mine = version.incrementAndGet();
         CompletableFuture.supplyAsync(
-                        () -> new Analysis(mine, ConfigValidator.validate(text), TomlHighlighter.runs(text)),
+                        () -> new Analysis(
+                                mine,
+                                ConfigValidator.validate(text),
+                                TomlHighlighter.runs(text),
+                                dev.pipglr.setup.config.ConfigForm.read(text)),
                         background)
                 .thenAccept(result -> fxThread.execute(() -> {
                     if (result.version() == version.get()) {
                         problems.setAll(result.problems());
                         analysis.set(result);
+                        if (!hasErrors() && action.outputProperty().get().equals(FIX_ERRORS_FIRST)) {
+                            action.clear(); // fixed: the refusal no longer holds
+                        }
                     }
                 }));
     }
@@ -193,7 +218,7 @@ public final class ConfigViewModel implements StepPageModel {
     public void save() {
         if (hasErrors()) {
             action.clear();
-            action.say("Fix the errors first: nothing was saved.");
+            action.say(FIX_ERRORS_FIRST);
             return;
         }
         String text = textToSave();
@@ -202,6 +227,8 @@ public final class ConfigViewModel implements StepPageModel {
                 image.get(),
                 (podman, report) -> new ConfigStore(machine, podman, Clock.systemUTC()).save(image.get(), text),
                 saved -> {
+                    savedText = text;
+                    unsaved.set(!textToSave().equals(savedText));
                     action.say("Saved config.toml as the podman secret config.toml."
                             + saved.backup()
                                     .map(backup -> " The previous one is kept in " + backup + ".")

@@ -134,11 +134,23 @@ public final class RegisterViewModel implements StepPageModel {
                     }
                     RegistrationPlan.Result result = RegistrationPlan.of(parsed, runners.get());
                     return result.plan()
-                            .map(plan -> String.join(" ", plan.describe()))
+                            .map(plan -> String.join(" ", plan.describe()) + whenAdded(plan))
                             .orElse(result.problem().orElse(""));
                 },
                 token,
-                runners);
+                runners,
+                registered,
+                registeredConcurrent);
+    }
+
+    /** Adding to runners already registered raises their concurrent by the plan's: say what it becomes. */
+    private String whenAdded(RegistrationPlan plan) {
+        if (registered.isEmpty()) {
+            return "";
+        }
+        long before = registeredConcurrent.get();
+        return " Added to the " + registered.size() + " registered runner(s) (Add runners): concurrent becomes "
+                + (before + plan.concurrent()) + " (" + before + " + " + plan.concurrent() + ").";
     }
 
     /** Runners were added while a runner container runs with the configuration from before. */
@@ -182,6 +194,7 @@ public final class RegisterViewModel implements StepPageModel {
                 .flatMap(dev.pipglr.setup.wizard.Dashboard.State::container)
                 .map(dev.pipglr.setup.podman.ContainerSummary::running)
                 .orElse(false);
+        state.runner().ifPresent(runner -> registeredConcurrent.set(runner.concurrent()));
         state.runner()
                 .map(runner -> runner.runners().stream()
                         .map(dev.pipglr.setup.wizard.Dashboard.Runner::name)
@@ -197,6 +210,10 @@ public final class RegisterViewModel implements StepPageModel {
             runnerToRemove.set(names.isEmpty() ? "" : names.get(names.size() - 1));
         }
     }
+
+    /** concurrent of the stored configuration at the wizard's last reading (0: none stored). */
+    private final javafx.beans.property.LongProperty registeredConcurrent =
+            new javafx.beans.property.SimpleLongProperty(0);
 
     /** Whether the runner's container ran at the wizard's last reading. */
     private boolean runnerRunning;

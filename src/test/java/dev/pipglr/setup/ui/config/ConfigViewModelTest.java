@@ -200,4 +200,36 @@ class ConfigViewModelTest {
         typedFirst.reportArrived(report(dev.pipglr.setup.wizard.StepStatus.DONE));
         assertEquals("concurrent = 2\n", typedFirst.textToSave());
     }
+
+    @Test
+    void editsAreMarkedUnsavedUntilStoredAndTheFormFollowsTheText() {
+        viewModel.open(STORED);
+        assertEquals(false, viewModel.unsavedProperty().get(), "as loaded");
+        assertEquals(
+                java.util.Optional.of("1"),
+                viewModel.analysisProperty().get().form().concurrent());
+
+        viewModel.edited(viewModel.loadedTextProperty().get().replace("concurrent = 1", "concurrent = 3"));
+        assertEquals(true, viewModel.unsavedProperty().get());
+        assertEquals(
+                java.util.Optional.of("3"),
+                viewModel.analysisProperty().get().form().concurrent(),
+                "the form follows the text");
+
+        viewModel.edited(viewModel.loadedTextProperty().get());
+        assertEquals(false, viewModel.unsavedProperty().get(), "edited back: nothing to save");
+    }
+
+    @Test
+    void theRefusalToSaveIsTakenBackOnceTheErrorsAreFixed() {
+        viewModel.open("concurrent = \"many\"\n");
+        viewModel.save();
+        assertEquals(
+                "Fix the errors first: nothing was saved.",
+                viewModel.action().outputProperty().get());
+
+        viewModel.edited("concurrent = 2\n");
+
+        assertEquals("", viewModel.action().outputProperty().get());
+    }
 }

@@ -22,6 +22,7 @@ class DashboardSummaryTest {
                 "pipglr:latest",
                 "v17.5.0",
                 List.of(new Dashboard.Runner("pipglr-1", "https://gitlab.com/")),
+                1,
                 Map.of("pipglr-cache", 2_000_000L),
                 new Dashboard.SystemId(Optional.of("s_0123456789ab"), "kept in /run/secrets/.runner_system_id"),
                 false,

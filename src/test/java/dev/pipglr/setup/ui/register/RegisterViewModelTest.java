@@ -461,4 +461,21 @@ class RegisterViewModelTest {
         viewModel.unregisterProperty().set(false);
         assertTrue(viewModel.removalRefusal().orElseThrow().startsWith("'a' is the only runner"));
     }
+
+    @Test
+    void thePlanSaysWhatConcurrentBecomesWhenRunnersAreAddedToRegisteredOnes() {
+        String two = "concurrent = 4\n[[runners]]\n  name = \"a\"\n[[runners]]\n  name = \"b\"\n";
+        harness.podman.createSecret(PipglrNames.CONFIG_SECRET, two.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        harness.podman.program = body -> FakePodman.Run.exits(0, two); // dumpconfig
+        harness.podman.execProgram = (container, command, user) -> new dev.pipglr.setup.podman.ExecResult(1, "");
+        viewModel.stateArrived(harness.machineState(java.time.Clock.systemUTC()));
+
+        viewModel.tokenProperty().set(TOKEN);
+        viewModel.runnersProperty().set(2);
+
+        String plan = viewModel.plan().get();
+        assertTrue(
+                plan.endsWith(" Added to the 2 registered runner(s) (Add runners): concurrent becomes 6 (4 + 2)."),
+                plan);
+    }
 }
