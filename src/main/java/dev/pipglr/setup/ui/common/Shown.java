@@ -33,6 +33,20 @@ public final class Shown {
         bind(target, target.textProperty(), text);
     }
 
+    /**
+     * A hint under a field being typed in: its room (a line) is kept while it is empty, so the fields and buttons
+     * below do not move under the pointer when it comes and goes.
+     */
+    public static void keepingRoom(Labeled target, ObservableStringValue text) {
+        target.textProperty().bind(text);
+        target.visibleProperty().bind(target.textProperty().isNotEmpty());
+        target.setManaged(true);
+        // a line of the label's own font, with its line spacing
+        target.minHeightProperty()
+                .bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> Math.ceil(target.getFont().getSize() * 1.4), target.fontProperty()));
+    }
+
     private static void bind(Node target, StringProperty targetText, ObservableStringValue text) {
         targetText.bind(text);
         target.visibleProperty().bind(targetText.isNotEmpty());
@@ -43,7 +57,31 @@ public final class Shown {
         if (target instanceof TextArea area) {
             area.setScrollTop(Double.MAX_VALUE);
         }
-        bringIntoView(target);
+        // only the answer to what the user just did there: text a page writes as it opens leaves the page at its top
+        if (userActsIn(panelOf(target))) {
+            bringIntoView(target);
+        }
+    }
+
+    private static Parent panelOf(Node node) {
+        for (Parent parent = node.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent.getStyleClass().contains("action-panel")) {
+                return parent;
+            }
+        }
+        return null;
+    }
+
+    private static boolean userActsIn(Parent panel) {
+        if (panel == null || panel.getScene() == null) {
+            return false;
+        }
+        for (Node focused = panel.getScene().getFocusOwner(); focused != null; focused = focused.getParent()) {
+            if (focused == panel) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Scrolls the nearest enclosing scroll pane the least it takes to show {@code node} whole (its top first). */

@@ -112,10 +112,10 @@ public final class RegisterView {
         apply.visibleProperty().bind(viewModel.applyOfferedProperty());
         apply.managedProperty().bind(viewModel.applyOfferedProperty());
         apply.disableProperty().bind(viewModel.action().busyProperty());
-        Shown.whenNotEmpty(tokenProblem, viewModel.tokenProblem());
+        Shown.keepingRoom(tokenProblem, viewModel.tokenProblem());
         tokenModel.setText(RegistrationToken.TOKEN_MODEL);
         gitlabUrl.textProperty().bindBidirectional(viewModel.gitlabUrlProperty());
-        Shown.whenNotEmpty(urlProblem, viewModel.urlProblem());
+        Shown.keepingRoom(urlProblem, viewModel.urlProblem());
         runners.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, RegisterFlow.MAX_RUNNERS, 1));
         runners.getValueFactory()
                 .valueProperty()
