@@ -64,6 +64,7 @@ public final class WizardApplication extends Application {
                 background,
                 Platform::runLater);
         created.set(viewModel);
+        viewModel.security().openLinksWith(getHostServices()::showDocument);
         Scene scene = WizardWindow.createScene(viewModel);
         if (colorScheme.isDone()) {
             WizardWindow.applyColorScheme(scene, colorScheme.join());
