@@ -71,6 +71,7 @@ public final class WizardApplication extends Application {
                 Platform::runLater);
         created.set(viewModel);
         viewModel.openLinksWith(getHostServices()::showDocument);
+        viewModel.security().openLinksWith(getHostServices()::showDocument);
         Scene scene = WizardWindow.createScene(viewModel);
         if (colorScheme.isDone()) {
             WizardWindow.applyColorScheme(scene, colorScheme.join());

@@ -23,11 +23,16 @@ import java.util.Optional;
  * every version, so saving keeps the previous value first (read back through
  * the image's dumpconfig label and backed up privately), then removes and
  * creates; if creating fails, the previous value is put back. Nothing is lost.
+ * A backup is a plaintext copy of the runner tokens, so once the new value reads
+ * back intact it is deleted, unless {@value #KEEP_BACKUPS_VARIABLE} asks to keep some.
  */
 public final class ConfigStore {
 
-    /** How many backups to keep; older ones are deleted. */
-    public static final int BACKUPS_KEPT = 10;
+    /** The environment variable that keeps the newest N backups after a verified save (default 0: none). */
+    public static final String KEEP_BACKUPS_VARIABLE = "PIPGLR_CONFIG_BACKUPS";
+
+    /** How every backup's file name starts; the rest is the time it was taken ({@link #STAMP}). */
+    public static final String BACKUP_PREFIX = "config.toml.";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
@@ -87,6 +92,9 @@ public final class ConfigStore {
         } catch (PodmanException failure) {
             settle(image, text, previous, backup, failure);
         }
+        if (backup.isPresent() && readsBack(image, text)) {
+            backup = afterVerifiedSave(backup.get());
+        }
         boolean running = podman.container(RunnerContainer.name(machine, podman, image))
                 .map(container -> container.running())
                 .orElse(false);
@@ -142,20 +150,72 @@ public final class ConfigStore {
                 failure);
     }
 
-    /** Writes a private (0600) backup and keeps only the newest {@link #BACKUPS_KEPT}. */
+    /** Where the backups are: $XDG_STATE_HOME/pipglr-setup/backups. */
+    public static String backupFolder(Machine machine) {
+        return WizardFolders.state(machine).resolve("backups").toString();
+    }
+
+    /** When a backup was taken, read from its file name; empty for a name the wizard did not write. */
+    public static Optional<LocalDateTime> takenAt(String backupName) {
+        try {
+            return Optional.of(LocalDateTime.parse(backupName.substring(BACKUP_PREFIX.length()), STAMP));
+        } catch (RuntimeException notAStamp) {
+            return Optional.empty();
+        }
+    }
+
+    /** Writes a private (0600) backup in a private (0700) folder. */
     private String backUp(String text) throws IOException {
-        String dir = WizardFolders.state(machine).resolve("backups").toString();
+        String dir = backupFolder(machine);
         machine.createPrivateDirectory(dir);
-        String file = dir + "/config.toml." + LocalDateTime.now(clock).format(STAMP);
+        String file = dir + "/" + BACKUP_PREFIX + LocalDateTime.now(clock).format(STAMP);
         machine.writePrivateFile(file, text.getBytes(StandardCharsets.UTF_8));
-        keepNewest(machine, dir, BACKUPS_KEPT);
         return file;
+    }
+
+    /** Whether podman now holds exactly {@code text}, read back as the user would (dumpconfig). */
+    private boolean readsBack(String image, String text) {
+        try {
+            return readCurrent(image).filter(text::equals).isPresent();
+        } catch (RunlabelException | PodmanException unreadable) {
+            return false; // unverified: the backup stays, and the message names it
+        }
+    }
+
+    /**
+     * The new value is stored and read back intact: this save's backup is no longer needed to recover, so it goes
+     * (it holds the tokens in plain text), unless the user asked to keep the newest N. Returns the backup still kept.
+     */
+    private Optional<String> afterVerifiedSave(String backup) {
+        int keep = backupsToKeep(machine);
+        try {
+            if (keep == 0) {
+                machine.deleteFile(backup);
+                return Optional.empty();
+            }
+            keepNewest(machine, backupFolder(machine), keep);
+        } catch (IOException cannotDelete) {
+            // the save itself succeeded; the backup stays where the message says
+        }
+        return Optional.of(backup);
+    }
+
+    /** {@value #KEEP_BACKUPS_VARIABLE} as a count; 0 when unset or not a whole number. */
+    static int backupsToKeep(Machine machine) {
+        try {
+            return Math.max(
+                    0,
+                    Integer.parseInt(
+                            machine.env(KEEP_BACKUPS_VARIABLE).orElse("0").strip()));
+        } catch (NumberFormatException notACount) {
+            return 0;
+        }
     }
 
     /** Deletes all but the newest {@code count} backups (their names sort by time). */
     static void keepNewest(Machine machine, String dir, int count) throws IOException {
         List<String> backups = machine.list(dir).stream()
-                .filter(name -> name.startsWith("config.toml."))
+                .filter(name -> name.startsWith(BACKUP_PREFIX))
                 .sorted(Comparator.reverseOrder())
                 .toList();
         for (String old : backups.subList(Math.min(count, backups.size()), backups.size())) {

@@ -97,6 +97,9 @@ class ContrastTest {
             if (Steps.standard().get(index).equals(Steps.CONFIG)) {
                 robot.interact(() -> viewModel.config().open(CONFIG)); // the editor with every highlight class
             }
+            if (Steps.standard().get(index).equals(Steps.START)) {
+                OfflineWizard.openSecurityReview(robot); // its findings and links
+            }
             WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // the page's own reads (podman is away here)
             WaitForAsyncUtils.waitForFxEvents();
             ScrollPane page = robot.lookup(".page-scroll").queryAs(ScrollPane.class);

@@ -38,6 +38,21 @@ final class OfflineWizard {
                 Platform::runLater);
     }
 
+    /** Opens step 6's security review (collapsed until asked) and waits until it has read what it can. */
+    static void openSecurityReview(org.testfx.api.FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#securityReview")
+                .queryAs(javafx.scene.control.TitledPane.class)
+                .setExpanded(true));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#securityFindings")
+                        .queryAs(javafx.scene.layout.VBox.class)
+                        .getChildren()
+                        .isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** The wizard window of {@code viewModel} in the primary stage at that size and scheme, once it has read. */
     static Stage show(WizardViewModel viewModel, int width, int height, dev.pipglr.setup.host.DesktopColorScheme scheme)
             throws Exception {

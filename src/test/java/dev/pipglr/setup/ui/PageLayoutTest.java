@@ -61,6 +61,9 @@ class PageLayoutTest {
             robot.interact(() -> robot.lookup("#stepList")
                     .queryAs(StepNavigation.class)
                     .select(Steps.standard().indexOf(step)));
+            if (step.equals(Steps.START)) {
+                OfflineWizard.openSecurityReview(robot);
+            }
             // the page's own reads (podman is away here) finish, then the layout settles
             WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
             WaitForAsyncUtils.waitForFxEvents();

@@ -62,12 +62,13 @@ class ConfigStoreIT {
 
         assertEquals(SECOND, store.readCurrent(image).orElseThrow());
         assertTrue(saved.runnerRunning());
-        String backup = saved.backup().orElseThrow();
-        assertEquals(FIRST, workstation.readFile(backup).orElseThrow());
+        assertTrue(saved.backup().isEmpty(), "a save that reads back intact keeps no backup: " + saved.backup());
+        String backups = ConfigStore.backupFolder(workstation);
+        assertEquals(List.of(), workstation.list(backups), "the plaintext copy taken for the save is deleted");
         assertEquals(
-                "600",
+                "700",
                 workstation
-                        .execOrFail("root", "stat", "-c", "%a", backup)
+                        .execOrFail("root", "stat", "-c", "%a", backups)
                         .stdout()
                         .strip());
         assertTrue(
@@ -103,6 +104,17 @@ class ConfigStoreIT {
                 new ConfigStore(workstation, podman, Clock.systemUTC())
                         .readCurrent(image)
                         .orElseThrow());
+        // a save that failed keeps its backup, private, where the message says
+        java.util.regex.Matcher named =
+                java.util.regex.Pattern.compile("a copy is in (\\S+)\\)").matcher(e.getMessage());
+        assertTrue(named.find(), e.getMessage());
+        assertEquals(FIRST, workstation.readFile(named.group(1)).orElseThrow());
+        assertEquals(
+                "600",
+                workstation
+                        .execOrFail("root", "stat", "-c", "%a", named.group(1))
+                        .stdout()
+                        .strip());
     }
 
     @Test

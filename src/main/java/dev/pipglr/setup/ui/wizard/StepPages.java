@@ -8,6 +8,7 @@ import dev.pipglr.setup.ui.fleet.FleetView;
 import dev.pipglr.setup.ui.linger.LingerView;
 import dev.pipglr.setup.ui.logs.LogView;
 import dev.pipglr.setup.ui.register.RegisterView;
+import dev.pipglr.setup.ui.security.SecurityView;
 import dev.pipglr.setup.ui.start.StartView;
 import dev.pipglr.setup.ui.subids.SubIdsView;
 import dev.pipglr.setup.ui.volumes.VolumesView;
@@ -61,15 +62,16 @@ final class StepPages {
             vm -> page(new Panel("config/ConfigView.fxml", new ConfigView(vm.config()), vm.config())),
             Steps.VOLUMES,
             vm -> page(new Panel("volumes/VolumesView.fxml", new VolumesView(vm.volumes()), vm.volumes())),
-            // step 6 with the dashboard, the live log (followed whenever the page shows a report), start at boot
-            // and more hosts
+            // step 6 with the dashboard, the live log (followed whenever the page shows a report), start at boot,
+            // more hosts and the security review
             Steps.START,
             vm -> page(
                     new Panel("start/StartView.fxml", new StartView(vm.start()), vm.start()),
                     new Panel("dashboard/DashboardView.fxml", new DashboardView(vm.dashboard()), vm.dashboard()),
                     new Panel("logs/LogView.fxml", new LogView(vm.logs()), vm.logs()),
                     new Panel("boot/BootView.fxml", new BootView(vm.boot()), vm.boot()),
-                    new Panel("fleet/FleetView.fxml", new FleetView(vm.fleet()), vm.fleet())));
+                    new Panel("fleet/FleetView.fxml", new FleetView(vm.fleet()), vm.fleet()),
+                    new Panel("security/SecurityView.fxml", new SecurityView(vm.security()), vm.security())));
 
     private StepPages() {}
 

@@ -13,6 +13,7 @@ import dev.pipglr.setup.ui.fleet.FleetViewModel;
 import dev.pipglr.setup.ui.linger.LingerViewModel;
 import dev.pipglr.setup.ui.logs.LogViewModel;
 import dev.pipglr.setup.ui.register.RegisterViewModel;
+import dev.pipglr.setup.ui.security.SecurityViewModel;
 import dev.pipglr.setup.ui.start.StartViewModel;
 import dev.pipglr.setup.ui.subids.SubIdsViewModel;
 import dev.pipglr.setup.ui.volumes.VolumesViewModel;
@@ -78,6 +79,7 @@ public final class WizardViewModel {
     private final StartViewModel start;
     private final BootViewModel boot;
     private final FleetViewModel fleet;
+    private final SecurityViewModel security;
     private final ConfigViewModel config;
     private final LogViewModel logs;
     private final DashboardViewModel dashboard;
@@ -127,6 +129,7 @@ public final class WizardViewModel {
         this.start = new StartViewModel(context);
         this.boot = new BootViewModel(context);
         this.fleet = new FleetViewModel(context);
+        this.security = new SecurityViewModel(context);
         this.dashboard = new DashboardViewModel(context);
         this.logs = new LogViewModel(
                 podman,
@@ -176,6 +179,11 @@ public final class WizardViewModel {
     /** The export of this setup for more runner hosts, shown with step 6. */
     public FleetViewModel fleet() {
         return fleet;
+    }
+
+    /** The security review, shown with step 6. */
+    public SecurityViewModel security() {
+        return security;
     }
 
     public BootViewModel boot() {

@@ -233,7 +233,11 @@ class RegisterViewModelTest {
                 .equivalentCommandsProperty()
                 .get()
                 .startsWith("podman container runlabel dumpconfig localhost/pipglr-test:latest > ./config.toml"));
-        assertTrue(harness.machine.exists("/home/alice/.local/state/pipglr-setup/backups"), "the old one is backed up");
+        assertEquals(
+                List.of(),
+                harness.machine.list("/home/alice/.local/state/pipglr-setup/backups"),
+                "the old one was backed up for the save, and deleted once the new one read back intact");
+        assertFalse(output.contains("kept in"), output);
     }
 
     @Test
