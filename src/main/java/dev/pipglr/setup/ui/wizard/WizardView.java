@@ -95,6 +95,49 @@ public final class WizardView {
         });
         layOut();
         bind();
+        notifyWhenDoneElsewhere();
+    }
+
+    /**
+     * A page's action that ends while the user looks at another page (or another window) is told in a notification
+     * at the window's corner, with its last line; clicking it opens that page. ControlsFX's notification classes load
+     * with the first one, never with the first frame.
+     */
+    private void notifyWhenDoneElsewhere() {
+        viewModel
+                .pageActions()
+                .forEach((step, actions) ->
+                        actions.forEach(action -> action.busyProperty().addListener((observable, wasBusy, busy) -> {
+                            if (wasBusy && !busy) {
+                                ended(step, action.outputProperty().get());
+                            }
+                        })));
+    }
+
+    private void ended(StepDefinition step, String output) {
+        javafx.stage.Window window =
+                root.getScene() == null ? null : root.getScene().getWindow();
+        boolean seen = window != null
+                && window.isFocused()
+                && shownItem != null
+                && shownItem.step().equals(step);
+        String last = output.lines().reduce((first, second) -> second).orElse("");
+        if (seen || window == null || last.isBlank()) {
+            return;
+        }
+        StepItem item = viewModel.item(step);
+        org.controlsfx.control.Notifications notification = org.controlsfx.control.Notifications.create()
+                .title(step.title())
+                .text(last.length() > 200 ? last.substring(0, 199) + "…" : last)
+                .owner(window)
+                .position(javafx.geometry.Pos.BOTTOM_RIGHT)
+                .hideAfter(javafx.util.Duration.seconds(10))
+                .onAction(event -> stepList.select(viewModel.steps().indexOf(item)));
+        if (last.startsWith("Failed") || last.startsWith("Cancelled")) {
+            notification.showWarning();
+        } else {
+            notification.showInformation();
+        }
     }
 
     /** The window's content. */

@@ -27,6 +27,7 @@ import dev.pipglr.setup.wizard.StepReport;
 import dev.pipglr.setup.wizard.StepStatus;
 import dev.pipglr.setup.wizard.Steps;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -200,6 +201,15 @@ public final class WizardViewModel {
 
     public ObservableList<StepItem> steps() {
         return steps;
+    }
+
+    /** Each step page's podman actions, by step: their ends are told wherever the user is (notifications). */
+    public Map<StepDefinition, List<dev.pipglr.setup.ui.common.PodmanAction>> pageActions() {
+        return Map.of(
+                Steps.REGISTER, List.of(register.action()),
+                Steps.CONFIG, List.of(config.action()),
+                Steps.VOLUMES, List.of(volumes.action()),
+                Steps.START, List.of(start.action(), dashboard.action(), boot.action(), fleet.action()));
     }
 
     /** The sidebar entry of a registered step. */
