@@ -324,12 +324,16 @@ public final class ConfigValidator {
             }
             java.util.Optional<RunnerKeys.Kind> kind = KEYS.kind(full);
             if (kind.isEmpty()) {
+                List<String> nearest = KEYS.nearest(full);
+                String ignored = "unknown key " + full + " (gitlab-runner " + KEYS.version()
+                        + " does not know it and ignores it";
                 problems.add(at(
                         table,
                         key,
                         ConfigProblem.Severity.WARNING,
-                        "unknown key " + full + " (gitlab-runner " + KEYS.version()
-                                + " does not know it and ignores it: a typo?)"));
+                        nearest.isEmpty()
+                                ? ignored + ": a typo?)"
+                                : ignored + "): did you mean " + String.join(" or ", nearest) + "?"));
                 continue;
             }
             String wrong = wrongValue(table, key, kind.get(), full);

@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +63,39 @@ public final class RunnerKeys {
     /** @param path dotted, without array indexes: "runners.docker.network_mtu" */
     public Optional<Kind> kind(String path) {
         return Optional.ofNullable(kinds.get(path));
+    }
+
+    /**
+     * The keys of {@code path}'s own table nearest to its last name, for "did you mean ...?" on a name that is no key:
+     * those fewest edits away (a different letter case alone counts none), and only when that is at most a third of the
+     * longer name, so a name far from every key gets none. Several when they are equally near.
+     *
+     * @param path dotted, as for {@link #kind}: "runners.limt" looks among the keys of [[runners]]
+     */
+    public List<String> nearest(String path) {
+        int dot = path.lastIndexOf('.');
+        String table = dot < 0 ? "" : path.substring(0, dot + 1);
+        String name = path.substring(dot + 1).toLowerCase(Locale.ROOT);
+        int fewest = Integer.MAX_VALUE;
+        List<String> nearest = new ArrayList<>();
+        for (String key : kinds.keySet()) {
+            if (!key.startsWith(table) || key.indexOf('.', table.length()) >= 0) {
+                continue; // a key of another table, or deeper down
+            }
+            String candidate = key.substring(table.length());
+            String lower = candidate.toLowerCase(Locale.ROOT);
+            int edits = EditDistance.damerauLevenshtein(name, lower);
+            if (edits > Math.max(name.length(), lower.length()) / 3 || edits > fewest) {
+                continue;
+            }
+            if (edits < fewest) {
+                fewest = edits;
+                nearest.clear();
+            }
+            nearest.add(candidate);
+        }
+        Collections.sort(nearest);
+        return nearest;
     }
 
     private static RunnerKeys load() {

@@ -51,6 +51,26 @@ class ConfigValidatorTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
+            # case                          | config (\\n = newline; RUNNER = a valid runner)          | expected problem
+            a letter left out               | concurrent = 1\\nRUNNER  limt = 2\\n                     | 7:3 warning unknown key runners.limt (gitlab-runner v19.3.0 does not know it and ignores it): did you mean limit?
+            a letter left out at the top    | concurrent = 1\\nconcurent = 2\\nRUNNER                | 2:1 warning unknown key concurent (gitlab-runner v19.3.0 does not know it and ignores it): did you mean concurrent?
+            two letters swapped in a table  | concurrent = 1\\nRUNNER  [runners.dokcer]\\n    image = "alpine"\\n | 7:3 warning unknown key runners.dokcer (gitlab-runner v19.3.0 does not know it and ignores it): did you mean docker?
+            two letters swapped in a key    | concurrent = 1\\nRUNNER  [runners.docker]\\n    imgae = "alpine"\\n | 8:5 warning unknown key runners.docker.imgae (gitlab-runner v19.3.0 does not know it and ignores it): did you mean image?
+            only keys of the same table     | concurrent = 1\\nRUNNER  [runners.docker]\\n    concurent = 2\\n | 8:5 warning unknown key runners.docker.concurent (gitlab-runner v19.3.0 does not know it and ignores it: a typo?)
+            a key far from every key        | concurrent = 1\\nRUNNER  colour_scheme = "dark"\\n      | 7:3 warning unknown key runners.colour_scheme (gitlab-runner v19.3.0 does not know it and ignores it: a typo?)
+            """)
+    void misspeltKeysGetTheNearestKeyOfTheirTable(String name, String config, String expected) {
+        String text = config.replace("RUNNER", RUNNER).replace("\\n", "\n");
+
+        List<String> problems = ConfigValidator.validate(text, NOW).stream()
+                .map(ConfigProblem::toString)
+                .toList();
+
+        assertEquals(List.of(expected), problems, text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
             # case                          | config (\\n = newline; RUNNER = a valid runner)        | expected problem (none when empty)
             same token twice                | concurrent = 2\\nRUNNER\\n[[runners]]\\n  name = "s"\\n  url = "https://gitlab.com/"\\n  token = "t"\\n  executor = "shell"\\n | 11:3 warning [[runners]] #2 (s) has the same token as [[runners]] #1 (r): GitLab sees one runner, whose jobs both entries poll for: remove one
             same name twice                 | concurrent = 2\\nRUNNER\\n[[runners]]\\n  name = "r"\\n  url = "https://gitlab.com/"\\n  token = "u"\\n  executor = "shell"\\n | 9:3 warning [[runners]] #2 (r) has the same name as [[runners]] #1 (r): logs and the dashboard cannot tell them apart: give each its own name
@@ -65,7 +85,7 @@ class ConfigValidatorTest {
             a duration                      | concurrent = 1\\nRUNNER  unhealthy_interval = "1h30m"\\n |
             a broken duration               | concurrent = 1\\nRUNNER  unhealthy_interval = "90 minutes"\\n | 7:3 error runners.unhealthy_interval must be a duration in quotes, e.g. "30s" or "1h30m"
             services as tables              | concurrent = 1\\nRUNNER  [[runners.docker.services]]\\n    name = "postgres:16"\\n    alias = "db"\\n |
-            a typo in a service             | concurrent = 1\\nRUNNER  [[runners.docker.services]]\\n    nmae = "postgres:16"\\n | 8:5 warning unknown key runners.docker.services.nmae (gitlab-runner v19.3.0 does not know it and ignores it: a typo?)
+            a typo in a service             | concurrent = 1\\nRUNNER  [[runners.docker.services]]\\n    nmae = "postgres:16"\\n | 8:5 warning unknown key runners.docker.services.nmae (gitlab-runner v19.3.0 does not know it and ignores it): did you mean name?
             a kubernetes key                | concurrent = 1\\nRUNNER  [runners.kubernetes]\\n    namespace = "ci"\\n |
             """)
     void runnerRules(String name, String config, String expected) {
@@ -96,7 +116,7 @@ class ConfigValidatorTest {
             volumes not a list            | concurrent = 1\\nRUNNER  [runners.docker]\\n    volumes = "/cache"\\n | 8:5 error runners.docker.volumes must be a list of strings, e.g. ["a", "b"]
             image not a string            | concurrent = 1\\nRUNNER  [runners.docker]\\n    image = 3\\n    | 8:5 error runners.docker.image must be a string in quotes
             unknown pull policy           | concurrent = 1\\nRUNNER  [runners.docker]\\n    pull_policy = "sometimes"\\n | 8:5 error pull_policy 'sometimes' is not one of always, never, if-not-present
-            unknown key is a warning      | concurrent = 1\\nconcurent = 2\\nRUNNER                      | 2:1 warning unknown key concurent (gitlab-runner v19.3.0 does not know it and ignores it: a typo?)
+            unknown key is a warning      | concurrent = 1\\nconcurent = 2\\nRUNNER                      | 2:1 warning unknown key concurent (gitlab-runner v19.3.0 does not know it and ignores it): did you mean concurrent?
             no runners at all             | concurrent = 1\\n                                            | 1:1 warning no [[runners]]: register a runner first
             """)
     void findsTheProblemAtItsLineAndColumn(String name, String config, String expected) {

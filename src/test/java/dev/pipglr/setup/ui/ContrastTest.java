@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pipglr.setup.host.DesktopColorScheme;
+import dev.pipglr.setup.logs.LogLine;
+import dev.pipglr.setup.ui.logs.LogViewModel;
 import dev.pipglr.setup.ui.wizard.StepNavigation;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
 import dev.pipglr.setup.wizard.StepStatus;
@@ -124,6 +126,169 @@ class ContrastTest {
                 + disabled.size() + " on disabled controls (exempt): " + disabled);
         assertTrue(checked > 100, "the check saw the pages' texts: " + checked);
         assertEquals(List.of(), unreadable, "texts below WCAG AA contrast");
+    }
+
+    /** One line of each severity and source the live log colours (LogStyle), as the runner's container writes them. */
+    private static final List<String> LOG_LINES = List.of(
+            "WARNING: Checking for jobs... failed   runner=abc123 status=couldn't execute POST",
+            "ERROR: Failed to process runner   builds=0 error=no route to host runner=abc123",
+            "time=\"2026-11-27T23:12:18Z\" level=warning msg=\"Failed to decode the keys\"",
+            "time=\"2026-11-27T23:12:18Z\" level=error msg=\"no such container\"",
+            "WARN[0000] Failed to add pause process to systemd sandbox cgroup",
+            "FATAL: failed to load config",
+            "Started Session c1 of User podman.",
+            "Checking for jobs... nothing   runner=abc123",
+            "plain output of a job");
+
+    /**
+     * The live log on step 6, with a line of every severity and source, on its even and odd rows: each line is
+     * readable on the row drawn behind it; a warning or an error has its severity's colour whatever its source (a
+     * source rule of the dark sheet once outranked the error colour: errors from gitlab-runner were green); and a
+     * warning's colour is far enough round the colour wheel from an error's that the two are not read as one red.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"LIGHT", "DARK"})
+    void logLinesAreReadableAndWarningsAreNotDrawnInTheErrorsRed(DesktopColorScheme scheme) throws Exception {
+        WizardViewModel viewModel = open(scheme, 1280, 800);
+        FxRobot robot = new FxRobot();
+        robot.interact(() -> robot.lookup("#stepList")
+                .queryAs(StepNavigation.class)
+                .select(Steps.standard().size() - 1));
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // the page's own reads (podman is away here)
+        LogViewModel logs = viewModel.logs();
+        List<LogLine> lines = new ArrayList<>();
+        for (int number = 1; number <= 2 * LOG_LINES.size(); number++) {
+            // an odd number of kinds: the second round puts each kind on a row of the other shade
+            lines.add(new LogLine(number, false, LOG_LINES.get((number - 1) % LOG_LINES.size())));
+        }
+        robot.interact(() -> logs.followTailProperty().set(false));
+        logs.listener().caughtUp(); // nothing to wait for: podman is away
+        logs.listener().lines(lines);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> logs.shown().size() == lines.size());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<LogLine> list =
+                robot.lookup("#logList").queryAs(javafx.scene.control.ListView.class);
+        ScrollPane page = robot.lookup(".page-scroll").queryAs(ScrollPane.class);
+        robot.interact(() -> {
+            list.scrollTo(0);
+            scrollIntoView(page, list);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> dev.pipglr.setup.ui.common.Snapshots.write(
+                stage.getScene(),
+                java.nio.file.Path.of("target/screenshots/log-" + scheme.name().toLowerCase(Locale.ROOT) + ".png")));
+
+        List<LogRow> rows =
+                WaitForAsyncUtils.asyncFx(() -> logRows(stage.getScene(), list)).get(20, TimeUnit.SECONDS);
+
+        assertTrue(rows.size() >= 12, "the log's lines were drawn and measured: " + rows);
+        List<String> unreadable = rows.stream()
+                .filter(row -> row.ratio() < 4.5)
+                .map(LogRow::toString)
+                .toList();
+        assertEquals(List.of(), unreadable, scheme + ": log lines below WCAG AA (4.5:1) on the row behind them");
+        Color warning = onlyFill(rows, "log-warning", scheme);
+        Color error = onlyFill(rows, "log-error", scheme);
+        for (String severity : List.of("log-warning", "log-error")) {
+            long shades = rows.stream()
+                    .filter(row -> row.severity().equals(severity))
+                    .map(row -> hex(row.back()))
+                    .distinct()
+                    .count();
+            assertEquals(2, shades, scheme + ": " + severity + " measured on both row shades: " + rows);
+        }
+        double hues = Math.abs(warning.getHue() - error.getHue());
+        double apart = Math.min(hues, 360 - hues);
+        System.out.printf(
+                Locale.ROOT,
+                "log %s: warning %s %.2f:1 at least, error %s %.2f:1 at least, hues %.0f degrees apart%n",
+                scheme,
+                hex(warning),
+                lowestRatio(rows, "log-warning"),
+                hex(error),
+                lowestRatio(rows, "log-error"),
+                apart);
+        assertTrue(
+                apart >= 30,
+                scheme + ": warning " + hex(warning) + " and error " + hex(error) + " are only " + Math.round(apart)
+                        + " degrees of hue apart: read as one colour");
+    }
+
+    /** A log line as drawn: its severity class (or "none") and source classes, text colour and the pixels behind. */
+    record LogRow(String text, String severity, Color fill, Color back, double ratio) {
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT, "\"%s\" (%s) %s on %s = %.2f:1", shorten(text), severity, hex(fill), hex(back), ratio);
+        }
+    }
+
+    /** Every log line on screen, measured against a rendering with the texts hidden; on the JavaFX thread. */
+    private static List<LogRow> logRows(Scene scene, Node list) {
+        Bounds window = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
+        List<Text> texts = new ArrayList<>();
+        collect(scene.getRoot(), window, texts);
+        texts.removeIf(text -> !isInside(text, list));
+        Map<Text, Double> opacity = new HashMap<>();
+        texts.forEach(text -> {
+            opacity.put(text, text.getOpacity());
+            text.setOpacity(0);
+        });
+        WritableImage behind = scene.snapshot(null);
+        texts.forEach(text -> text.setOpacity(opacity.get(text)));
+        List<LogRow> rows = new ArrayList<>();
+        for (Text text : texts) {
+            if (!(text.getFill() instanceof Color fill)) {
+                continue;
+            }
+            Node cell = text.getParent();
+            String severity = cell.getStyleClass().stream()
+                    .filter(style -> style.equals("log-warning") || style.equals("log-error"))
+                    .findFirst()
+                    .orElse("none");
+            Color back = mostCommon(behind.getPixelReader(), text.localToScene(text.getBoundsInLocal()), window);
+            Color drawn = blend(fill, fill.getOpacity() * opacity.get(text) * ancestorsOpacity(cell), back);
+            rows.add(new LogRow(text.getText(), severity, fill, back, contrast(drawn, back)));
+        }
+        return rows;
+    }
+
+    /** The one colour every line of {@code severity} is drawn in, whatever its source. */
+    private static Color onlyFill(List<LogRow> rows, String severity, DesktopColorScheme scheme) {
+        List<String> fills = rows.stream()
+                .filter(row -> row.severity().equals(severity))
+                .map(row -> hex(row.fill()))
+                .distinct()
+                .toList();
+        assertEquals(1, fills.size(), scheme + ": every " + severity + " line in one colour: " + rows);
+        return Color.web(fills.get(0));
+    }
+
+    private static double lowestRatio(List<LogRow> rows, String severity) {
+        return rows.stream()
+                .filter(row -> row.severity().equals(severity))
+                .mapToDouble(LogRow::ratio)
+                .min()
+                .orElse(0);
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Scrolls the page so that {@code node}'s top is near the viewport's top. */
+    private static void scrollIntoView(ScrollPane page, Node node) {
+        Node content = page.getContent();
+        Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double free =
+                content.getLayoutBounds().getHeight() - page.getViewportBounds().getHeight();
+        double share = free <= 0 ? 0 : Math.min(1, Math.max(0, (inContent.getMinY() - 8) / free));
+        page.setVvalue(page.getVmin() + share * (page.getVmax() - page.getVmin()));
     }
 
     /** The check itself on a made-up scene: it must fail grey on white and pass black on white. */

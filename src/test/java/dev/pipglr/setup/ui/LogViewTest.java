@@ -1,6 +1,7 @@
 package dev.pipglr.setup.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pipglr.setup.logs.LogLine;
@@ -184,6 +185,97 @@ class LogViewTest {
                     "the newest line is shown when the page comes back");
             assertEquals(List.of(), cssWarnings.seen());
         }
+    }
+
+    /** 3000 lines, every tenth a warning, shown (with the newest at the bottom while following). */
+    private ListView<LogLine> showThreeThousandLines(FxRobot robot) throws Exception {
+        List<LogLine> lines = new ArrayList<>();
+        for (int i = 1; i <= 3_000; i++) {
+            lines.add(new LogLine(i, false, i % 10 == 0 ? "WARNING: line " + i : "Checking for jobs... line " + i));
+        }
+        viewModel.listener().lines(lines);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.shown().size() == 3_000);
+        settle();
+        @SuppressWarnings("unchecked")
+        ListView<LogLine> list = robot.lookup("#logList").queryAs(ListView.class);
+        return list;
+    }
+
+    /** A few of the view's pump and layout pulses. */
+    private static void settle() {
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The numbers of the lines whose cells are drawn inside the list's viewport, top to bottom. */
+    private static List<Long> linesInView(ListView<LogLine> list) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+                    javafx.scene.control.skin.VirtualFlow<?> flow =
+                            (javafx.scene.control.skin.VirtualFlow<?>) list.lookup(".virtual-flow");
+                    List<Long> numbers = new ArrayList<>();
+                    javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+                    javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+                    if (first == null || last == null) {
+                        return numbers;
+                    }
+                    for (int index = first.getIndex(); index <= last.getIndex(); index++) {
+                        numbers.add(list.getItems().get(index).number());
+                    }
+                    return numbers;
+                })
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    /** Types into the filter with the mouse resting on the list, as a user does who just read it. */
+    private static void typeFilterWithTheMouseOnTheList(FxRobot robot, String text) {
+        robot.clickOn("#logFilter");
+        robot.moveTo("#logList");
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
+        if (text.isEmpty()) {
+            robot.push(javafx.scene.input.KeyCode.BACK_SPACE);
+        } else {
+            robot.write(text);
+        }
+        settle();
+    }
+
+    @Test
+    void whileFollowingAChangedFilterShowsTheNewestMatchingLine(FxRobot robot) throws Exception {
+        ListView<LogLine> list = showThreeThousandLines(robot);
+        assertTrue(linesInView(list).contains(3_000L), "following: the newest line is shown");
+
+        typeFilterWithTheMouseOnTheList(robot, "WARNING");
+
+        List<Long> shown = linesInView(list);
+        assertEquals(300, list.getItems().size());
+        assertTrue(shown.contains(3_000L), "the newest matching line stays in view, not the list's top: " + shown);
+        assertTrue(viewModel.followTailProperty().get(), "still following");
+
+        typeFilterWithTheMouseOnTheList(robot, "");
+
+        assertTrue(linesInView(list).contains(3_000L), "the filter cleared: the newest line still in view");
+        assertTrue(viewModel.followTailProperty().get(), "still following");
+    }
+
+    @Test
+    void notFollowingAChangedFilterKeepsTheLineTheUserReads(FxRobot robot) throws Exception {
+        ListView<LogLine> list = showThreeThousandLines(robot);
+        robot.interact(() -> {
+            viewModel.followTailProperty().set(false);
+            list.scrollTo(1_502); // line 1503 at the top
+        });
+        settle();
+        assertEquals(1_503L, linesInView(list).get(0));
+
+        typeFilterWithTheMouseOnTheList(robot, "WARNING");
+
+        assertEquals(1_510L, linesInView(list).get(0), "line 1503 does not match: the next one that does is on top");
+        assertFalse(viewModel.followTailProperty().get(), "still reading further up");
+
+        typeFilterWithTheMouseOnTheList(robot, "");
+
+        assertEquals(1_510L, linesInView(list).get(0), "all lines again, the one read still on top");
+        assertFalse(viewModel.followTailProperty().get());
     }
 
     @Test

@@ -29,7 +29,11 @@ final class OfflineWizard {
         return new WizardViewModel(
                 () -> new SetupReport(steps, true, false, List.of()),
                 () -> {},
-                new FakeMachine("alice", 1500),
+                new FakeMachine("alice", 1500)
+                        // step 2 as it is most often met: one range short of 65539 IDs with another user's right
+                        // after it, so the plan adds a second range (the longest text of its table)
+                        .file("/etc/subuid", "alice:100000:65536\nbob:165536:65536\n")
+                        .file("/etc/subgid", "alice:100000:65536\nbob:165536:65536\n"),
                 () -> {
                     throw new PodmanUnavailableException(List.of());
                 },

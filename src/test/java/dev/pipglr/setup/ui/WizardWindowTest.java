@@ -270,6 +270,13 @@ class WizardWindowTest {
         assertEquals(before + 1, inspections.get(), "check again re-reads the machine");
     }
 
+    /** A cell of step 2's table: its lines' text fields, joined. */
+    private static String cellText(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(javafx.scene.Parent.class).getChildrenUnmodifiable().stream()
+                .map(line -> ((javafx.scene.control.TextField) line).getText())
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     @Test
     void subIdPageShowsRangesBeforeAndAfterAndTheCommands(FxRobot robot) throws Exception {
         waitUntilIdle(robot);
@@ -277,18 +284,10 @@ class WizardWindowTest {
         WaitForAsyncUtils.waitFor(
                 5, TimeUnit.SECONDS, () -> robot.lookup("#range-1-1").tryQuery().isPresent());
 
-        assertEquals(
-                "/etc/subuid",
-                robot.lookup("#range-1-0").queryTextInputControl().getText());
-        assertEquals(
-                "100000-165535 (65536)",
-                robot.lookup("#range-1-1").queryTextInputControl().getText());
-        assertEquals(
-                "100000-165535, 231072-231074 (65539)",
-                robot.lookup("#range-1-2").queryTextInputControl().getText());
-        assertEquals(
-                "(unchanged)",
-                robot.lookup("#range-2-2").queryTextInputControl().getText());
+        assertEquals("/etc/subuid", cellText(robot, "#range-1-0"));
+        assertEquals("100000-165535 (65536)", cellText(robot, "#range-1-1"));
+        assertEquals("100000-165535,\n231072-231074 (65539)", cellText(robot, "#range-1-2"), "a range a line");
+        assertEquals("(unchanged)", cellText(robot, "#range-2-2"));
         assertEquals(
                 "sudo usermod --add-subuids 231072-231074 alice",
                 robot.lookup("#subidCommands").queryTextInputControl().getText());

@@ -21,6 +21,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.ListViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -69,6 +71,9 @@ public final class LogView {
     /** New lines arrived (or the page came back) since the last scroll to the tail. */
     private boolean tailWanted;
 
+    /** The line at the top of the view after the last layout: where the user reads when not following. */
+    private LogLine lineAtTop;
+
     public LogView(LogViewModel viewModel) {
         this.viewModel = viewModel;
     }
@@ -88,6 +93,10 @@ public final class LogView {
         });
         logFilter.textProperty().bindBidirectional(viewModel.filterProperty());
         logRegex.selectedProperty().bindBidirectional(viewModel.regexProperty());
+        // A new filter replaces the list's items, and the list stood wherever its skin put it (often the top).
+        // The view model applied it already (its listeners came first).
+        viewModel.filterProperty().addListener((obs, old, text) -> keepPlaceAfterFilter());
+        viewModel.regexProperty().addListener((obs, old, on) -> keepPlaceAfterFilter());
         followTail.selectedProperty().bindBidirectional(viewModel.followTailProperty());
         logStatus.textProperty().bind(viewModel.statusProperty());
         Shown.whenNotEmpty(logFilterProblem, viewModel.filterProblemProperty());
@@ -113,15 +122,15 @@ public final class LogView {
         // back on screen it catches up with the tail.
         logList.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
-                old.removePostLayoutPulseListener(scrollToTail);
+                old.removePostLayoutPulseListener(afterLayout);
             }
             if (scene != null) {
-                scene.addPostLayoutPulseListener(scrollToTail);
+                scene.addPostLayoutPulseListener(afterLayout);
                 tailWanted = true;
             }
         });
         if (logList.getScene() != null) {
-            logList.getScene().addPostLayoutPulseListener(scrollToTail);
+            logList.getScene().addPostLayoutPulseListener(afterLayout);
         }
         pump.setCycleCount(Timeline.INDEFINITE);
         pump.play();
@@ -135,7 +144,13 @@ public final class LogView {
                         })));
     }
 
-    private final Runnable scrollToTail = this::scrollToTail;
+    private final Runnable afterLayout = this::afterLayout;
+
+    /** After each layout pass: catch up with the tail when wanted, and note the line on top. */
+    private void afterLayout() {
+        scrollToTail();
+        lineAtTop = firstLineInView();
+    }
 
     private void scrollToTail() {
         if (tailWanted
@@ -144,6 +159,28 @@ public final class LogView {
             logList.scrollTo(viewModel.shown().size() - 1);
         }
         tailWanted = false;
+    }
+
+    /** The newest matching line while following, else the line read before (or its nearest match), on top. */
+    private void keepPlaceAfterFilter() {
+        int row = viewModel.rowAfterFilter(lineAtTop);
+        if (row >= 0) {
+            logList.scrollTo(row);
+        }
+        tailWanted = true; // following: once more after the layout, which may move the list again
+    }
+
+    private LogLine firstLineInView() {
+        if (logList.getSkin() instanceof ListViewSkin<?> skin) {
+            for (Node child : skin.getChildren()) {
+                if (child instanceof VirtualFlow<?> flow
+                        && flow.getFirstVisibleCell() != null
+                        && flow.getFirstVisibleCell().getItem() instanceof LogLine line) {
+                    return line;
+                }
+            }
+        }
+        return null;
     }
 
     private java.util.Optional<ScrollBar> verticalBar() {

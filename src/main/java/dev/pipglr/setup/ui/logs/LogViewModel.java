@@ -335,6 +335,34 @@ public final class LogViewModel implements StepPageModel {
         shown.setPredicate(predicate);
     }
 
+    /**
+     * Where the view goes once the filter changed, as an index into {@link #shown()}: the newest line while following;
+     * otherwise the line that was at the top before, when it still matches, else the first later one that does, else
+     * the last earlier one. -1 when no line is shown.
+     *
+     * @param atTop the line at the top of the view before the change; null when none was shown
+     */
+    public int rowAfterFilter(LogLine atTop) {
+        if (shown.isEmpty()) {
+            return -1;
+        }
+        if (followTail.get() || atTop == null) {
+            return followTail.get() ? shown.size() - 1 : 0;
+        }
+        // line numbers rise through the log, so the shown lines are sorted by them
+        int low = 0;
+        int high = shown.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (shown.get(middle).number() < atTop.number()) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return Math.min(low, shown.size() - 1);
+    }
+
     /** The selected lines as text, for the clipboard. */
     public static String asText(List<LogLine> selected) {
         StringBuilder text = new StringBuilder();

@@ -4,6 +4,7 @@ import dev.pipglr.setup.ui.common.Clipboards;
 import dev.pipglr.setup.ui.common.Shown;
 import java.util.List;
 import javafx.fxml.FXML;
+import javafx.geometry.VPos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -59,7 +60,7 @@ public final class SubIdsView {
             SubIdsViewModel.Row row = rows.get(i);
             String[] cells = {row.file(), row.before(), row.after(), row.verdict()};
             for (int column = 0; column < cells.length; column++) {
-                rangeTable.add(selectable(cells[column], "range-" + (i + 1) + "-" + column), column, i + 1);
+                rangeTable.add(cell(cells[column], "range-" + (i + 1) + "-" + column), column, i + 1);
             }
         }
         String commands = viewModel.commandsText();
@@ -71,11 +72,24 @@ public final class SubIdsView {
         subidWarnings.setManaged(subidWarnings.isVisible());
     }
 
-    /** Table cells are read-only text fields so the user can select and copy a range. */
-    private static TextField selectable(String text, String id) {
-        TextField field = new TextField(text);
+    /**
+     * A table cell: a read-only text field a line, so the user can select and copy a range. Each field is as wide as
+     * its text and the columns as wide as their widest line (the FXML's constraints): a text field cuts its text
+     * without an ellipsis, and fixed shares of the width cut a second range at 1024 and at 1280 wide.
+     */
+    private static VBox cell(String text, String id) {
+        VBox cell = new VBox();
+        cell.setId(id);
+        text.lines().forEach(line -> cell.getChildren().add(selectable(line)));
+        GridPane.setValignment(cell, VPos.TOP);
+        return cell;
+    }
+
+    private static TextField selectable(String line) {
+        TextField field = new TextField(line);
         field.setEditable(false);
-        field.setId(id);
+        // the font is monospaced: a column a letter, one more for the caret
+        field.setPrefColumnCount(line.length() + 1);
         field.getStyleClass().add("selectable-text");
         return field;
     }

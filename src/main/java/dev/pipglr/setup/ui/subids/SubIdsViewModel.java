@@ -12,6 +12,7 @@ import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.ui.common.StepPageModel;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -27,7 +28,7 @@ public final class SubIdsViewModel implements StepPageModel {
     public static final String MIGRATE_WARNING = "podman system migrate stops all of your running containers "
             + "(they do not restart by themselves) so that podman picks up the new ranges.";
 
-    /** One table row: a file, the user's ranges before and after, and whether they are enough now. */
+    /** One table row: a file, the user's ranges before and after (a line each), and whether they are enough now. */
     public record Row(String file, String before, String after, String verdict) {}
 
     private final Machine machine;
@@ -91,9 +92,15 @@ public final class SubIdsViewModel implements StepPageModel {
                 .toList();
     }
 
+    /** One range a line, the total after the last: a cell is as wide as one range, however many a user has. */
     private static String describe(List<SubIdRange> ranges) {
         long total = ranges.stream().mapToLong(SubIdRange::count).sum();
-        return SubIdRange.describe(ranges) + " (" + total + ")";
+        String listed = ranges.isEmpty()
+                ? "no range"
+                : ranges.stream()
+                        .map(range -> range.start() + "-" + range.end())
+                        .collect(Collectors.joining(",\n"));
+        return listed + " (" + total + ")";
     }
 
     /** The administrator's commands, one per line; empty when the files are already enough. */

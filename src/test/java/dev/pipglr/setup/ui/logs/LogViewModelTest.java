@@ -70,6 +70,25 @@ class LogViewModelTest {
     }
 
     @Test
+    void afterTheFilterChangesTheViewGoesToTheNewestLineOrStaysWithTheLineRead() {
+        viewModel.listener().lines(lines(1, 500));
+        viewModel.pump();
+        LogLine read = viewModel.shown().get(249);
+
+        viewModel.filterProperty().set("WARNING"); // lines 100, 200, ..., 500
+        assertEquals(4, viewModel.rowAfterFilter(read), "following: the newest matching line");
+
+        viewModel.followTailProperty().set(false);
+        assertEquals(2, viewModel.rowAfterFilter(read), "line 250 does not match: 300, the next that does");
+        assertEquals(4, viewModel.rowAfterFilter(new LogLine(499, false, "job 499")), "the next is 500, the last");
+        assertEquals(4, viewModel.rowAfterFilter(new LogLine(700, false, "gone")), "none later: the last earlier");
+        viewModel.filterProperty().set("");
+        assertEquals(249, viewModel.rowAfterFilter(read), "the line read, where it matches");
+        viewModel.filterProperty().set("no line says this");
+        assertEquals(-1, viewModel.rowAfterFilter(read), "nothing shown");
+    }
+
+    @Test
     void theFollowersStatusReachesThePageOnTheNextPump() {
         viewModel.listener().status("Following pipglr (running).");
         assertEquals("", viewModel.statusProperty().get(), "nothing changes off the FX thread");

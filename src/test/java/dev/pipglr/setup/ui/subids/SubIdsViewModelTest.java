@@ -41,6 +41,19 @@ class SubIdsViewModelTest {
     }
 
     @Test
+    void eachRangeStandsOnItsOwnLineSoATableCellIsAsWideAsOneRange() {
+        harness.machine
+                .file("/etc/subuid", "alice:100000:65536\nbob:165536:65536\n")
+                .file("/etc/subgid", "alice:100000:65539\n");
+
+        viewModel.load();
+
+        assertEquals(
+                "100000-165535,\n231072-231074 (65539)", viewModel.rows().get(0).after());
+        assertEquals("100000-165538 (65539)", viewModel.rows().get(1).before());
+    }
+
+    @Test
     void migrateRunsOnlyOnRequestAndThenReReadsTheMachine() {
         viewModel.migrate();
 
