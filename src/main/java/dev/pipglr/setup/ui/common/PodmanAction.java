@@ -46,6 +46,17 @@ public final class PodmanAction {
         return action.busyProperty();
     }
 
+    private final java.util.List<Consumer<String>> whenEnded = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Told each time an action has ended and said its result (FX thread), with the whole output. */
+    public void whenEnded(Consumer<String> listener) {
+        whenEnded.add(listener);
+    }
+
+    private void ended() {
+        whenEnded.forEach(listener -> listener.accept(output.get()));
+    }
+
     public ReadOnlyStringProperty outputProperty() {
         return output.getReadOnlyProperty();
     }
@@ -102,6 +113,7 @@ public final class PodmanAction {
                 result -> {
                     onSuccess.accept(result);
                     afterwards.run();
+                    ended();
                 },
                 failure -> {
                     if (!(failure instanceof PodmanException)) {
@@ -109,6 +121,7 @@ public final class PodmanAction {
                     }
                     say("Failed: " + Problems.describe(failure));
                     afterwards.run();
+                    ended();
                 });
     }
 }

@@ -185,6 +185,14 @@ public final class ConfigView {
             }
         });
         runnerChoice.valueProperty().addListener((obs, old, chosen) -> showRunnerLimit());
+        // a field shows the file's value: entering it selects that value, so typing replaces it
+        for (TextField field : List.of(concurrent, checkInterval, runnerLimit)) {
+            field.focusedProperty().addListener((obs, was, focused) -> {
+                if (focused) {
+                    javafx.application.Platform.runLater(field::selectAll);
+                }
+            });
+        }
         runnerLimit.setOnAction(event -> {
             try {
                 viewModel.setRunnerLimit(

@@ -106,12 +106,7 @@ public final class WizardView {
     private void notifyWhenDoneElsewhere() {
         viewModel
                 .pageActions()
-                .forEach((step, actions) ->
-                        actions.forEach(action -> action.busyProperty().addListener((observable, wasBusy, busy) -> {
-                            if (wasBusy && !busy) {
-                                ended(step, action.outputProperty().get());
-                            }
-                        })));
+                .forEach((step, actions) -> actions.forEach(action -> action.whenEnded(output -> ended(step, output))));
     }
 
     private void ended(StepDefinition step, String output) {
@@ -121,7 +116,10 @@ public final class WizardView {
                 && window.isFocused()
                 && shownItem != null
                 && shownItem.step().equals(step);
-        String last = output.lines().reduce((first, second) -> second).orElse("");
+        String last = output.lines()
+                .filter(line -> !line.isBlank())
+                .reduce((first, second) -> second)
+                .orElse("");
         if (seen || window == null || last.isBlank()) {
             return;
         }
