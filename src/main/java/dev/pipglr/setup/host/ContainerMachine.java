@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * A machine that runs in a container on this one, e.g. the disposable podman 5 workstation of {@code --try}: every
  * file and command goes through this machine's own {@code podman exec --user USER CONTAINER ...}, with the
- * environment a login of that user has. One {@code podman exec} per call (about 0.1-0.2 s): fine for a person
- * clicking through the wizard, too slow for a test suite (the tests keep long-lived sessions instead).
+ * environment a login of that user has. One {@code podman exec} per call (0.3 s each measured on a busy 2-core
+ * host): fine for a person clicking through the wizard, too slow for a test suite (the tests keep long-lived
+ * sessions instead). A command that runs out of time loses its podman exec here; inside it may finish later.
  *
  * <p>Commands an administrator must run as root are shown wrapped in {@code podman exec -i CONTAINER}, so they are
  * typed on this machine exactly as shown and change the container, not this machine.
