@@ -37,6 +37,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ImageOption image = new ImageOption();
 
+    @Mixin
+    TryOption tryOption = new TryOption();
+
     @Option(
             names = {"-v", "--verbose"},
             description = "Also list what was found and what is left to do for each step.")
@@ -106,7 +109,15 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SetupReport report = inspection.apply(image.resolve(machine));
+        Optional<TryMachine.Layout> trying = tryOption.layout();
+        SetupReport report;
+        if (trying.isPresent()) {
+            // what the window of --try shows, e.g. for a script that runs the commands it asks for
+            Machine disposable = TryMachine.open(trying.get(), machine).machine();
+            report = Inspection.inspect(disposable, image.resolve(disposable));
+        } else {
+            report = inspection.apply(image.resolve(machine));
+        }
         out.print(json.on() ? toJson(report) : toTable(report, verbose));
         out.flush();
         return report.exitCode();

@@ -1,9 +1,12 @@
 package dev.pipglr.setup.app;
 
+import dev.pipglr.setup.host.LocalMachine;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * Entry point: without a command the wizard window opens, otherwise a CLI
@@ -29,6 +32,9 @@ import picocli.CommandLine.Command;
         })
 public final class Main implements Callable<Integer> {
 
+    @Mixin
+    TryOption tryOption = new TryOption();
+
     public static void main(String[] args) {
         Logging.configure();
         if (args.length == 0) {
@@ -50,7 +56,18 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WizardApplication.launchAndWait();
-        return 0;
+        Optional<TryMachine.Layout> trying = tryOption.layout();
+        if (trying.isEmpty()) {
+            WizardApplication.launchAndWait();
+            return 0;
+        }
+        try {
+            WizardApplication.launchAndWait(TryMachine.open(trying.get(), new LocalMachine()));
+            return 0;
+        } catch (IOException e) {
+            System.err.println("pipglr-setup: --try " + trying.get().container() + ": " + e.getMessage()
+                    + " (bin/pipglr-setup --try starts the disposable machine)");
+            return 2;
+        }
     }
 }

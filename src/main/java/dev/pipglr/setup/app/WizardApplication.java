@@ -4,6 +4,7 @@ import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.DesktopColorScheme;
 import dev.pipglr.setup.host.LocalMachine;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.SubIdState;
 import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.podman.SocketCandidate;
@@ -29,7 +30,8 @@ import javafx.stage.Stage;
  * asks {@code ImageChoice}, as check does. Two system properties serve tooling:
  * {@code pipglr.firstFrame} prints "first-frame" once the window has drawn and
  * exits (startup benchmark); {@code pipglr.screenshots=DIR} writes a PNG of every
- * page once the first check has finished, then exits.
+ * page once the first check has finished, then exits. With {@code --try} it acts on
+ * a disposable test workstation ({@link TryMachine}) and says so above every page.
  */
 public final class WizardApplication extends Application {
 
@@ -49,13 +51,23 @@ public final class WizardApplication extends Application {
     private final java.util.concurrent.CompletableFuture<DesktopColorScheme> colorScheme =
             java.util.concurrent.CompletableFuture.supplyAsync(() -> DesktopColorScheme.detect(new LocalMachine()));
 
+    /** The machine of --try, or null: this one. Set before the launch, which takes no arguments but strings. */
+    private static volatile TryMachine tryMachine;
+
     static void launchAndWait() {
         Application.launch(WizardApplication.class);
     }
 
+    /** The window acting on a disposable test workstation instead of this machine. */
+    static void launchAndWait(TryMachine disposable) {
+        tryMachine = disposable;
+        launchAndWait();
+    }
+
     @Override
     public void start(Stage stage) {
-        Machine machine = new LocalMachine();
+        TryMachine trying = tryMachine;
+        Machine machine = trying != null ? trying.machine() : new LocalMachine();
         AtomicReference<WizardViewModel> created = new AtomicReference<>();
         WizardViewModel viewModel = new WizardViewModel(
                 () -> Inspection.inspector(
@@ -63,22 +75,25 @@ public final class WizardApplication extends Application {
                                 this::sessionSockets,
                                 () -> created.get().imageProperty().get())
                         .inspect(),
-                () -> startSessionService(machine),
+                () -> startSessionService(machine, trying),
                 machine,
                 () -> new PodmanConnector(machine).connect(sessionSockets()),
-                () -> migrate(machine),
+                () -> migrate(machine, trying),
                 background,
                 Platform::runLater);
         created.set(viewModel);
         viewModel.openLinksWith(getHostServices()::showDocument);
         viewModel.security().openLinksWith(getHostServices()::showDocument);
+        if (trying != null) {
+            viewModel.showMachineNotice(trying.banner());
+        }
         Scene scene = WizardWindow.createScene(viewModel);
         if (colorScheme.isDone()) {
             WizardWindow.applyColorScheme(scene, colorScheme.join());
         } else {
             colorScheme.thenAccept(scheme -> Platform.runLater(() -> WizardWindow.applyColorScheme(scene, scheme)));
         }
-        stage.setTitle(WizardWindow.TITLE);
+        stage.setTitle(trying != null ? WizardWindow.TITLE + " \u2014 " + trying.title() : WizardWindow.TITLE);
         for (int size : new int[] {48, 128, 256}) {
             var icon = WizardApplication.class.getResource("/dev/pipglr/setup/icons/pipglr-setup-" + size + ".png");
             if (icon != null) {
@@ -129,7 +144,12 @@ public final class WizardApplication extends Application {
         return service != null && service.isRunning() ? List.of(service.socket()) : List.of();
     }
 
-    private void startSessionService(Machine machine) throws Exception {
+    /** A podman service for this session; on the try machine, its user's service started again. */
+    private void startSessionService(Machine machine, TryMachine trying) throws Exception {
+        if (trying != null) {
+            trying.restartPodmanService();
+            return;
+        }
         if (sessionSockets().isEmpty()) {
             Path socket = SessionService.socketPath(
                     machine.env("XDG_RUNTIME_DIR"), machine.user().uid());
@@ -142,12 +162,16 @@ public final class WizardApplication extends Application {
      * (like the wizard's own) stays in the old user namespace and would still
      * report the old ranges, so the wizard's own service is restarted.
      */
-    private CommandResult migrate(Machine machine) throws Exception {
-        CommandResult result = machine.run(List.of("podman", "system", "migrate"), Duration.ofMinutes(5));
+    private CommandResult migrate(Machine machine, TryMachine trying) throws Exception {
+        CommandResult result = machine.run(SubIdState.MIGRATE, Duration.ofMinutes(5));
+        if (trying != null) {
+            trying.restartPodmanService();
+            return result;
+        }
         SessionService service = sessionService.getAndSet(null);
         if (service != null) {
             service.close();
-            startSessionService(machine);
+            startSessionService(machine, null);
         }
         return result;
     }

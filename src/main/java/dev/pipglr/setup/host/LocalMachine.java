@@ -2,7 +2,6 @@ package dev.pipglr.setup.host;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,9 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /** The machine the wizard runs on, as the current user. */
 public final class LocalMachine implements Machine {
@@ -108,42 +104,6 @@ public final class LocalMachine implements Machine {
 
     @Override
     public CommandResult run(List<String> command, Duration timeout) throws IOException {
-        Process process = new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-        CompletableFuture<String> out = readAsync(process.getInputStream());
-        CompletableFuture<String> err = readAsync(process.getErrorStream());
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(
-                        String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s");
-            }
-            return new CommandResult(List.copyOf(command), process.exitValue(), out.get(), err.get());
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running " + command.get(0), e);
-        } catch (ExecutionException e) {
-            throw new IOException("cannot read the output of " + command.get(0), e.getCause());
-        }
-    }
-
-    // Own threads, not the common pool: it may have a single worker on 2 cores,
-    // and two blocking readers there would wait on each other.
-    private static CompletableFuture<String> readAsync(InputStream stream) {
-        CompletableFuture<String> text = new CompletableFuture<>();
-        Thread reader = new Thread(
-                () -> {
-                    try (stream) {
-                        text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
-                    } catch (IOException | RuntimeException e) {
-                        text.completeExceptionally(e);
-                    }
-                },
-                "command-output-reader");
-        reader.setDaemon(true);
-        reader.start();
-        return text;
+        return Processes.run(command, command, null, timeout);
     }
 }

@@ -43,4 +43,14 @@ public interface Machine {
 
     /** Runs a command (no shell) and waits for it, at most {@code timeout}. */
     CommandResult run(List<String> command, Duration timeout) throws IOException;
+
+    /** How the user types one of their own commands to run it on this machine: as it is, here. */
+    default String typedByUser(List<String> command) {
+        return ShellQuoting.command(command);
+    }
+
+    /** How an administrator runs a command as root here, for the commands the wizard shows but never runs itself. */
+    default AdministratorPrefix administratorPrefix() {
+        return AdministratorPrefix.SUDO;
+    }
 }

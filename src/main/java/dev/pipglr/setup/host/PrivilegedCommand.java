@@ -18,9 +18,17 @@ public record PrivilegedCommand(List<String> argv) {
         return new PrivilegedCommand(List.of("loginctl", "enable-linger", user));
     }
 
-    /** What to paste into a terminal: {@code sudo loginctl enable-linger 'user name'}. */
-    public String sudoText() {
-        return "sudo " + ShellQuoting.command(argv);
+    public static PrivilegedCommand disableLinger(String user) {
+        return new PrivilegedCommand(List.of("loginctl", "disable-linger", user));
+    }
+
+    /** What to paste into a terminal on that machine: {@code sudo loginctl enable-linger 'user name'}. */
+    public String typedOn(Machine machine) {
+        return typedWith(machine.administratorPrefix());
+    }
+
+    public String typedWith(AdministratorPrefix prefix) {
+        return prefix.typed(argv);
     }
 
     /** The same command through polkit's graphical password prompt. */

@@ -17,7 +17,8 @@ public sealed interface SubIdChange {
     /** The file's text after the edit. */
     String applyTo(String text, UserIdentity user);
 
-    String command(SubIdKind kind, String path, UserIdentity user);
+    /** The administrator's command that makes this edit, as typed with {@code administrator} in front. */
+    String command(SubIdKind kind, String path, UserIdentity user, AdministratorPrefix administrator);
 
     /** Widen {@code entry} to {@code newCount} IDs, keeping its owner and start. */
     record Grow(SubIdFile.Entry entry, long newCount) implements SubIdChange {
@@ -45,11 +46,11 @@ public sealed interface SubIdChange {
 
         /** sed that rewrites exactly this line (any surrounding blanks allowed) and nothing else. */
         @Override
-        public String command(SubIdKind kind, String path, UserIdentity user) {
+        public String command(SubIdKind kind, String path, UserIdentity user, AdministratorPrefix administrator) {
             String old = basicRegex(entry.owner()) + ":" + entry.range().start() + ":"
                     + entry.range().count();
             String script = "s/^[[:space:]]*" + old + "[[:space:]]*$/" + sedReplacement(newLine()) + "/";
-            return ShellQuoting.command(List.of("sudo", "sed", "-i", script, path));
+            return administrator.typed(List.of("sed", "-i", script, path));
         }
     }
 
@@ -69,13 +70,13 @@ public sealed interface SubIdChange {
 
         /** usermod for the system files (it locks them); an append for a file given by path. */
         @Override
-        public String command(SubIdKind kind, String path, UserIdentity user) {
+        public String command(SubIdKind kind, String path, UserIdentity user, AdministratorPrefix administrator) {
             if (path.equals(kind.defaultPath())) {
-                return ShellQuoting.command(List.of(
-                        "sudo", "usermod", kind.usermodOption(), range.start() + "-" + range.end(), user.name()));
+                return administrator.typed(
+                        List.of("usermod", kind.usermodOption(), range.start() + "-" + range.end(), user.name()));
             }
             return "echo " + ShellQuoting.quote(user.name() + ":" + range.start() + ":" + range.count()) + " | "
-                    + ShellQuoting.command(List.of("sudo", "tee", "-a", path)) + " >/dev/null";
+                    + administrator.typed(List.of("tee", "-a", path)) + " >/dev/null";
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param after      the user's ranges once the change is applied
  * @param change     empty when nothing needs to change (or nothing can)
  * @param impossible why no safe change exists, when the user lacks IDs and no room is left
+ * @param administrator what the commands start with to run as root on the machine (sudo unless the machine says)
  */
 public record SubIdPlan(
         SubIdKind kind,
@@ -21,11 +22,29 @@ public record SubIdPlan(
         List<SubIdRange> before,
         List<SubIdRange> after,
         Optional<SubIdChange> change,
-        Optional<String> impossible) {
+        Optional<String> impossible,
+        AdministratorPrefix administrator) {
 
     public SubIdPlan {
         before = List.copyOf(before);
         after = List.copyOf(after);
+    }
+
+    /** A plan whose commands start with {@code sudo}. */
+    public SubIdPlan(
+            SubIdKind kind,
+            String path,
+            UserIdentity user,
+            List<SubIdRange> before,
+            List<SubIdRange> after,
+            Optional<SubIdChange> change,
+            Optional<String> impossible) {
+        this(kind, path, user, before, after, change, impossible, AdministratorPrefix.SUDO);
+    }
+
+    /** The same plan, its commands typed as an administrator runs them on the machine the files are on. */
+    public SubIdPlan typedWith(AdministratorPrefix prefix) {
+        return new SubIdPlan(kind, path, user, before, after, change, impossible, prefix);
     }
 
     public long totalBefore() {
@@ -47,6 +66,7 @@ public record SubIdPlan(
 
     /** The exact administrator commands, for display and copying. */
     public List<String> commands() {
-        return change.map(c -> List.of(c.command(kind, path, user))).orElse(List.of());
+        return change.map(c -> List.of(c.command(kind, path, user, administrator)))
+                .orElse(List.of());
     }
 }

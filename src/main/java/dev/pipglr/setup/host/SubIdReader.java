@@ -43,7 +43,11 @@ public final class SubIdReader {
             SubIdFile file = SubIdFile.parse(text.orElse(""));
             file.problems().forEach(problem -> warnings.add(path + " " + problem));
             files.add(new SubIdState.FileState(
-                    kind, path, text.isPresent(), file, SubIdPlanner.plan(kind, path, file, user)));
+                    kind,
+                    path,
+                    text.isPresent(),
+                    file,
+                    SubIdPlanner.plan(kind, path, file, user).typedWith(machine.administratorPrefix())));
         }
         return new SubIdState(user, files, externalSource(), getsubids(user), warnings);
     }

@@ -19,7 +19,9 @@ public record SubIdState(
         List<String> getsubids,
         List<String> warnings) {
 
-    public static final String MIGRATE_COMMAND = "podman system migrate";
+    public static final List<String> MIGRATE = List.of("podman", "system", "migrate");
+
+    public static final String MIGRATE_COMMAND = String.join(" ", MIGRATE);
 
     /** One file: whether it exists, what it says, and the plan for it. */
     public record FileState(SubIdKind kind, String path, boolean exists, SubIdFile file, SubIdPlan plan) {}

@@ -1,6 +1,8 @@
 package dev.pipglr.setup.wizard;
 
+import dev.pipglr.setup.host.AdministratorPrefix;
 import dev.pipglr.setup.host.LingerProbe;
+import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.PrivilegedCommand;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.wizard.StepCheck.Verdict;
@@ -10,12 +12,16 @@ import java.util.List;
 /** Step 1: linger, read from logind. */
 public final class LingerCheck implements StepCheck {
 
-    /** The fix for a user without linger; the step's page shows and runs this same command. */
-    public static Fix enable(String user) {
+    /**
+     * The fix for a user without linger; the step's page shows and runs this same command.
+     *
+     * @param administrator how an administrator runs it as root on the machine ({@link Machine#administratorPrefix()})
+     */
+    public static Fix enable(String user, AdministratorPrefix administrator) {
         return Fix.of(
                 "The wizard asks logind again: loginctl show-user " + user + " --property=Linger must say yes.",
                 Fix.Action.administratorRuns(
-                        PrivilegedCommand.enableLinger(user).sudoText()));
+                        PrivilegedCommand.enableLinger(user).typedWith(administrator)));
     }
 
     @Override
@@ -31,7 +37,7 @@ public final class LingerCheck implements StepCheck {
                     Verdict.todo(
                             "Linger is off for " + user + ": the runner would stop when you log out.",
                             findings,
-                            enable(user));
+                            enable(user, context.machine().administratorPrefix()));
                 case NO_SYSTEMD ->
                     Verdict.blocked(
                             "systemd is not running here, so linger does not exist on this system.",

@@ -45,7 +45,7 @@ final class SubIdsCheck implements StepCheck {
         if (!state.sufficient()) {
             List<Action> actions = new ArrayList<>();
             state.commands().forEach(command -> actions.add(Action.administratorRuns(command)));
-            actions.add(Action.run("Then you run: ", SubIdState.MIGRATE_COMMAND, MIGRATE_NOTE));
+            actions.add(Action.run("Then you run: ", context.machine().typedByUser(SubIdState.MIGRATE), MIGRATE_NOTE));
             return Verdict.todo(
                     user.name() + " has fewer than " + SubIdFile.REQUIRED_IDS + " subordinate IDs.",
                     findings,
@@ -62,7 +62,8 @@ final class SubIdsCheck implements StepCheck {
                         findings,
                         Fix.of(
                                 VERIFIED,
-                                Action.run("Run: ", SubIdState.MIGRATE_COMMAND, MIGRATE_NOTE + "."),
+                                Action.run(
+                                        "Run: ", context.machine().typedByUser(SubIdState.MIGRATE), MIGRATE_NOTE + "."),
                                 Action.run(
                                         "Already done? podman's API service still runs with the old ranges: restart it with ",
                                         "systemctl --user restart podman.service",

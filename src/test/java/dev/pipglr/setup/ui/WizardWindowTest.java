@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pipglr.setup.host.AdministratorPrefix;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.FakeMachine;
 import dev.pipglr.setup.ui.wizard.StepNavigation;
@@ -76,7 +77,7 @@ class WizardWindowTest {
                 StepStatus.TODO,
                 "Linger is off for alice.",
                 List.of("loginctl reports Linger=no"),
-                LingerCheck.enable("alice")));
+                LingerCheck.enable("alice", AdministratorPrefix.SUDO)));
         steps.add(new StepReport(
                 Steps.SUBIDS,
                 StepStatus.DONE,

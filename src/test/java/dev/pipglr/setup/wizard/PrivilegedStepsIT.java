@@ -3,6 +3,7 @@ package dev.pipglr.setup.wizard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pipglr.setup.host.AdministratorPrefix;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.PrivilegedCommand;
 import dev.pipglr.setup.host.SubIdReader;
@@ -137,7 +138,7 @@ class PrivilegedStepsIT {
     void theLingerCommandAsShownEnablesLingerAndTheWizardSeesIt() throws IOException {
         assertEquals(StepStatus.TODO, inspect().step(Steps.LINGER).status());
 
-        runAsAdministrator(PrivilegedCommand.enableLinger(user).sudoText());
+        runAsAdministrator(PrivilegedCommand.enableLinger(user).typedWith(AdministratorPrefix.SUDO));
 
         StepReport linger = inspect().step(Steps.LINGER);
         assertEquals(StepStatus.DONE, linger.status(), linger.toString());

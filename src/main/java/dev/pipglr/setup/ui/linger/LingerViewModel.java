@@ -23,7 +23,7 @@ public final class LingerViewModel implements StepPageModel {
 
     public static final String SIDE_EFFECT = "Linger keeps all of your user services running without a login, not only "
             + "the runner: e.g. podman.socket and anything else you enabled with systemctl --user. "
-            + "Undo it with: sudo loginctl disable-linger USER.";
+            + "Undo it with: UNDO.";
 
     /** pkexec waits for the user to type a password: allow for a slow typist. */
     private static final Duration PKEXEC_TIMEOUT = Duration.ofMinutes(10);
@@ -38,7 +38,7 @@ public final class LingerViewModel implements StepPageModel {
     public LingerViewModel(StepContext context) {
         this.machine = context.machine();
         this.command = PrivilegedCommand.enableLinger(machine.user().name());
-        this.fix = LingerCheck.enable(machine.user().name());
+        this.fix = LingerCheck.enable(machine.user().name(), machine.administratorPrefix());
         this.action = context.backgroundAction();
         this.recheck = context.recheck();
     }
@@ -49,7 +49,8 @@ public final class LingerViewModel implements StepPageModel {
     }
 
     public String sideEffect() {
-        return SIDE_EFFECT.replace("USER", machine.user().name());
+        return SIDE_EFFECT.replace(
+                "UNDO", PrivilegedCommand.disableLinger(machine.user().name()).typedOn(machine));
     }
 
     public boolean canRunAsAdministrator() {

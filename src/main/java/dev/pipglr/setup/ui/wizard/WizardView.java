@@ -2,6 +2,7 @@ package dev.pipglr.setup.ui.wizard;
 
 import dev.pipglr.setup.podman.SessionService;
 import dev.pipglr.setup.ui.common.Clipboards;
+import dev.pipglr.setup.ui.common.Shown;
 import dev.pipglr.setup.ui.common.StatusIcon;
 import dev.pipglr.setup.wizard.StepDefinition;
 import dev.pipglr.setup.wizard.StepReport;
@@ -157,7 +158,10 @@ public final class WizardView {
         HBox header = new HBox(10, title, subtitle, grow(new Region()), refreshButton);
         header.getStyleClass().add("header");
         header.setAlignment(Pos.CENTER_LEFT);
-        root.setTop(header);
+        Label machineNotice = wrapped(label("machineNotice", "machine-notice"));
+        machineNotice.setMaxWidth(Double.MAX_VALUE);
+        Shown.whenNotEmpty(machineNotice, viewModel.machineNoticeProperty());
+        root.setTop(new VBox(header, machineNotice));
 
         stepList.setPrefWidth(320);
         stepList.setMinWidth(320);

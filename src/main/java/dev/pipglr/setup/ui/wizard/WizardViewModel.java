@@ -69,6 +69,7 @@ public final class WizardViewModel {
     private final ObservableList<StepItem> steps;
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canStartSessionService = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper machineNotice = new ReadOnlyStringWrapper("");
     private final BackgroundAction action;
 
     private final LingerViewModel linger;
@@ -232,6 +233,15 @@ public final class WizardViewModel {
     /** What the wizard is doing or last did, for the status bar. */
     public ReadOnlyStringProperty activityProperty() {
         return activity.getReadOnlyProperty();
+    }
+
+    /** A line above every page about the machine the wizard acts on, e.g. a disposable one; empty for none. */
+    public ReadOnlyStringProperty machineNoticeProperty() {
+        return machineNotice.getReadOnlyProperty();
+    }
+
+    public void showMachineNotice(String text) {
+        machineNotice.set(text);
     }
 
     public ReadOnlyBooleanProperty canStartSessionServiceProperty() {

@@ -3,6 +3,7 @@ package dev.pipglr.setup.ui.linger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pipglr.setup.host.AdministratorPrefix;
 import dev.pipglr.setup.ui.ViewModelHarness;
 import dev.pipglr.setup.wizard.LingerCheck;
 import java.util.List;
@@ -19,7 +20,8 @@ class LingerPageModelTest {
     void thePageShowsTheCommandTheCheckReports() {
         LingerViewModel viewModel = new LingerViewModel(harness.context);
 
-        assertEquals(LingerCheck.enable("alice").commands().get(0), viewModel.commandText());
+        assertEquals(
+                LingerCheck.enable("alice", AdministratorPrefix.SUDO).commands().get(0), viewModel.commandText());
         assertEquals("sudo loginctl enable-linger alice", viewModel.commandText());
         assertTrue(viewModel.sideEffect().contains("sudo loginctl disable-linger alice"));
     }
