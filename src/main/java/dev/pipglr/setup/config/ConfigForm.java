@@ -50,4 +50,23 @@ public record ConfigForm(
         }
         return Optional.of(value.toString());
     }
+
+    /**
+     * What is wrong with a form field that takes a whole number of at least {@code minimum} ("" when nothing is:
+     * empty is left alone, the text keeps what it has).
+     */
+    public static String wholeNumberProblem(String key, String typed, long minimum) {
+        String value = typed.strip();
+        if (value.isEmpty()) {
+            return "";
+        }
+        try {
+            if (Long.parseLong(value) >= minimum) {
+                return "";
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        return key + " takes a whole number, " + minimum + " or more.";
+    }
 }

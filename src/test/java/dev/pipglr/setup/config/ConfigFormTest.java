@@ -32,4 +32,13 @@ class ConfigFormTest {
         assertEquals(Optional.of("2"), form.concurrent());
         assertEquals(Optional.empty(), form.checkInterval());
     }
+
+    @Test
+    void aFormFieldTakesAWholeNumberFromItsMinimum() {
+        assertEquals("", ConfigForm.wholeNumberProblem("concurrent", " 4 ", 1));
+        assertEquals("", ConfigForm.wholeNumberProblem("concurrent", "", 1), "empty: nothing to write");
+        assertEquals(
+                "concurrent takes a whole number, 1 or more.", ConfigForm.wholeNumberProblem("concurrent", "0", 1));
+        assertEquals("limit takes a whole number, 0 or more.", ConfigForm.wholeNumberProblem("limit", "two", 0));
+    }
 }

@@ -217,12 +217,14 @@ class WizardGuiIT {
             assertFalse(shown.contains(TOKEN), "the token shows in " + id);
         }
 
+        // Start on a running runner offers nothing to start; re-creating (to read the new file) is the dashboard's
         robot.clickOn("#startRunner");
-        waitUntil(
-                "the existing-container choice",
-                () -> robot.lookup("#existingChoice").query().isVisible());
-        robot.clickOn("#recreateRunner");
-        waitUntil("the recreated runner", () -> text(robot, "#startOutput").contains("The runner is running."));
+        waitUntil("the answer", () -> text(robot, "#startOutput").startsWith("The runner is running already"));
+        assertFalse(onFx(() -> robot.lookup("#existingChoice").query().isVisible()), "no 'start it as it is'");
+        robot.clickOn("#recreateFromDashboard");
+        waitUntil("the confirmation", () -> robot.lookup("OK").tryQuery().isPresent());
+        robot.clickOn("OK");
+        waitUntil("the recreated runner", () -> text(robot, "#dashboardOutput").contains("Re-created the runner"));
 
         // Start at boot: the panel reads what is set up when it opens; nothing yet, linger off.
         waitUntil(

@@ -175,10 +175,26 @@ public final class ConfigView {
         find.setOnAction(event -> findNext());
 
         logLevel.getItems().setAll("debug", "info", "warn", "error", "fatal", "panic");
-        concurrent.setOnAction(
-                event -> viewModel.setGlobal("concurrent", concurrent.getText().strip()));
-        checkInterval.setOnAction(event ->
-                viewModel.setGlobal("check_interval", checkInterval.getText().strip()));
+        // a field with something wrong is marked, and Enter says why instead of writing it into the text
+        dev.pipglr.setup.ui.common.FieldProblems marks = new dev.pipglr.setup.ui.common.FieldProblems();
+        javafx.beans.binding.StringBinding concurrentProblem = wholeNumber(concurrent, "concurrent", 1);
+        javafx.beans.binding.StringBinding intervalProblem = wholeNumber(checkInterval, "check_interval", 0);
+        javafx.beans.binding.StringBinding limitProblem = wholeNumber(runnerLimit, "limit", 0);
+        marks.mark(concurrent, concurrentProblem);
+        marks.mark(checkInterval, intervalProblem);
+        marks.mark(runnerLimit, limitProblem);
+        concurrent.setOnAction(event -> {
+            if (saidProblem(concurrentProblem)) {
+                return;
+            }
+            viewModel.setGlobal("concurrent", concurrent.getText().strip());
+        });
+        checkInterval.setOnAction(event -> {
+            if (saidProblem(intervalProblem)) {
+                return;
+            }
+            viewModel.setGlobal("check_interval", checkInterval.getText().strip());
+        });
         logLevel.setOnAction(event -> {
             if (logLevel.getValue() != null) {
                 viewModel.setGlobal("log_level", "\"" + logLevel.getValue() + "\"");
@@ -194,6 +210,9 @@ public final class ConfigView {
             });
         }
         runnerLimit.setOnAction(event -> {
+            if (saidProblem(limitProblem)) {
+                return;
+            }
             try {
                 viewModel.setRunnerLimit(
                         runnerChoice.getValue() - 1, runnerLimit.getText().strip());
@@ -242,6 +261,21 @@ public final class ConfigView {
     }
 
     private dev.pipglr.setup.config.ConfigForm lastForm;
+
+    private static javafx.beans.binding.StringBinding wholeNumber(TextField field, String key, long minimum) {
+        return javafx.beans.binding.Bindings.createStringBinding(
+                () -> dev.pipglr.setup.config.ConfigForm.wholeNumberProblem(key, field.getText(), minimum),
+                field.textProperty());
+    }
+
+    private boolean saidProblem(javafx.beans.binding.StringBinding problem) {
+        if (problem.get().isEmpty()) {
+            return false;
+        }
+        viewModel.action().clear();
+        viewModel.action().say(problem.get() + " Nothing was written into the text.");
+        return true;
+    }
 
     private void showRunnerLimit() {
         Integer chosen = runnerChoice.getValue();

@@ -1,5 +1,6 @@
 package dev.pipglr.setup.ui.register;
 
+import dev.pipglr.setup.ui.common.FieldProblems;
 import dev.pipglr.setup.ui.common.Shown;
 import dev.pipglr.setup.wizard.RegisterFlow;
 import dev.pipglr.setup.wizard.RegistrationToken;
@@ -116,6 +117,9 @@ public final class RegisterView {
         tokenModel.setText(RegistrationToken.TOKEN_MODEL);
         gitlabUrl.textProperty().bindBidirectional(viewModel.gitlabUrlProperty());
         Shown.keepingRoom(urlProblem, viewModel.urlProblem());
+        FieldProblems marks = new FieldProblems();
+        marks.mark(token, viewModel.tokenProblem());
+        marks.mark(gitlabUrl, viewModel.urlProblem());
         runners.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, RegisterFlow.MAX_RUNNERS, 1));
         runners.getValueFactory()
                 .valueProperty()
