@@ -3,6 +3,7 @@ package dev.pipglr.setup.wizard;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.runlabel.ContainerSpec;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Runs a label's container to its end, as {@code podman run --rm} in the foreground would, and collects its output. */
@@ -52,10 +53,24 @@ final class ContainerRuns {
             podman.startContainer(name);
             int exit = podman.waitContainer(name);
             String output = podman.logs(name);
+            // seen under load: the log read right after the exit came back empty once, and whole a moment later
+            // (conmon writes the log itself); an empty answer is asked again before it is believed
+            for (int again = 0; again < 3 && output.isEmpty(); again++) {
+                sleepQuietly(Duration.ofMillis(200));
+                output = podman.logs(name);
+            }
             // a terminal turns \n into \r\n; the output is text for the user (or config.toml), not a terminal screen
             return new Finished(exit, spec.tty() ? output.replace("\r\n", "\n") : output);
         } finally {
             removeQuietly(podman, name);
+        }
+    }
+
+    private static void sleepQuietly(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -396,6 +396,10 @@ class WizardGuiIT {
         robot.interact(
                 () -> dev.pipglr.setup.ui.common.Snapshots.write(stage.getScene(), picture("03-add-runners.png")));
 
+        // the names come with the wizard's reading; List runners may still be reading them itself
+        waitUntil(
+                "step 3 idle",
+                () -> !viewModel.register().action().busyProperty().get());
         robot.interact(() -> robot.lookup("#registerApply")
                 .queryAs(javafx.scene.control.Button.class)
                 .fire());
