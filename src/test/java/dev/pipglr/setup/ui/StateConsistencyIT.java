@@ -3,13 +3,10 @@ package dev.pipglr.setup.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
-import dev.pipglr.setup.ui.wizard.WizardWindow;
 import dev.pipglr.setup.wizard.DebugMode;
-import dev.pipglr.setup.wizard.SetupInspector;
 import dev.pipglr.setup.wizard.StepReport;
 import dev.pipglr.setup.wizard.StepStatus;
 import dev.pipglr.setup.wizard.Steps;
@@ -19,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -50,22 +46,9 @@ class StateConsistencyIT {
     void start(Stage stage) throws IOException {
         workstation = TestHosts.workstation();
         workstation.resetRunnerState();
-        PodmanConnector connector = new PodmanConnector(workstation);
-        viewModel = new WizardViewModel(
-                () -> new SetupInspector(workstation, () -> connector.connect(List.of())).inspect(),
-                () -> {},
-                workstation,
-                () -> connector.connect(List.of()),
-                () -> {
-                    throw new UnsupportedOperationException("not part of this test");
-                },
-                background,
-                Platform::runLater);
-        viewModel.imageProperty().set(TestHosts.testImage());
-        stage.setScene(WizardWindow.createScene(viewModel));
+        viewModel = WorkstationWindow.show(stage, workstation, background);
         stage.setWidth(1280);
         stage.setHeight(800);
-        stage.show();
     }
 
     @AfterEach
@@ -323,21 +306,10 @@ class StateConsistencyIT {
     }
 
     private void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> onFx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        WorkstationWindow.waitUntil(what, condition);
     }
 
     private static <T> T onFx(Callable<T> read) {
-        try {
-            return Platform.isFxApplicationThread()
-                    ? read.call()
-                    : WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("reading the scene failed", e);
-        }
+        return WorkstationWindow.onFx(read);
     }
 }

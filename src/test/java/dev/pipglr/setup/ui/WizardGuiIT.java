@@ -8,8 +8,6 @@ import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
 import dev.pipglr.setup.ui.wizard.WizardViewModel;
-import dev.pipglr.setup.ui.wizard.WizardWindow;
-import dev.pipglr.setup.wizard.SetupInspector;
 import dev.pipglr.setup.wizard.StepDefinition;
 import dev.pipglr.setup.wizard.StepReport;
 import dev.pipglr.setup.wizard.StepStatus;
@@ -18,7 +16,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window driving the real podman 5.x workstation: from a pasted token
@@ -52,20 +48,7 @@ class WizardGuiIT {
         cssWarnings = CssWarnings.collect();
         workstation = TestHosts.workstation();
         workstation.resetRunnerState();
-        PodmanConnector connector = new PodmanConnector(workstation);
-        viewModel = new WizardViewModel(
-                () -> new SetupInspector(workstation, () -> connector.connect(List.of())).inspect(),
-                () -> {},
-                workstation,
-                () -> connector.connect(List.of()),
-                () -> {
-                    throw new UnsupportedOperationException("not part of this test");
-                },
-                background,
-                Platform::runLater);
-        viewModel.imageProperty().set(TestHosts.testImage());
-        stage.setScene(WizardWindow.createScene(viewModel));
-        stage.show();
+        viewModel = WorkstationWindow.show(stage, workstation, background);
         viewModel.refresh();
     }
 
@@ -91,13 +74,7 @@ class WizardGuiIT {
     }
 
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            // asked on the FX thread: a TextArea read while the FX thread appends to it can throw
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> onFx(condition));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        WorkstationWindow.waitUntil(what, condition);
     }
 
     private StepStatus status(StepDefinition step) {
@@ -125,15 +102,8 @@ class WizardGuiIT {
         return onFx(() -> robot.lookup(id).queryAs(TextInputControl.class).getText());
     }
 
-    /** Reads the scene on the FX thread, where its nodes may be read safely. */
     private static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        try {
-            return Platform.isFxApplicationThread()
-                    ? read.call()
-                    : WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("reading the scene failed", e);
-        }
+        return WorkstationWindow.onFx(read);
     }
 
     @Test
