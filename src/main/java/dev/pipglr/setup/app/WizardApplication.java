@@ -83,7 +83,6 @@ public final class WizardApplication extends Application {
                 Platform::runLater);
         created.set(viewModel);
         viewModel.openLinksWith(getHostServices()::showDocument);
-        viewModel.security().openLinksWith(getHostServices()::showDocument);
         if (trying != null) {
             viewModel.showMachineNotice(trying.banner());
         }

@@ -79,6 +79,11 @@ public final class DockerJavaPodman implements Podman {
     }
 
     @Override
+    public Optional<String> secretValue(String name) {
+        return reads.secretValue(name);
+    }
+
+    @Override
     public Optional<VolumeSummary> volume(String name) {
         return reads.volume(name);
     }

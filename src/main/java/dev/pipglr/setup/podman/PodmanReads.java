@@ -20,6 +20,13 @@ public interface PodmanReads extends AutoCloseable {
 
     boolean secretExists(String name);
 
+    /**
+     * The secret's value, as {@code podman secret inspect --showsecret} shows it: empty when there is no such secret,
+     * or when this podman does not hand values out (older ones have no {@code showsecret}). Never put
+     * the value into a message or a log: config.toml holds runner tokens.
+     */
+    Optional<String> secretValue(String name);
+
     Optional<VolumeSummary> volume(String name);
 
     Optional<ContainerSummary> container(String name);

@@ -125,6 +125,14 @@ public final class ReadOnlyPodman implements PodmanReads {
     }
 
     @Override
+    public Optional<String> secretValue(String name) {
+        return libpod.get("/secrets/" + encode(name) + "/json?showsecret=true", "read the secret " + name)
+                .map(secret -> secret.path("SecretData"))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText);
+    }
+
+    @Override
     public Optional<VolumeSummary> volume(String name) {
         return libpod.getCompat("/volumes/" + encode(name), "inspect the volume " + name)
                 .map(volume -> new VolumeSummary(

@@ -49,10 +49,16 @@ public final class ConfigStore {
         this.clock = clock;
     }
 
-    /** The stored configuration, read through the image's dumpconfig label; empty when there is no secret yet. */
+    /** The stored configuration as podman shows it (else through the image's dumpconfig label); empty when there is no secret yet. */
     public Optional<String> readCurrent(String image) throws RunlabelException {
         if (!podman.secretExists(PipglrNames.CONFIG_SECRET)) {
             return Optional.empty();
+        }
+        // podman hands the value out itself (newer ones do): one request instead of a container run (~1 s), on the
+        // path of every reading of the window. dumpconfig, as the manual reads it, where it does not.
+        Optional<String> shown = podman.secretValue(PipglrNames.CONFIG_SECRET);
+        if (shown.isPresent()) {
+            return shown;
         }
         Runlabel label = ImageLabels.interpret(machine, podman, image, "dumpconfig");
         if (!(label instanceof Runlabel.RunContainer run)) {

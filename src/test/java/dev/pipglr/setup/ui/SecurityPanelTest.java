@@ -72,9 +72,10 @@ class SecurityPanelTest {
         podman.program = body -> FakePodman.Run.exits(0, podman.secretValues.get(PipglrNames.CONFIG_SECRET));
         machine.file(BACKUPS + "/config.toml.20261127-120010-000", CONFIG);
         machine.file(BACKUPS + "/config.toml.20261128-093000-500", CONFIG);
-        SecurityViewModel viewModel = new SecurityViewModel(new StepContext(
-                machine, () -> podman, background, Platform::runLater, () -> {}, new SimpleStringProperty(IMAGE)));
-        viewModel.openLinksWith(opened::add);
+        StepContext context = new StepContext(
+                machine, () -> podman, background, Platform::runLater, () -> {}, new SimpleStringProperty(IMAGE));
+        context.links().useBrowser(opened::add);
+        SecurityViewModel viewModel = new SecurityViewModel(context);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             FXMLLoader loader =

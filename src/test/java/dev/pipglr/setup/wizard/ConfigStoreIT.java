@@ -56,7 +56,16 @@ class ConfigStoreIT {
         dev.pipglr.setup.testhost.RunningRunner.start(workstation, podman, image, Duration.ofSeconds(2));
         ConfigStore store = new ConfigStore(workstation, podman, Clock.systemUTC());
 
-        assertEquals(FIRST, store.readCurrent(image).orElseThrow(), "dumpconfig reads the secret back byte for byte");
+        assertEquals(FIRST, store.readCurrent(image).orElseThrow(), "podman shows the secret byte for byte");
+        assertEquals(
+                FIRST,
+                new ConfigStore(
+                                workstation,
+                                dev.pipglr.setup.testhost.OlderPodman.withoutSecretValues(podman),
+                                Clock.systemUTC())
+                        .readCurrent(image)
+                        .orElseThrow(),
+                "dumpconfig, where podman does not show it, reads the same bytes");
 
         ConfigStore.Saved saved = store.save(image, SECOND);
 

@@ -51,6 +51,8 @@ public final class FakePodman implements Podman {
     public final Set<String> secrets = new HashSet<>();
     /** What each secret holds (only for secrets created through {@link #createSecret}). */
     public final Map<String, String> secretValues = new HashMap<>();
+    /** Whether it hands secret values out, as podman 4.3.1 does not and 5 does ({@code showsecret}). */
+    public boolean showsSecrets = true;
 
     public final Map<String, VolumeSummary> volumes = new HashMap<>();
     public final Map<String, ContainerSummary> containers = new HashMap<>();
@@ -86,6 +88,11 @@ public final class FakePodman implements Podman {
     @Override
     public boolean secretExists(String name) {
         return secrets.contains(name);
+    }
+
+    @Override
+    public Optional<String> secretValue(String name) {
+        return showsSecrets && secrets.contains(name) ? Optional.ofNullable(secretValues.get(name)) : Optional.empty();
     }
 
     @Override

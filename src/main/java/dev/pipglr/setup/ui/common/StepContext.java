@@ -3,7 +3,6 @@ package dev.pipglr.setup.ui.common;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.Podman;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.StringProperty;
 
@@ -21,7 +20,7 @@ public final class StepContext {
     private final Executor fxThread;
     private final Runnable recheck;
     private final StringProperty image;
-    private final Consumer<String> openLink;
+    private final LinkOpener links;
 
     /**
      * @param background where long work runs (never the FX thread)
@@ -35,10 +34,10 @@ public final class StepContext {
             Executor fxThread,
             Runnable recheck,
             StringProperty image) {
-        this(machine, podman, background, fxThread, recheck, image, url -> {});
+        this(machine, podman, background, fxThread, recheck, image, new LinkOpener());
     }
 
-    /** @param openLink shows a web page (an https address) in the user's browser */
+    /** @param links how the pages open web pages */
     public StepContext(
             Machine machine,
             Supplier<Podman> podman,
@@ -46,14 +45,14 @@ public final class StepContext {
             Executor fxThread,
             Runnable recheck,
             StringProperty image,
-            Consumer<String> openLink) {
+            LinkOpener links) {
         this.machine = machine;
         this.podman = podman;
         this.background = background;
         this.fxThread = fxThread;
         this.recheck = recheck;
         this.image = image;
-        this.openLink = openLink;
+        this.links = links;
     }
 
     public Machine machine() {
@@ -82,8 +81,8 @@ public final class StepContext {
     }
 
     /** Shows a web page in the user's browser (the application's HostServices in the window). */
-    public Consumer<String> openLink() {
-        return openLink;
+    public LinkOpener links() {
+        return links;
     }
 
     /** A page's own podman action (its busy state and output are the page's). */

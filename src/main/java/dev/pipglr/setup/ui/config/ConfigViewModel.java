@@ -6,6 +6,7 @@ import dev.pipglr.setup.config.ConfigTokens;
 import dev.pipglr.setup.config.ConfigValidator;
 import dev.pipglr.setup.config.TomlHighlighter;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.ui.common.LinkOpener;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.Reapply;
 import dev.pipglr.setup.ui.common.StepContext;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -54,7 +54,7 @@ public final class ConfigViewModel implements StepPageModel {
     private final StringProperty image;
     private final Executor background;
     private final Executor fxThread;
-    private final Consumer<String> openLink;
+    private final LinkOpener links;
     private final AtomicLong version = new AtomicLong();
     private final ObservableList<ConfigProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
@@ -74,12 +74,12 @@ public final class ConfigViewModel implements StepPageModel {
         this.image = context.image();
         this.background = context.background();
         this.fxThread = context.fxThread();
-        this.openLink = context.openLink();
+        this.links = context.links();
     }
 
     /** Opens gitlab-runner's configuration reference in the browser. */
     public void openConfigurationReference() {
-        openLink.accept(CONFIGURATION_REFERENCE);
+        links.open(CONFIGURATION_REFERENCE, action::say);
     }
 
     public PodmanAction action() {

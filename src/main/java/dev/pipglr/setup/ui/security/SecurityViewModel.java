@@ -4,12 +4,12 @@ import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.ui.common.BackgroundAction;
+import dev.pipglr.setup.ui.common.LinkOpener;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.ui.common.StepPageModel;
 import dev.pipglr.setup.wizard.SecurityReview;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -33,18 +33,14 @@ public final class SecurityViewModel implements StepPageModel {
             new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasBackups = new ReadOnlyBooleanWrapper(false);
-    private Consumer<String> openLink = this::sayLink;
+    private final LinkOpener links;
 
     public SecurityViewModel(StepContext context) {
         this.machine = context.machine();
         this.podman = context.podman();
         this.image = context.image();
         this.action = context.backgroundAction();
-    }
-
-    /** How links open: the application hands in its browser (HostServices); until then the address is said. */
-    public void openLinksWith(Consumer<String> opener) {
-        this.openLink = opener;
+        this.links = context.links();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -71,15 +67,7 @@ public final class SecurityViewModel implements StepPageModel {
     }
 
     public void openLink(String url) {
-        try {
-            openLink.accept(url);
-        } catch (RuntimeException noBrowser) {
-            sayLink(url);
-        }
-    }
-
-    private void sayLink(String url) {
-        status.set("Open " + url + " in your browser.");
+        links.open(url, status::set);
     }
 
     /** Reads the review in the background; the first time when the section is opened, then on Check again. */

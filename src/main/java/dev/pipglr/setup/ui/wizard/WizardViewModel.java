@@ -6,6 +6,7 @@ import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.ui.boot.BootViewModel;
 import dev.pipglr.setup.ui.common.BackgroundAction;
+import dev.pipglr.setup.ui.common.LinkOpener;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.ui.config.ConfigViewModel;
 import dev.pipglr.setup.ui.dashboard.DashboardViewModel;
@@ -86,7 +87,7 @@ public final class WizardViewModel {
     private final LogViewModel logs;
     private final DashboardViewModel dashboard;
     /** Until the application hands in its HostServices (and in tests that do not), a link says where it leads. */
-    private Consumer<String> linkOpener = url -> LOG.info("no browser to open " + url);
+    private final LinkOpener links = new LinkOpener();
 
     /**
      * @param machine the machine the step pages act on (user, commands, files)
@@ -122,8 +123,7 @@ public final class WizardViewModel {
         this.podman = podman;
         this.image = new SimpleStringProperty(ImageChoice.resolve(null, machine));
         this.action = new BackgroundAction(background, fxThread);
-        StepContext context = new StepContext(
-                machine, podman, background, fxThread, this::refresh, image, url -> linkOpener.accept(url));
+        StepContext context = new StepContext(machine, podman, background, fxThread, this::refresh, image, links);
         this.linger = new LingerViewModel(context);
         this.subIds = new SubIdsViewModel(context, migrate);
         this.register = new RegisterViewModel(context);
@@ -144,7 +144,7 @@ public final class WizardViewModel {
 
     /** How the pages' links open a web page: the application's HostServices, or a test's stand-in. */
     public void openLinksWith(Consumer<String> opener) {
-        this.linkOpener = opener;
+        links.useBrowser(opener);
     }
 
     /** The runner's state and actions, shown with step 6. */

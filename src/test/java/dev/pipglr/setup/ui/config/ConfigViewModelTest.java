@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.ViewModelHarness;
-import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.wizard.FakePodman;
 import dev.pipglr.setup.wizard.PipglrNames;
 import java.util.ArrayList;
@@ -39,18 +38,22 @@ class ConfigViewModelTest {
     @Test
     void theReferenceLinkOpensGitlabRunnersConfigurationPageInTheBrowser() {
         List<String> opened = new ArrayList<>();
-        StepContext context = new StepContext(
-                harness.machine,
-                () -> harness.podman,
-                Runnable::run,
-                Runnable::run,
-                () -> {},
-                harness.context.image(),
-                opened::add);
+        harness.context.links().useBrowser(opened::add);
 
-        new ConfigViewModel(context).openConfigurationReference();
+        new ConfigViewModel(harness.context).openConfigurationReference();
 
         assertEquals(List.of("https://docs.gitlab.com/runner/configuration/advanced-configuration.html"), opened);
+    }
+
+    @Test
+    void withoutABrowserThePageSaysTheReferencesAddress() {
+        ConfigViewModel viewModel = new ConfigViewModel(harness.context);
+
+        viewModel.openConfigurationReference();
+
+        assertEquals(
+                "Open https://docs.gitlab.com/runner/configuration/advanced-configuration.html in your browser.",
+                viewModel.action().outputProperty().get().strip());
     }
 
     @Test

@@ -88,7 +88,7 @@ class SecurityViewModelTest {
                 "Open https://docs.gitlab.com/runner/security/ in your browser.",
                 viewModel.statusProperty().get());
 
-        viewModel.openLinksWith(opened::add);
+        harness.context.links().useBrowser(opened::add);
         viewModel.openLink(viewModel.links().get(0).url());
 
         assertEquals(List.of("https://docs.gitlab.com/runner/security/"), opened);
