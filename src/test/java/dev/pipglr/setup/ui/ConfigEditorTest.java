@@ -175,6 +175,32 @@ class ConfigEditorTest {
     }
 
     @Test
+    void aLongFileOpensAtItsTopAndRevealingTokensKeepsTheLineBeingRead(FxRobot robot) {
+        StringBuilder longFile = new StringBuilder(SAMPLE);
+        for (int runner = 2; runner <= 12; runner++) {
+            longFile.append("\n[[runners]]\n  name = \"pipglr-")
+                    .append(runner)
+                    .append("\"\n  url = \"https://gitlab.com/\"\n  token = \"glrt-secret")
+                    .append(runner)
+                    .append("\"\n  executor = \"docker\"\n");
+        }
+        robot.clickOn("#step-config");
+        robot.interact(() -> viewModel.config().open(longFile.toString()));
+        WaitForAsyncUtils.waitForFxEvents();
+        CodeArea editor = editor(robot);
+
+        assertEquals(0, editor.getCurrentParagraph(), "the caret at the top");
+        assertEquals(0, editor.firstVisibleParToAllParIndex(), "the first line in sight");
+
+        robot.interact(() -> editor.moveTo(41, 2));
+        robot.clickOn("#revealTokens");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(editor.getText().contains("glrt-secret12"));
+        assertEquals(41, editor.getCurrentParagraph(), "still on the line being read");
+    }
+
+    @Test
     void tokensAreHiddenUntilRevealed(FxRobot robot) {
         openSample(robot);
         assertFalse(editor(robot).getText().contains("glrt-verysecret"));

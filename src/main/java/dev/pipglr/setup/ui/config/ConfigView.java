@@ -129,8 +129,16 @@ public final class ConfigView {
         viewModel.loadedTextProperty().addListener((obs, old, text) -> {
             if (text != null && !text.equals(editor.getText())) {
                 applyingText = true;
+                boolean opening = editor.getLength() == 0;
+                int paragraph = editor.getCurrentParagraph();
+                int column = editor.getCaretColumn();
                 editor.replaceText(text);
                 applyingText = false;
+                // a file opens at its top; tokens shown or hidden keep the line being read
+                int line =
+                        opening ? 0 : Math.min(paragraph, editor.getParagraphs().size() - 1);
+                editor.moveTo(line, Math.min(opening ? 0 : column, editor.getParagraphLength(line)));
+                editor.requestFollowCaret();
             }
         });
         viewModel.analysisProperty().addListener((obs, old, analysis) -> {

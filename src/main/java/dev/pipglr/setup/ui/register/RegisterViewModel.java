@@ -60,6 +60,7 @@ public final class RegisterViewModel implements StepPageModel {
         this.machine = context.machine();
         this.action = context.podmanAction();
         this.image = context.image();
+        this.readAgain = context.recheck();
     }
 
     public StringProperty tokenProperty() {
@@ -200,6 +201,14 @@ public final class RegisterViewModel implements StepPageModel {
                         .map(dev.pipglr.setup.wizard.Dashboard.Runner::name)
                         .toList())
                 .ifPresent(this::listRunners);
+        if (listAsked) {
+            listAsked = false;
+            if (state.runner().isEmpty()) {
+                action.say(state.runnerNote());
+            } else if (registered.isEmpty()) {
+                action.say("No runners are registered yet.");
+            }
+        }
     }
 
     private void listRunners(List<String> names) {
@@ -234,21 +243,20 @@ public final class RegisterViewModel implements StepPageModel {
         return refused;
     }
 
-    /** Reads the stored config.toml (the image's dumpconfig label) for the runners' names. */
+    /**
+     * Reads the machine again, as F5 does: the names come with the wizard's reading, the one every view shows, so
+     * this list can never disagree with the dashboard's.
+     */
     public void listRegistered() {
-        String chosen = image.get();
-        action.read(
-                chosen,
-                (podman, report) -> new RemoveRunnerFlow(machine, podman, Clock.systemUTC()).runners(chosen),
-                this::showRegistered);
+        listAsked = true;
+        readAgain.run();
     }
 
-    private void showRegistered(List<String> names) {
-        listRunners(names);
-        if (names.isEmpty()) {
-            action.say("No runners are registered yet.");
-        }
-    }
+    /** The wizard's reading, asked for by {@link #listRegistered}. */
+    private final Runnable readAgain;
+
+    /** Whether the next reading answers List runners (and says so when it found none). */
+    private boolean listAsked;
 
     /** The user confirmed {@link #removalWarning()}. */
     public void removeRunner() {
@@ -277,7 +285,7 @@ public final class RegisterViewModel implements StepPageModel {
                     } else {
                         action.say(((RemoveRunnerFlow.Failed) removal.result()).message());
                     }
-                    showRegistered(removal.runners());
+                    listRunners(removal.runners());
                 });
     }
 

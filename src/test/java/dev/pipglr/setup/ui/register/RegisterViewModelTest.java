@@ -355,6 +355,24 @@ class RegisterViewModelTest {
 
     /** A stored config of two runners, the runner container running, dumpconfig answering with the secret. */
     @SuppressWarnings("unchecked")
+    /** List runners, and the wizard's reading it asks for arriving. */
+    private void listRunners() {
+        int before = harness.rechecks.get();
+        viewModel.listRegistered();
+        assertEquals(before + 1, harness.rechecks.get(), "List runners reads the machine again");
+        viewModel.stateArrived(harness.machineState(java.time.Clock.systemUTC()));
+    }
+
+    @Test
+    void listRunnersSaysWhenNoneAreRegistered() {
+        listRunners();
+
+        assertEquals(List.of(), viewModel.registeredRunners());
+        assertEquals(
+                "No runners are registered yet.",
+                viewModel.action().outputProperty().get().strip());
+    }
+
     private String twoRunnersRunning() {
         String before = "concurrent = 3\n\n[[runners]]\n  name = \"a\"\n  url = \"https://gitlab.example.com/\"\n"
                 + "  token = \"glrt-a\"\n  limit = 2\n  executor = \"docker\"\n\n[[runners]]\n  name = \"b\"\n"
@@ -375,7 +393,8 @@ class RegisterViewModelTest {
                     "Unregistering runner manager from GitLab succeeded  runner=abcdefghi system_id=s_0123456789ab\n"
                             + "FATAL: Failed to update /run/secrets/config.toml read-only file system\n");
         };
-        viewModel.listRegistered();
+        listRunners();
+        execs.clear(); // the reading asked for the runner's system_id
         assertEquals(List.of("a", "b"), viewModel.registeredRunners());
         viewModel.runnerToRemoveProperty().set("a");
         viewModel.unregisterProperty().set(true);
@@ -409,7 +428,7 @@ class RegisterViewModelTest {
                 1,
                 "ERROR: Unregistering runner from GitLab forbidden  runner=abcdefghi status=403 Forbidden\n"
                         + "FATAL: failed to unregister runner\n");
-        viewModel.listRegistered();
+        listRunners();
         viewModel.runnerToRemoveProperty().set("b");
         viewModel.unregisterProperty().set(true);
 
@@ -425,7 +444,7 @@ class RegisterViewModelTest {
     @Test
     void theOnlyRunnerIsNotRemovedAndGitLabIsNotToldWhenTheUserSaysSo() {
         twoRunnersRunning();
-        viewModel.listRegistered();
+        listRunners();
         viewModel.runnerToRemoveProperty().set("b");
         viewModel.removeRunner(); // unregister off: no exec at all (execProgram is unset and would throw)
         assertTrue(viewModel.action().outputProperty().get().contains("GitLab was not told"));
