@@ -44,6 +44,8 @@ public final class ContainerMachine implements Machine {
     private final String home;
     private final Map<String, String> login;
     private final Map<String, String> wizardSide;
+    /** How root restarts the user's podman API service here; empty: as on a workstation, with systemctl --user. */
+    private volatile List<String> podmanServiceRestartAsRoot = List.of();
 
     /**
      * @param home             the user's home in the container
@@ -78,6 +80,19 @@ public final class ContainerMachine implements Machine {
         variables.put("PODMAN_IGNORE_CGROUPSV1_WARNING", "1");
         this.login = Map.copyOf(variables);
         this.wizardSide = Map.copyOf(wizardSide);
+    }
+
+    /** Where the user's podman API service is not their own systemd unit: the command root restarts it with. */
+    public void podmanServiceRestartsWith(List<String> asRoot) {
+        this.podmanServiceRestartAsRoot = List.copyOf(asRoot);
+    }
+
+    @Override
+    public String podmanServiceRestart() {
+        List<String> asRoot = podmanServiceRestartAsRoot;
+        return asRoot.isEmpty()
+                ? typedByUser(List.of("systemctl", "--user", "restart", "podman.service"))
+                : administratorPrefix().typed(asRoot);
     }
 
     /**

@@ -53,4 +53,12 @@ public interface Machine {
     default AdministratorPrefix administratorPrefix() {
         return AdministratorPrefix.SUDO;
     }
+
+    /**
+     * What the user types to restart their podman API service: after {@code podman system migrate} a running service
+     * still maps the old subordinate IDs.
+     */
+    default String podmanServiceRestart() {
+        return "systemctl --user restart podman.service";
+    }
 }

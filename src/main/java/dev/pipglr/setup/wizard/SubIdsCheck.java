@@ -66,7 +66,7 @@ final class SubIdsCheck implements StepCheck {
                                         "Run: ", context.machine().typedByUser(SubIdState.MIGRATE), MIGRATE_NOTE + "."),
                                 Action.run(
                                         "Already done? podman's API service still runs with the old ranges: restart it with ",
-                                        "systemctl --user restart podman.service",
+                                        context.machine().podmanServiceRestart(),
                                         ", then check again.")));
             }
         }

@@ -289,6 +289,25 @@ class ContainerMachineTest {
     }
 
     @Test
+    void thePodmanServiceIsRestartedAsTheMachineRunsIt() {
+        ContainerMachine machine = machine();
+        assertEquals(
+                "podman exec --user alice --env XDG_RUNTIME_DIR=/run/user/1500 pipglr-try"
+                        + " systemctl --user restart podman.service",
+                machine.podmanServiceRestart(),
+                "her own user unit, through her user manager's runtime dir, as on a workstation");
+
+        machine.podmanServiceRestartsWith(List.of("systemctl", "restart", "pipglr-test-api.service"));
+
+        assertEquals(
+                "podman exec -i pipglr-try systemctl restart pipglr-test-api.service", machine.podmanServiceRestart());
+        assertEquals(
+                "systemctl --user restart podman.service",
+                new FakeMachine("alice", 1500).podmanServiceRestart(),
+                "this machine: the user's podman.service");
+    }
+
+    @Test
     void thisMachineTypesWithSudoAsBefore() {
         Machine here = new FakeMachine("alice", 1500);
 
