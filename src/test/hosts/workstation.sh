@@ -144,6 +144,8 @@ start_api() {
     cat > /run/systemd/system/pipglr-test-api.service <<UNIT
 [Unit]
 Description=alice's podman API for the tests, at /srv/share/podman.sock
+# the tests restart it many times a minute (after each podman system migrate)
+StartLimitIntervalSec=0
 [Service]
 Type=exec
 User=$ws_user
@@ -154,6 +156,7 @@ Environment=XDG_RUNTIME_DIR=/run/pipglr-test-$ws_user PODMAN_IGNORE_CGROUPSV1_WA
 ExecStart=/usr/bin/podman system service --time=0 unix:///srv/share/podman.sock
 UNIT
     systemctl daemon-reload
+    systemctl reset-failed pipglr-test-api.service 2>/dev/null || true
     systemctl restart pipglr-test-api.service"
   local i
   for i in $(seq 1 120); do
@@ -185,6 +188,12 @@ up() {
     log "systemd did not finish booting (state '$state'); its log:"; podman logs "$name" 2>&1 | tail -n 40 >&2; exit 1 ;;
   esac
   plain_systemd_cgroup_mount   # before any podman of alice's: her pause process keeps the mounts it saw
+  # Her containers' conmon now sits in the API unit's cgroup (cgroups v1, cgroupfs), and podman's log
+  # driver here is journald: journald's per-unit rate limit (10000 lines in 30 s) would drop lines of
+  # the log tests' 200k-line bursts as that unit's. A user's conmon has a scope of its own.
+  podman exec "$name" sh -ec 'mkdir -p /etc/systemd/journald.conf.d
+    printf "[Journal]\nRateLimitIntervalSec=0\n" > /etc/systemd/journald.conf.d/pipglr-test.conf
+    systemctl restart systemd-journald
   # Nothing here manages a network (--network=none), so nothing reaches
   # network-online.target; a desktop's NetworkManager would. Quadlet's user
   # units wait for it (podman-user-wait-network-online.service).

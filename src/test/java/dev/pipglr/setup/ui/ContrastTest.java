@@ -320,7 +320,7 @@ class ContrastTest {
     record Check(List<String> unreadable, List<String> disabled, int checked) {}
 
     /** Checks the texts drawn now that were not checked before; on the JavaFX thread. */
-    private static Check check(String where, Scene scene, Map<Text, Boolean> seen) {
+    static Check check(String where, Scene scene, Map<Text, Boolean> seen) {
         Bounds window = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
         List<Text> texts = new ArrayList<>();
         collect(scene.getRoot(), window, texts);

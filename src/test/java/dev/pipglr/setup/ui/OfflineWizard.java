@@ -23,6 +23,16 @@ final class OfflineWizard {
     private OfflineWizard() {}
 
     static WizardViewModel viewModel(StepStatus status, Executor background) {
+        return viewModel(status, background, () -> {
+            throw new PodmanUnavailableException(List.of());
+        });
+    }
+
+    /** The same, with podman reached through {@code podman} (e.g. one that never answers). */
+    static WizardViewModel viewModel(
+            StepStatus status,
+            Executor background,
+            java.util.function.Supplier<dev.pipglr.setup.podman.Podman> podman) {
         List<StepReport> steps = Steps.standard().stream()
                 .map(id -> new StepReport(id, status, status.label(), List.of(), Fix.NONE))
                 .toList();
@@ -34,9 +44,7 @@ final class OfflineWizard {
                         // after it, so the plan adds a second range (the longest text of its table)
                         .file("/etc/subuid", "alice:100000:65536\nbob:165536:65536\n")
                         .file("/etc/subgid", "alice:100000:65536\nbob:165536:65536\n"),
-                () -> {
-                    throw new PodmanUnavailableException(List.of());
-                },
+                podman,
                 () -> null,
                 background,
                 Platform::runLater);

@@ -52,6 +52,7 @@ public final class WizardView {
     private final OnDemand planBox;
     private final OnDemand progressSlot;
     private final OnDemand cancelSlot;
+    private final RunningTasks runningTasks;
     // made with findingsBox and planBox
     private TextArea stepFindings;
     private TextArea stepPlan;
@@ -88,6 +89,7 @@ public final class WizardView {
                 },
                 16,
                 16);
+        runningTasks = new RunningTasks(viewModel.pageActions());
         cancelSlot = new OnDemand(() -> {
             Button cancel = new Button("Cancel");
             cancel.setId("cancel");
@@ -199,7 +201,8 @@ public final class WizardView {
         pageScroll.getStyleClass().add("page-scroll");
         root.setCenter(pageScroll);
 
-        HBox statusBar = new HBox(8, progressSlot.slot(), activity, grow(new Region()), cancelSlot.slot());
+        HBox statusBar = new HBox(
+                8, progressSlot.slot(), activity, grow(new Region()), runningTasks.button(), cancelSlot.slot());
         statusBar.getStyleClass().add("status-bar");
         statusBar.setAlignment(Pos.CENTER_LEFT);
         root.setBottom(statusBar);
