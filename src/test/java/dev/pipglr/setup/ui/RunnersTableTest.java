@@ -76,9 +76,18 @@ class RunnersTableTest {
     /** The window on step 6 over the running runner, once the wizard has read it. */
     private void open(int width, int height, DesktopColorScheme scheme) throws Exception {
         world.storedAndRunning(CONFIG, body -> FakePodman.Run.exits(0, ""));
-        world.podman.inspected.put(
-                PipglrNames.CONTAINER,
-                "{\"State\":{\"StartedAt\":\"" + Instant.now().minusSeconds(192) + "\"}}");
+        open(
+                width,
+                height,
+                scheme,
+                () -> world.podman.inspected.put(
+                        PipglrNames.CONTAINER,
+                        "{\"State\":{\"StartedAt\":\"" + Instant.now().minusSeconds(192) + "\"}}"));
+    }
+
+    /** The same with {@code changeContainer} changing the runner's container before the wizard reads it. */
+    private void open(int width, int height, DesktopColorScheme scheme, Runnable changeContainer) throws Exception {
+        changeContainer.run();
         world.podman.execProgram = (container, command, user) -> {
             if (command.get(0).equals("cat")) {
                 return new ExecResult(0, SYSTEM_ID);
@@ -229,6 +238,31 @@ class RunnersTableTest {
                 TimeUnit.SECONDS,
                 () -> "removeRegisteredRunner"
                         .equals(onFx(() -> stage.getScene().getFocusOwner().getId())));
+    }
+
+    @Test
+    void theHeaderSaysAStoppedRunnerInDebugModeAndHowItEnded() throws Exception {
+        world.storedAndRunning(CONFIG, body -> FakePodman.Run.exits(0, ""));
+        open(1024, 640, DesktopColorScheme.DARK, () -> {
+            world.podman.containers.put(
+                    PipglrNames.CONTAINER,
+                    new dev.pipglr.setup.podman.ContainerSummary(
+                            PipglrNames.CONTAINER, ViewModelHarness.IMAGE, "exited", false, 137L));
+            world.podman.inspected.put(PipglrNames.CONTAINER, "{\"Config\":{\"Env\":[\"PIPGLR_LOG_LEVEL=debug\"]}}");
+        });
+        robot.interact(() -> Snapshots.write(stage.getScene(), Path.of("target/screenshots/06-runner-stopped.png")));
+
+        assertEquals(
+                "Stopped (exited with code 137)",
+                onFx(() ->
+                        robot.lookup("#runnerHeadline").queryAs(Labeled.class).getText()));
+        assertTrue(onFx(() -> robot.lookup("#debugModeMark").query().isVisible()), "the debug mode mark");
+        assertEquals(
+                List.of("not read", "not read"),
+                cells().stream().map(row -> row.get(5)).toList(),
+                "the system_id is read while it runs");
+        assertTrue(
+                onFx(() -> robot.lookup("#verifySelectedRunner").query().isDisabled()), "verifying needs it running");
     }
 
     /** Step 6 with its runners, scrolled through: no text cut, every text readable, in both schemes at both sizes. */
