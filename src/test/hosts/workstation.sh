@@ -22,18 +22,13 @@
 #   socket for the host is a `podman system service` as alice with its own
 #   runtime folder, listening in /srv/share (bind-mounted from the host).
 #   alice's linger stays OFF, as on a fresh workstation.
-# - That service is a systemd unit of the workstation (pipglr-test-api.service,
-#   User=alice) with Delegate=yes, so systemd gives alice its cgroup, as her
-#   user manager's delegated cgroup (user@UID.service) does on a workstation:
-#   the pipglr image's systemd (run label, --systemd) creates its init.scope
-#   there. It is a system unit, not a user unit, because it must outlive
-#   alice's user manager, which comes and goes with linger. From a cgroup
-#   alice does not own (e.g. a process exec'd into this container) systemd in
-#   a container dies: "Failed to create <cgroup>/init.scope control group:
-#   Permission denied", "Failed to allocate manager object". alice's CLI
-#   (`podman exec --user alice`) sits in such a cgroup: on cgroups v1 it can
-#   start systemd containers only through the API, or from inside her user
-#   manager (a Quadlet unit, `systemd-run --user`) while linger is on.
+# - That service is started with `podman exec`, NOT as a systemd unit: with
+#   cgroups v1, containers created by a service inside a unit fail in runc
+#   ("error mounting "cgroup" to rootfs at "/sys/fs/cgroup": ... stat
+#   /sys/fs/cgroup/systemd/system.slice/<unit>: no such file or directory"),
+#   and TTY containers then fail in conmon ("Failed to receive console file
+#   descriptor"). A process exec'd into the container sits in a cgroup that
+#   exists in the nested view, and containers start.
 # - Inner podman needs runc (crun refuses hybrid cgroups), low default
 #   ulimits, netns "none" (no tun device) and /dev/fuse mode 666 for rootless
 #   fuse-overlayfs.
@@ -132,32 +127,10 @@ print_env() {
 }
 
 start_api() {
-  # As podman's own podman.service: Delegate (her containers' systemd makes its
-  # cgroups below it; systemd chowns a delegated cgroup to User=) and
-  # KillMode=process (a restart leaves her containers running: on cgroups v1
-  # their conmon stays in this unit's cgroup, which also keeps a transient unit
-  # of the same name loaded, hence a unit file). No PAMName: no login, so her
-  # linger and user manager stay as the tests set them.
-  podman exec "$name" sh -ec "
-    rm -f /srv/share/podman.sock
-    install -d -o $ws_user -g $ws_user -m 0700 /run/pipglr-test-$ws_user
-    cat > /run/systemd/system/pipglr-test-api.service <<UNIT
-[Unit]
-Description=alice's podman API for the tests, at /srv/share/podman.sock
-# the tests restart it many times a minute (after each podman system migrate)
-StartLimitIntervalSec=0
-[Service]
-Type=exec
-User=$ws_user
-Group=$ws_user
-Delegate=yes
-KillMode=process
-Environment=XDG_RUNTIME_DIR=/run/pipglr-test-$ws_user PODMAN_IGNORE_CGROUPSV1_WARNING=1
-ExecStart=/usr/bin/podman system service --time=0 unix:///srv/share/podman.sock
-UNIT
-    systemctl daemon-reload
-    systemctl reset-failed pipglr-test-api.service 2>/dev/null || true
-    systemctl restart pipglr-test-api.service"
+  podman exec "$name" sh -c "pkill -u $ws_user -f 'podman system servic[e]' || true; rm -f /srv/share/podman.sock; \
+    install -d -o $ws_user -g $ws_user -m 0700 /run/pipglr-test-$ws_user"
+  podman exec -d --user "$ws_user" -e "XDG_RUNTIME_DIR=/run/pipglr-test-$ws_user" -e PODMAN_IGNORE_CGROUPSV1_WARNING=1 \
+    "$name" podman system service --time=0 unix:///srv/share/podman.sock >/dev/null
   local i
   for i in $(seq 1 120); do
     if [ -S "$share/podman.sock" ] && curl -fsS --unix-socket "$share/podman.sock" http://d/_ping >/dev/null 2>&1; then
@@ -173,7 +146,7 @@ UNIT
 
 up() {
   ensure_image
-  down   # a workstation left running: its container and share go first
+  down   # a workstation left running: its container, share and cgroup mount point go first
   mkdir -p "$share" && chmod 0777 "$share"
   log "starting $name"
   podman run -d --name "$name" --hostname "$name" --systemd=always --privileged \
@@ -187,13 +160,7 @@ up() {
   case "$state" in running|degraded) ;; *)
     log "systemd did not finish booting (state '$state'); its log:"; podman logs "$name" 2>&1 | tail -n 40 >&2; exit 1 ;;
   esac
-  plain_systemd_cgroup_mount   # before any podman of alice's: her pause process keeps the mounts it saw
-  # Her containers' conmon now sits in the API unit's cgroup (cgroups v1, cgroupfs), and podman's log
-  # driver here is journald: journald's per-unit rate limit (10000 lines in 30 s) would drop lines of
-  # the log tests' 200k-line bursts as that unit's. A user's conmon has a scope of its own.
-  podman exec "$name" sh -ec 'mkdir -p /etc/systemd/journald.conf.d
-    printf "[Journal]\nRateLimitIntervalSec=0\n" > /etc/systemd/journald.conf.d/pipglr-test.conf
-    systemctl restart systemd-journald
+  align_user_cgroups
   # Nothing here manages a network (--network=none), so nothing reaches
   # network-online.target; a desktop's NetworkManager would. Quadlet's user
   # units wait for it (podman-user-wait-network-online.service).
@@ -211,32 +178,31 @@ up() {
 }
 
 # systemd mode under this host's podman (cgroups v1) stacks the whole
-# name=systemd hierarchy (root "/") over the container's own cgroup mount
-# (root /libpod_parent/libpod-ID), with release_agent masked by a mount on
-# top. A workstation has ONE name=systemd mount with root "/" and nothing
-# mounted below it, and rootless podman depends on that twice:
-# - its --systemd mode binds /sys/fs/cgroup/systemd into the container without
-#   MS_REC; in alice's user namespace the mounts below it are locked, and the
-#   kernel refuses: "error mounting "/sys/fs/cgroup/systemd" to rootfs at
-#   "/sys/fs/cgroup/systemd": mount ... flags: 0x1000: invalid argument";
-# - runc resolves a process's cgroup against the lower mount's root but looks
-#   it up through the upper mount: "stat /sys/fs/cgroup/systemd/user.slice/...:
-#   no such file or directory" for anything started by a unit.
-# So: take all of them off and mount the hierarchy once, as the host has it.
-# systemd (PID 1) already addresses its cgroups by their full paths, which is
-# what the plain mount shows.
-plain_systemd_cgroup_mount() {
+# name=systemd hierarchy over the container's own cgroup mount. runc, started
+# by a user service (e.g. a Quadlet unit), resolves its cgroup against the
+# lower mount but looks it up through the upper one, and fails: "error mounting
+# "cgroup" to rootfs at "/sys/fs/cgroup": ... stat /sys/fs/cgroup/systemd/
+# user.slice/user-1500.slice/...: no such file or directory". On a real
+# workstation both views agree. Binding the container's own user.slice where
+# runc looks makes them agree here too. The mount point is an empty cgroup in
+# the host's name=systemd hierarchy (no controllers); down() removes it.
+align_user_cgroups() {
   podman exec "$name" sh -ec '
     [ "$(grep -c " /sys/fs/cgroup/systemd " /proc/self/mountinfo)" -ge 2 ] || exit 0
-    while grep -q " /sys/fs/cgroup/systemd[ /]" /proc/self/mountinfo; do
-      sub=$(awk "\$5 ~ \"^/sys/fs/cgroup/systemd/\" { print \$5 }" /proc/self/mountinfo | tail -n1)
-      umount -l "${sub:-/sys/fs/cgroup/systemd}"
-    done
-    mount -t cgroup -o rw,nosuid,nodev,noexec,none,name=systemd cgroup /sys/fs/cgroup/systemd'
+    own=$(sed -n "s/^[0-9]*:name=systemd://p" /proc/1/cgroup); own=${own%/init.scope}
+    [ -n "$own" ] && [ "$own" != / ] || exit 0
+    if [ ! -d /sys/fs/cgroup/systemd/user.slice ]; then
+      mkdir /sys/fs/cgroup/systemd/user.slice && touch /srv/share/.made-user-slice
+    fi
+    mkdir -p "/sys/fs/cgroup/systemd$own/user.slice"   # systemd makes it at the first login anyway
+    mount --bind "/sys/fs/cgroup/systemd$own/user.slice" /sys/fs/cgroup/systemd/user.slice'
 }
 
 down() {
   podman rm -f --time 5 "$name" >/dev/null 2>&1 || true
+  if [ -f "$share/.made-user-slice" ]; then
+    rmdir /sys/fs/cgroup/systemd/user.slice 2>/dev/null || log "could not remove the empty cgroup /sys/fs/cgroup/systemd/user.slice"
+  fi
   rm -rf "$share"
 }
 

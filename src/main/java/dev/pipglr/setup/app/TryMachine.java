@@ -3,6 +3,7 @@ package dev.pipglr.setup.app;
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.host.ContainerMachine;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.host.ShellQuoting;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.podman.ReadOnlyPodman;
 import dev.pipglr.setup.podman.SocketCandidate;
@@ -30,10 +31,6 @@ final class TryMachine {
     private static final String SHARE_INSIDE = "/srv/share";
 
     private static final String SOCKET_NAME = "podman.sock";
-
-    /** workstation.sh's unit for the user's podman API (User=, Delegate=yes). */
-    static final String API_UNIT = "pipglr-test-api.service";
-
     private static final Duration SERVICE_START = Duration.ofSeconds(30);
 
     /**
@@ -71,7 +68,13 @@ final class TryMachine {
                 here.env(ImageChoice.ENVIRONMENT).orElse(STAND_IN_IMAGE));
         ContainerMachine inside =
                 ContainerMachine.open(layout.container(), layout.user(), layout.podmanRuntimeDir(), wizardSide);
-        inside.podmanServiceRestartsWith(RESTART);
+        // what restarts it here, typed where the try machine was started (this repository, as root)
+        inside.podmanServiceRestartsWith(ShellQuoting.command(List.of(
+                "env",
+                "PIPGLR_WS_NAME=" + layout.container(),
+                "PIPGLR_WS_SHARE=" + layout.share(),
+                "src/test/hosts/workstation.sh",
+                "restart-api")));
         return new TryMachine(layout, inside);
     }
 
@@ -102,19 +105,27 @@ final class TryMachine {
 
     /**
      * Starts the user's podman API service again, as workstation.sh does: after podman system migrate the running one
-     * still maps the old subordinate IDs, and it is also what "start podman" means here. It is the workstation's unit
-     * (systemd gives the user its cgroup, as a user's session does), so systemd in the user's containers can run.
+     * still maps the old subordinate IDs, and it is also what "start podman" means here.
      */
-    /** podman's service takes over a socket file left behind by one that was killed. */
-    private static final List<String> RESTART = List.of("systemctl", "restart", API_UNIT);
-
     void restartPodmanService() throws IOException {
         String socketInside = SHARE_INSIDE + "/" + SOCKET_NAME;
-        CommandResult restarted = machine.runAsRoot(RESTART, SERVICE_START);
-        if (!restarted.succeeded()) {
+        String user = layout.user();
+        CommandResult stopped = machine.runAsRoot(
+                List.of(
+                        "sh",
+                        "-c",
+                        "pkill -u \"$1\" -f 'podman system servic[e]'; rm -f \"$2\"; install -d -o \"$1\" -g \"$1\""
+                                + " -m 0700 \"$3\"",
+                        "sh",
+                        user,
+                        socketInside,
+                        layout.podmanRuntimeDir()),
+                SERVICE_START);
+        if (!stopped.succeeded()) {
             throw new IOException(
-                    "cannot restart the podman service in " + layout.container() + ": " + restarted.firstErrorLine());
+                    "cannot stop the podman service in " + layout.container() + ": " + stopped.firstErrorLine());
         }
+        machine.startDetached(List.of("podman", "system", "service", "--time=0", "unix://" + socketInside));
         long deadline = System.nanoTime() + SERVICE_START.toNanos();
         SocketCandidate socket = new SocketCandidate("the try machine's podman", layout.socket());
         while (true) {

@@ -44,8 +44,8 @@ public final class ContainerMachine implements Machine {
     private final String home;
     private final Map<String, String> login;
     private final Map<String, String> wizardSide;
-    /** How root restarts the user's podman API service here; empty: as on a workstation, with systemctl --user. */
-    private volatile List<String> podmanServiceRestartAsRoot = List.of();
+    /** How the user's podman API service is restarted here; empty: as on a workstation, with systemctl --user. */
+    private volatile String podmanServiceRestart = "";
 
     /**
      * @param home             the user's home in the container
@@ -82,17 +82,15 @@ public final class ContainerMachine implements Machine {
         this.wizardSide = Map.copyOf(wizardSide);
     }
 
-    /** Where the user's podman API service is not their own systemd unit: the command root restarts it with. */
-    public void podmanServiceRestartsWith(List<String> asRoot) {
-        this.podmanServiceRestartAsRoot = List.copyOf(asRoot);
+    /** Where the user's podman API service is not their own systemd unit: the command line that restarts it. */
+    public void podmanServiceRestartsWith(String typed) {
+        this.podmanServiceRestart = typed;
     }
 
     @Override
     public String podmanServiceRestart() {
-        List<String> asRoot = podmanServiceRestartAsRoot;
-        return asRoot.isEmpty()
-                ? typedByUser(List.of("systemctl", "--user", "restart", "podman.service"))
-                : administratorPrefix().typed(asRoot);
+        String typed = podmanServiceRestart;
+        return typed.isEmpty() ? typedByUser(List.of("systemctl", "--user", "restart", "podman.service")) : typed;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.pipglr.setup.wizard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipglr.setup.config.ConfigRunners;
 import dev.pipglr.setup.config.ConfigTokens;
+import dev.pipglr.setup.config.TokenKind;
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.host.Problems;
 import dev.pipglr.setup.podman.ContainerSummary;
@@ -18,12 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
  * The runner at a glance, for users who come back to see whether it works:
  * container state and uptime, image and version, the registered runners
- * (names and URLs; never tokens), volume sizes; and a debug report for bug
+ * (names, URLs, token kinds and limits; never tokens), volume sizes; and a debug report for bug
  * reports with every secret and environment value redacted.
  */
 public final class Dashboard {
@@ -51,7 +53,13 @@ public final class Dashboard {
         }
     }
 
-    public record Runner(String name, String url) {}
+    /**
+     * One registered runner as config.toml has it; its token is never read out, only its kind.
+     *
+     * @param tokenKind the kind of its token; empty when it has none
+     * @param limit     its {@code limit} (jobs at once), when set
+     */
+    public record Runner(String name, String url, Optional<TokenKind> tokenKind, OptionalLong limit) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ENV_VALUE = Pattern.compile("(\"[A-Za-z_][A-Za-z0-9_]*=)[^\"]*(\")");
@@ -172,6 +180,15 @@ public final class Dashboard {
 
     /** gitlab-runner verify for each registered runner, inside the running container; never changes anything. */
     public List<RunnerCommands.Verification> verify(String image) throws RunlabelException {
+        return verify(image, Optional.empty());
+    }
+
+    /** gitlab-runner verify for the registered runner named {@code runner} only. */
+    public RunnerCommands.Verification verify(String image, String runner) throws RunlabelException {
+        return verify(image, Optional.of(runner)).get(0);
+    }
+
+    private List<RunnerCommands.Verification> verify(String image, Optional<String> only) throws RunlabelException {
         String name = RunnerContainer.name(machine, podman, image);
         String runningImage =
                 podman.container(name).map(ContainerSummary::image).orElse(image);
@@ -185,7 +202,12 @@ public final class Dashboard {
         if (names.isEmpty()) {
             throw new PodmanException("no runners are registered; register them on step 3");
         }
-        return RunnerCommands.of(machine, podman, runningImage).verify(names);
+        if (only.isPresent() && !names.contains(only.get())) {
+            throw new PodmanException("no runner named " + only.get() + " is registered any more; registered: "
+                    + String.join(", ", names));
+        }
+        return RunnerCommands.of(machine, podman, runningImage)
+                .verify(only.map(List::of).orElse(names));
     }
 
     private static Optional<Instant> startedAt(String inspectJson) {
@@ -200,10 +222,11 @@ public final class Dashboard {
         }
     }
 
-    /** The runners' names and URLs from config.toml; tokens are never read out. */
+    /** The runners' names, URLs, token kinds and limits from config.toml; tokens are never read out. */
     static List<Runner> runners(String config) {
         return ConfigRunners.parse(config).runners().stream()
-                .map(runner -> new Runner(runner.displayName(), runner.url().orElse("(no url)")))
+                .map(runner -> new Runner(
+                        runner.displayName(), runner.url().orElse("(no url)"), runner.tokenKind(), runner.limit()))
                 .toList();
     }
 

@@ -297,10 +297,10 @@ class ContainerMachineTest {
                 machine.podmanServiceRestart(),
                 "her own user unit, through her user manager's runtime dir, as on a workstation");
 
-        machine.podmanServiceRestartsWith(List.of("systemctl", "restart", "pipglr-test-api.service"));
+        machine.podmanServiceRestartsWith("PIPGLR_WS_NAME=pipglr-try src/test/hosts/workstation.sh restart-api");
 
         assertEquals(
-                "podman exec -i pipglr-try systemctl restart pipglr-test-api.service", machine.podmanServiceRestart());
+                "PIPGLR_WS_NAME=pipglr-try src/test/hosts/workstation.sh restart-api", machine.podmanServiceRestart());
         assertEquals(
                 "systemctl --user restart podman.service",
                 new FakeMachine("alice", 1500).podmanServiceRestart(),

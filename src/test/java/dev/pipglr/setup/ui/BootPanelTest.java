@@ -17,7 +17,6 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
@@ -59,7 +58,8 @@ class BootPanelTest {
                 new SimpleStringProperty("localhost/pipglr-test:latest")));
         FXMLLoader loader = new FXMLLoader(BootView.class.getResource("/dev/pipglr/setup/ui/boot/BootView.fxml"));
         loader.setControllerFactory(type -> new BootView(viewModel));
-        Parent root = loader.load();
+        javafx.scene.control.TitledPane root = loader.load();
+        root.setExpanded(true); // folded on step 6 until opened: opened, as a user does to use it
         stage.setScene(new Scene(root, 900, 600));
         stage.show();
     }

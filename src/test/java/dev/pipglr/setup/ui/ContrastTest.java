@@ -104,28 +104,37 @@ class ContrastTest {
             }
             WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // the page's own reads (podman is away here)
             WaitForAsyncUtils.waitForFxEvents();
-            ScrollPane page = robot.lookup(".page-scroll").queryAs(ScrollPane.class);
-            Map<Text, Boolean> seen = new IdentityHashMap<>();
-            // the page scrolled through, a viewport at a time
-            for (double at = 0; ; at += 0.25) {
-                double position = Math.min(at, 1);
-                robot.interact(() -> page.setVvalue(page.getVmin() + position * (page.getVmax() - page.getVmin())));
-                WaitForAsyncUtils.waitForFxEvents();
-                String where = scheme + " " + width + "x" + height + " step " + index;
-                Check result = WaitForAsyncUtils.asyncFx(() -> check(where, stage.getScene(), seen))
-                        .get(20, TimeUnit.SECONDS);
-                unreadable.addAll(result.unreadable());
-                disabled.addAll(result.disabled());
-                checked += result.checked();
-                if (position >= 1 || page.getVmax() <= page.getVmin()) {
-                    break;
-                }
-            }
+            Check result = checkScrolledThrough(robot, stage, scheme + " " + width + "x" + height + " step " + index);
+            unreadable.addAll(result.unreadable());
+            disabled.addAll(result.disabled());
+            checked += result.checked();
         }
         System.out.println("contrast " + scheme + " " + width + "x" + height + ": " + checked + " texts checked; "
                 + disabled.size() + " on disabled controls (exempt): " + disabled);
         assertTrue(checked > 100, "the check saw the pages' texts: " + checked);
         assertEquals(List.of(), unreadable, "texts below WCAG AA contrast");
+    }
+
+    /** The page shown, scrolled through a viewport at a time: each text checked once, where it is drawn. */
+    static Check checkScrolledThrough(FxRobot robot, Stage stage, String where) throws Exception {
+        ScrollPane page = robot.lookup(".page-scroll").queryAs(ScrollPane.class);
+        Map<Text, Boolean> seen = new IdentityHashMap<>();
+        List<String> unreadable = new ArrayList<>();
+        List<String> disabled = new ArrayList<>();
+        int checked = 0;
+        for (double at = 0; ; at += 0.25) {
+            double position = Math.min(at, 1);
+            robot.interact(() -> page.setVvalue(page.getVmin() + position * (page.getVmax() - page.getVmin())));
+            WaitForAsyncUtils.waitForFxEvents();
+            Check result = WaitForAsyncUtils.asyncFx(() -> check(where, stage.getScene(), seen))
+                    .get(20, TimeUnit.SECONDS);
+            unreadable.addAll(result.unreadable());
+            disabled.addAll(result.disabled());
+            checked += result.checked();
+            if (position >= 1 || page.getVmax() <= page.getVmin()) {
+                return new Check(unreadable, disabled, checked);
+            }
+        }
     }
 
     /** One line of each severity and source the live log colours (LogStyle), as the runner's container writes them. */

@@ -24,6 +24,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
@@ -38,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Without a mouse: on every page, reached with its Alt+digit key, Tab visits every control a person can act on
- * (buttons, links, fields, choices, lists), in the window as drawn. Real key presses, through the scene's own
+ * (buttons, links, fields, choices, lists, tables), in the window as drawn. Real key presses, through the scene's own
  * focus traversal.
  */
 @Tag("gui")
@@ -150,6 +151,7 @@ class KeyboardReachabilityTest {
                 || node instanceof ChoiceBox<?>
                 || node instanceof Spinner<?>
                 || node instanceof ListView<?>
+                || node instanceof TableView<?>
                 || node instanceof TitledPane;
     }
 

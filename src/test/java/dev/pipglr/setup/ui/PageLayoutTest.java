@@ -191,7 +191,7 @@ class PageLayoutTest {
      * Labelled controls on screen whose drawn text differs from their text, and read-only text fields (step 2's table
      * cells, commands) too narrow for their text: a text field cuts without an ellipsis.
      */
-    private static List<String> cutTexts(String page, Parent root) {
+    static List<String> cutTexts(String page, Parent root) {
         List<String> cut = new ArrayList<>();
         collect(page, root, cut);
         return cut;

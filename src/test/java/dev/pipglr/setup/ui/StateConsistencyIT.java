@@ -193,16 +193,16 @@ class StateConsistencyIT {
         robot.clickOn("#step-start");
         everyViewAgrees(robot, "a setup that was never started");
 
-        robot.clickOn("#startRunner");
+        WorkstationWindow.clickInView(robot, "#startRunner");
         everyViewAgrees(robot, "Start runner");
 
-        robot.clickOn("#stopRunner");
+        WorkstationWindow.clickInView(robot, "#stopRunner");
         everyViewAgrees(robot, "Stop");
 
-        robot.clickOn("#restartRunner");
+        WorkstationWindow.clickInView(robot, "#restartRunner");
         everyViewAgrees(robot, "Restart");
 
-        robot.clickOn("#debugMode");
+        WorkstationWindow.clickInView(robot, "#debugMode");
         confirm(robot);
         everyViewAgrees(robot, "Debug mode on");
 
@@ -214,11 +214,11 @@ class StateConsistencyIT {
         refreshWithF5(robot);
         everyViewAgrees(robot, "podman start in a terminal, then F5");
 
-        robot.clickOn("#recreateFromDashboard");
+        WorkstationWindow.clickInView(robot, "#recreateFromDashboard");
         confirm(robot);
         everyViewAgrees(robot, "Re-create (ends debug mode)");
 
-        robot.clickOn("#removeRunner");
+        WorkstationWindow.clickInView(robot, "#removeRunner");
         confirm(robot);
         everyViewAgrees(robot, "Remove");
 

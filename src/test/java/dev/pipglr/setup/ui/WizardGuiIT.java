@@ -191,12 +191,13 @@ class WizardGuiIT {
         robot.clickOn("#startRunner");
         waitUntil("the answer", () -> text(robot, "#startOutput").startsWith("The runner is running already"));
         assertFalse(onFx(() -> robot.lookup("#existingChoice").query().isVisible()), "no 'start it as it is'");
-        robot.clickOn("#recreateFromDashboard");
+        WorkstationWindow.clickInView(robot, "#recreateFromDashboard");
         waitUntil("the confirmation", () -> robot.lookup("OK").tryQuery().isPresent());
         robot.clickOn("OK");
         waitUntil("the recreated runner", () -> text(robot, "#dashboardOutput").contains("Re-created the runner"));
 
-        // Start at boot: the panel reads what is set up when it opens; nothing yet, linger off.
+        // Start at boot (folded until opened): the panel reads what is set up when it loads; nothing yet, linger off.
+        WorkstationWindow.unfold(robot, "#bootSection");
         waitUntil(
                 "the boot panel's first read",
                 () -> text(robot, "#bootOutput")
@@ -239,7 +240,8 @@ class WizardGuiIT {
         // the failed action still re-reads the machine: let that finish before the window goes
         waitUntil("the wizard's re-read", () -> !viewModel.busyProperty().get());
 
-        // More hosts: the same setup as an Ansible project, from the form on this page.
+        // More hosts: the same setup as an Ansible project, from the form on this page (folded until opened).
+        WorkstationWindow.unfold(robot, "#fleetSection");
         java.nio.file.Path exportParent = java.nio.file.Files.createTempDirectory("pipglr-fleet-gui");
         java.nio.file.Path project = exportParent.resolve("project");
         java.nio.file.Path inventory = exportParent.resolve("runners.ini");

@@ -58,4 +58,21 @@ final class WorkstationWindow {
             throw new IllegalStateException("reading the scene failed", e);
         }
     }
+
+    /**
+     * Clicks the node {@code query} finds after scrolling the page to it, as a user scrolls to a button: step 6's
+     * page is taller than the window, and an action's output brings itself into view, moving the rest.
+     */
+    static void clickInView(org.testfx.api.FxRobot robot, String query) {
+        robot.interact(() -> dev.pipglr.setup.ui.common.Shown.bringIntoView(
+                robot.lookup(query).query()));
+        robot.clickOn(query);
+    }
+
+    /** Opens the folded section {@code query} finds (step 6's start at boot, more hosts), as a user would. */
+    static void unfold(org.testfx.api.FxRobot robot, String query) {
+        robot.interact(() -> robot.lookup(query)
+                .queryAs(javafx.scene.control.TitledPane.class)
+                .setExpanded(true));
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pipglr.setup.config.TokenKind;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanConnector;
 import dev.pipglr.setup.testhost.TestHosts;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -55,8 +58,16 @@ class DashboardIT {
         assertTrue(state.uptime().orElseThrow().toSeconds() >= 1, state.toString());
         assertEquals(
                 List.of(
-                        new Dashboard.Runner("pipglr-1", "https://gitlab.example.test/"),
-                        new Dashboard.Runner("pipglr-2", "https://gitlab.example.test/")),
+                        new Dashboard.Runner(
+                                "pipglr-1",
+                                "https://gitlab.example.test/",
+                                Optional.of(TokenKind.AUTHENTICATION),
+                                OptionalLong.empty()),
+                        new Dashboard.Runner(
+                                "pipglr-2",
+                                "https://gitlab.example.test/",
+                                Optional.of(TokenKind.AUTHENTICATION),
+                                OptionalLong.empty())),
                 state.runners());
         assertTrue(
                 state.volumeSizes().containsKey(PipglrNames.STORAGE_VOLUME),

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pipglr.setup.config.TokenKind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -13,15 +16,22 @@ import org.junit.jupiter.api.Test;
 class DashboardTest {
 
     @Test
-    void runnersAreReadWithoutTheirTokens() {
+    void runnersAreReadWithTheirTokenKindsAndLimitsButWithoutTheirTokens() {
         List<Dashboard.Runner> runners =
                 Dashboard.runners("concurrent = 1\n[[runners]]\n  name = \"a\"\n  url = \"https://x/\"\n"
-                        + "  token = \"glrt-secret\"\n[[runners]]\n  url = \"https://y/\"\n");
+                        + "  token = \"glrt-secret\"\n  limit = 2\n[[runners]]\n  url = \"https://y/\"\n"
+                        + "  token = \"legacysecret\"\n[[runners]]\n  name = \"c\"\n");
 
         assertEquals(
-                List.of(new Dashboard.Runner("a", "https://x/"), new Dashboard.Runner("(unnamed)", "https://y/")),
+                List.of(
+                        new Dashboard.Runner(
+                                "a", "https://x/", Optional.of(TokenKind.AUTHENTICATION), OptionalLong.of(2)),
+                        new Dashboard.Runner(
+                                "(unnamed)", "https://y/", Optional.of(TokenKind.LEGACY), OptionalLong.empty()),
+                        new Dashboard.Runner("c", "(no url)", Optional.empty(), OptionalLong.empty())),
                 runners);
         assertFalse(runners.toString().contains("glrt-secret"));
+        assertFalse(runners.toString().contains("legacysecret"));
     }
 
     @Test

@@ -13,18 +13,29 @@ import dev.pipglr.setup.wizard.MachineState;
 import dev.pipglr.setup.wizard.RunnerCommands;
 import dev.pipglr.setup.wizard.RunnerContainer;
 import dev.pipglr.setup.wizard.StartFlow;
+import dev.pipglr.setup.wizard.StepStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
-/** The runner dashboard: its state in a few lines, and the actions on its container. */
+/**
+ * The runner dashboard: its state at a glance (a headline, the runners in rows) and in a few lines of text, and the
+ * actions on its container.
+ */
 public final class DashboardViewModel implements StepPageModel {
 
     public static final String REMOVE_WARNING =
@@ -43,6 +54,17 @@ public final class DashboardViewModel implements StepPageModel {
             new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
     private final ReadOnlyStringWrapper update = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<StepStatus> headlineStatus = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper systemIdNote = new ReadOnlyStringWrapper("");
+    private final ObservableList<RunnerRow> runners = FXCollections.observableArrayList();
+    /** GitLab's last answer for each runner, by name, in the order asked: a later Verify of one runner replaces its. */
+    private final Map<String, RunnerCommands.Verification> answers = new LinkedHashMap<>();
+    /** Until the wizard wires it to step 3 (and in tests that do not), removing a runner is not offered anywhere. */
+    private Consumer<String> removal = runner -> {};
+
     private final javafx.beans.property.ReadOnlyBooleanWrapper containerExists =
             new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final javafx.beans.property.ReadOnlyBooleanWrapper containerRunning =
@@ -95,16 +117,70 @@ public final class DashboardViewModel implements StepPageModel {
     public void verify() {
         action.clear();
         String chosen = image.get();
+        action.read(null, (podman, report) -> new Dashboard(machine, podman, Clock.systemUTC()).verify(chosen), all -> {
+            answers.clear();
+            all.forEach(answer -> answers.put(answer.runner(), answer));
+            showAnswers();
+            long valid = all.stream()
+                    .filter(answer -> answer.answer() == RunnerCommands.Answer.VALID)
+                    .count();
+            action.say("Verified with GitLab: " + valid + " of " + all.size() + " runner(s) valid.");
+        });
+    }
+
+    /** Runs gitlab-runner verify for the one registered runner named {@code runner} (a row of the table). */
+    public void verifyRunner(String runner) {
+        action.clear();
+        String chosen = image.get();
         action.read(
-                null, (podman, report) -> new Dashboard(machine, podman, Clock.systemUTC()).verify(chosen), answers -> {
-                    verification.set(answers.stream()
-                            .map(RunnerCommands.Verification::describe)
-                            .collect(Collectors.joining("\n")));
-                    long valid = answers.stream()
-                            .filter(answer -> answer.answer() == RunnerCommands.Answer.VALID)
-                            .count();
-                    action.say("Verified with GitLab: " + valid + " of " + answers.size() + " runner(s) valid.");
+                null,
+                (podman, report) -> new Dashboard(machine, podman, Clock.systemUTC()).verify(chosen, runner),
+                answer -> {
+                    answers.put(answer.runner(), answer);
+                    showAnswers();
+                    action.say("Verified with GitLab: " + answer.describe());
                 });
+    }
+
+    /** The answers in the runners' rows and as lines of text. */
+    private void showAnswers() {
+        verification.set(answers.values().stream()
+                .map(RunnerCommands.Verification::describe)
+                .collect(Collectors.joining("\n")));
+        showRunners();
+    }
+
+    /** The registered runners as last read, with GitLab's last answers; one row each. */
+    public ObservableList<RunnerRow> runners() {
+        return runners;
+    }
+
+    /** The wizard opens step 3's removal of a runner with this (it says what happens in GitLab and asks first). */
+    public void whenRemoveAsked(Consumer<String> removal) {
+        this.removal = removal;
+    }
+
+    /** Asks to remove {@code runner}: step 3's removal, with the runner chosen there. */
+    public void removeRunner(String runner) {
+        removal.accept(runner);
+    }
+
+    private void showRunners() {
+        Optional<Dashboard.State> runner = shown == null ? Optional.empty() : shown.runner();
+        List<RunnerRow> rows = runner.map(state -> state.runners().stream()
+                        .map(registered -> RunnerRow.of(
+                                registered, Optional.ofNullable(answers.get(registered.name())), systemId(state)))
+                        .toList())
+                .orElse(List.of());
+        if (!runners.equals(rows)) {
+            runners.setAll(rows);
+        }
+    }
+
+    /** The system_id column: the id, or in two words why there is none (the note under the table says more). */
+    private static String systemId(Dashboard.State state) {
+        boolean running = state.container().map(ContainerSummary::running).orElse(false);
+        return state.systemId().id().orElse(running ? "not kept" : "not read");
     }
 
     /** The last update check's answer (or why it could not be made); empty before the first. */
@@ -176,6 +252,18 @@ public final class DashboardViewModel implements StepPageModel {
         containerRunning.set(runner.flatMap(Dashboard.State::container)
                 .map(ContainerSummary::running)
                 .orElse(false));
+        // an answer for a runner no longer registered would tell about nothing shown
+        List<String> registered = runner.map(read ->
+                        read.runners().stream().map(Dashboard.Runner::name).toList())
+                .orElse(List.of());
+        answers.keySet().retainAll(registered);
+        headlineStatus.set(runner.map(read -> containerRunning.get() ? StepStatus.DONE : StepStatus.TODO)
+                .orElse(StepStatus.UNKNOWN));
+        details.set(runner.map(DashboardViewModel::details).orElse(""));
+        notes.set(runner.map(DashboardViewModel::notes).orElse(""));
+        systemIdNote.set(
+                runner.map(read -> "system_id: " + read.systemId().describe()).orElse(""));
+        showAnswers();
         tick();
     }
 
@@ -185,9 +273,83 @@ public final class DashboardViewModel implements StepPageModel {
             return;
         }
         Duration sinceRead = Duration.between(shown.readAt(), clock.instant());
-        summary.set(shown.runner()
-                .map(runner -> describe(runner, sinceRead.isNegative() ? Duration.ZERO : sinceRead))
-                .orElse(shown.runnerNote()));
+        Duration since = sinceRead.isNegative() ? Duration.ZERO : sinceRead;
+        summary.set(shown.runner().map(runner -> describe(runner, since)).orElse(shown.runnerNote()));
+        headline.set(shown.runner().map(runner -> headline(runner, since)).orElse(shown.runnerNote()));
+    }
+
+    /** The state in one line at the top: "Running · up 3 min 12 s", "Stopped (exited with code 137)", "Not created". */
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    /** The headline's status: done while it runs, to do otherwise, unknown when not read; null before a reading. */
+    public ReadOnlyObjectProperty<StepStatus> headlineStatusProperty() {
+        return headlineStatus.getReadOnlyProperty();
+    }
+
+    /** Under the headline: image and version, volumes. */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** What the user must know besides (systemd runs it; what could not be read), a line each; often empty. */
+    public ReadOnlyStringProperty notesProperty() {
+        return notes.getReadOnlyProperty();
+    }
+
+    /** Where the runner's system_id is kept, or why it is not (under the runners table). */
+    public ReadOnlyStringProperty systemIdNoteProperty() {
+        return systemIdNote.getReadOnlyProperty();
+    }
+
+    static String headline(Dashboard.State state, Duration sinceRead) {
+        return state.container()
+                .map(container -> {
+                    if (container.running()) {
+                        return "Running"
+                                + uptime(state, sinceRead)
+                                        .map(up -> " · up " + up)
+                                        .orElse("");
+                    }
+                    return "created".equals(container.state())
+                            ? "Created, not started"
+                            : "Stopped (" + container.describe() + ")";
+                })
+                .orElse("Not created");
+    }
+
+    static String details(Dashboard.State state) {
+        return "Image " + state.image() + " (version " + state.imageVersion() + ") · Volumes "
+                + volumes(state.volumeSizes());
+    }
+
+    static String notes(Dashboard.State state) {
+        List<String> lines = new java.util.ArrayList<>();
+        state.container()
+                .map(ContainerSummary::systemdUnit)
+                .map(DashboardViewModel::managedBySystemd)
+                .ifPresent(lines::add);
+        lines.addAll(state.problems());
+        return String.join("\n", lines);
+    }
+
+    private static Optional<String> uptime(Dashboard.State state, Duration sinceRead) {
+        return state.uptime().map(up -> Dashboard.describe(up.plus(sinceRead)));
+    }
+
+    private static String managedBySystemd(String unit) {
+        return "Managed by systemd (" + unit + "): Stop here does not stick, systemd starts it again; use "
+                + "systemctl --user stop " + unit;
+    }
+
+    private static String volumes(Map<String, Long> sizes) {
+        return sizes.isEmpty()
+                ? "none"
+                : sizes.entrySet().stream()
+                        .filter(entry -> entry.getKey().startsWith("pipglr"))
+                        .map(entry -> entry.getKey() + " " + megabytes(entry.getValue()))
+                        .collect(Collectors.joining(", "));
     }
 
     /** Whether the runner container exists (as last read): Restart, Re-create, Remove and debug mode act on it. */
@@ -232,18 +394,14 @@ public final class DashboardViewModel implements StepPageModel {
         text.append("Container: ")
                 .append(state.container()
                         .map(c -> c.describe()
-                                + state.uptime()
-                                        .map(up -> ", up " + Dashboard.describe(up.plus(sinceRead)))
+                                + uptime(state, sinceRead)
+                                        .map(up -> ", up " + up)
                                         .orElse(""))
                         .orElse("not created"))
                 .append('\n');
         state.container()
                 .map(ContainerSummary::systemdUnit)
-                .ifPresent(unit -> text.append("Managed by systemd (")
-                        .append(unit)
-                        .append("): Stop here does not stick, systemd starts it again; use systemctl --user stop ")
-                        .append(unit)
-                        .append('\n'));
+                .ifPresent(unit -> text.append(managedBySystemd(unit)).append('\n'));
         text.append("Image: ")
                 .append(state.image())
                 .append(" (version ")
@@ -261,15 +419,7 @@ public final class DashboardViewModel implements StepPageModel {
         if (state.debugMode()) {
             text.append("Debug mode: on (" + DebugMode.VARIABLE + "=" + DebugMode.LEVEL + "; re-create to end it)\n");
         }
-        Map<String, Long> sizes = state.volumeSizes();
-        text.append("Volumes: ")
-                .append(
-                        sizes.isEmpty()
-                                ? "none"
-                                : sizes.entrySet().stream()
-                                        .filter(entry -> entry.getKey().startsWith("pipglr"))
-                                        .map(entry -> entry.getKey() + " " + megabytes(entry.getValue()))
-                                        .collect(Collectors.joining(", ")));
+        text.append("Volumes: ").append(volumes(state.volumeSizes()));
         state.problems().forEach(problem -> text.append('\n').append(problem));
         return text.toString();
     }

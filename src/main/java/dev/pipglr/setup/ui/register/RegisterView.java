@@ -132,10 +132,25 @@ public final class RegisterView {
         Shown.whenNotEmpty(output, viewModel.action().outputProperty());
         output.textProperty().addListener((obs, old, text) -> output.setScrollTop(Double.MAX_VALUE));
         Shown.whenNotEmpty(equivalent, viewModel.equivalentCommandsProperty());
+        // asked from another page (step 6's runners): the runner is chosen; its Remove button in sight and focused
+        viewModel.removalAskedProperty().addListener((obs, was, asked) -> showAskedRemoval());
+        showAskedRemoval();
         viewModel.questionProperty().addListener((obs, old, question) -> {
             if (!question.isEmpty()) {
                 ask(question);
             }
+        });
+    }
+
+    private void showAskedRemoval() {
+        if (!viewModel.removalAskedProperty().get()) {
+            return;
+        }
+        viewModel.removalShown();
+        // after the pass that lays out the page just shown
+        javafx.application.Platform.runLater(() -> {
+            removeRunner.requestFocus();
+            Shown.bringIntoView(removeRunner);
         });
     }
 

@@ -52,6 +52,7 @@ public final class RegisterViewModel implements StepPageModel {
     private final javafx.collections.ObservableList<String> registered =
             javafx.collections.FXCollections.observableArrayList();
     private final StringProperty runnerToRemove = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper removalAsked = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty unregister = new SimpleBooleanProperty(false);
     private final StringBinding purpose =
             Bindings.createStringBinding(() -> RegisterPurpose.of(TokenKind.soFar(token.get())), token);
@@ -171,6 +172,25 @@ public final class RegisterViewModel implements StepPageModel {
 
     public StringProperty runnerToRemoveProperty() {
         return runnerToRemove;
+    }
+
+    /**
+     * Another page asked to remove {@code runner} (step 6's runners table): it is chosen here, and the page shows its
+     * Remove runner button, where the removal says what happens in GitLab and asks.
+     */
+    public void chooseForRemoval(String runner) {
+        runnerToRemove.set(runner);
+        removalAsked.set(true);
+    }
+
+    /** Whether another page asked for a removal the page has not shown yet. */
+    public ReadOnlyBooleanProperty removalAskedProperty() {
+        return removalAsked.getReadOnlyProperty();
+    }
+
+    /** The page shows the asked-for removal. */
+    public void removalShown() {
+        removalAsked.set(false);
     }
 
     /** Whether removing a runner unregisters it in GitLab first (inside the running runner). */

@@ -9,7 +9,6 @@ import dev.pipglr.setup.ui.linger.LingerView;
 import dev.pipglr.setup.ui.logs.LogView;
 import dev.pipglr.setup.ui.register.RegisterView;
 import dev.pipglr.setup.ui.security.SecurityView;
-import dev.pipglr.setup.ui.start.StartView;
 import dev.pipglr.setup.ui.subids.SubIdsView;
 import dev.pipglr.setup.ui.volumes.VolumesView;
 import dev.pipglr.setup.wizard.StepDefinition;
@@ -48,8 +47,12 @@ final class StepPages {
         }
     }
 
-    /** One panel of a page: its layout (under ui/), its view (the FXML's controller) and its view model. */
-    private record Panel(String fxml, Object view, StepPageModel model) {}
+    /** One panel of a page: its layout (under ui/), its view (the FXML's controller) and the view models it shows. */
+    private record Panel(String fxml, Object view, List<StepPageModel> models) {
+        Panel(String fxml, Object view, StepPageModel model) {
+            this(fxml, view, List.of(model));
+        }
+    }
 
     private static final Map<StepDefinition, Function<WizardViewModel, Page>> PAGES = Map.of(
             Steps.LINGER,
@@ -62,12 +65,14 @@ final class StepPages {
             vm -> page(new Panel("config/ConfigView.fxml", new ConfigView(vm.config()), vm.config())),
             Steps.VOLUMES,
             vm -> page(new Panel("volumes/VolumesView.fxml", new VolumesView(vm.volumes()), vm.volumes())),
-            // step 6 with the dashboard, the live log (followed whenever the page shows a report), start at boot,
-            // more hosts and the security review
+            // step 6: the runner (its state, start and the dashboard's actions), the live log (followed whenever the
+            // page shows a report), then folded away: start at boot, more hosts and the security review
             Steps.START,
             vm -> page(
-                    new Panel("start/StartView.fxml", new StartView(vm.start()), vm.start()),
-                    new Panel("dashboard/DashboardView.fxml", new DashboardView(vm.dashboard()), vm.dashboard()),
+                    new Panel(
+                            "dashboard/DashboardView.fxml",
+                            new DashboardView(vm.dashboard(), vm.start()),
+                            List.of(vm.start(), vm.dashboard())),
                     new Panel("logs/LogView.fxml", new LogView(vm.logs()), vm.logs()),
                     new Panel("boot/BootView.fxml", new BootView(vm.boot()), vm.boot()),
                     new Panel("fleet/FleetView.fxml", new FleetView(vm.fleet()), vm.fleet()),
@@ -98,7 +103,11 @@ final class StepPages {
                 .map(panel -> load(panel.fxml(), panel.view()))
                 .toList();
         Node node = nodes.size() == 1 ? nodes.get(0) : new VBox(12, nodes.toArray(Node[]::new));
-        return new Page(node, List.of(panels).stream().map(Panel::model).toList());
+        return new Page(
+                node,
+                List.of(panels).stream()
+                        .flatMap(panel -> panel.models().stream())
+                        .toList());
     }
 
     private static Node load(String fxml, Object controller) {

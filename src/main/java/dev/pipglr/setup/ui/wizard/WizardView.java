@@ -98,6 +98,7 @@ public final class WizardView {
         });
         layOut();
         bind();
+        viewModel.openStepsWith(step -> stepList.select(viewModel.steps().indexOf(viewModel.item(step))));
         notifyWhenDoneElsewhere();
     }
 

@@ -10,12 +10,12 @@ import dev.pipglr.setup.ui.common.LinkOpener;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.ui.config.ConfigViewModel;
 import dev.pipglr.setup.ui.dashboard.DashboardViewModel;
+import dev.pipglr.setup.ui.dashboard.StartViewModel;
 import dev.pipglr.setup.ui.fleet.FleetViewModel;
 import dev.pipglr.setup.ui.linger.LingerViewModel;
 import dev.pipglr.setup.ui.logs.LogViewModel;
 import dev.pipglr.setup.ui.register.RegisterViewModel;
 import dev.pipglr.setup.ui.security.SecurityViewModel;
-import dev.pipglr.setup.ui.start.StartViewModel;
 import dev.pipglr.setup.ui.subids.SubIdsViewModel;
 import dev.pipglr.setup.ui.volumes.VolumesViewModel;
 import dev.pipglr.setup.wizard.Fix;
@@ -88,6 +88,8 @@ public final class WizardViewModel {
     private final DashboardViewModel dashboard;
     /** Until the application hands in its HostServices (and in tests that do not), a link says where it leads. */
     private final LinkOpener links = new LinkOpener();
+    /** Until the window hands in its sidebar (and in tests without one), a page that asks for another says so. */
+    private Consumer<StepDefinition> stepOpener = step -> LOG.info("no window to show step " + step.id());
 
     /**
      * @param machine the machine the step pages act on (user, commands, files)
@@ -140,6 +142,16 @@ public final class WizardViewModel {
                 LogViewModel.DEFAULT_CAPACITY,
                 connected -> RunnerContainer.name(machine, connected, image.get()));
         this.config = new ConfigViewModel(context);
+        // step 3 removes runners (it says what happens in GitLab and checks first); the dashboard's rows lead there
+        dashboard.whenRemoveAsked(runner -> {
+            register.chooseForRemoval(runner);
+            stepOpener.accept(Steps.REGISTER);
+        });
+    }
+
+    /** How a page shows another step: the window's sidebar selects it. */
+    public void openStepsWith(Consumer<StepDefinition> opener) {
+        this.stepOpener = opener;
     }
 
     /** How the pages' links open a web page: the application's HostServices, or a test's stand-in. */

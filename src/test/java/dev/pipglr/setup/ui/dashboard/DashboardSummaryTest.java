@@ -21,7 +21,11 @@ class DashboardSummaryTest {
                 Optional.of(Duration.ofSeconds(75)),
                 "pipglr:latest",
                 "v17.5.0",
-                List.of(new Dashboard.Runner("pipglr-1", "https://gitlab.com/")),
+                List.of(new Dashboard.Runner(
+                        "pipglr-1",
+                        "https://gitlab.com/",
+                        Optional.of(dev.pipglr.setup.config.TokenKind.AUTHENTICATION),
+                        java.util.OptionalLong.of(1))),
                 1,
                 Map.of("pipglr-cache", 2_000_000L),
                 new Dashboard.SystemId(Optional.of("s_0123456789ab"), "kept in /run/secrets/.runner_system_id"),
@@ -43,5 +47,49 @@ class DashboardSummaryTest {
     @Test
     void aContainerOnlyPodmanManagesSaysNothingAboutSystemd() {
         assertFalse(DashboardViewModel.describe(running(null)).contains("systemd"));
+    }
+
+    @Test
+    void theHeadlineSaysWhetherItRunsAndForHowLongInOneLine() {
+        assertEquals("Running · up 1 min 20 s", DashboardViewModel.headline(running(null), Duration.ofSeconds(5)));
+        assertEquals("Stopped (exited with code 137)", DashboardViewModel.headline(with(exited(137L)), Duration.ZERO));
+        assertEquals(
+                "Created, not started",
+                DashboardViewModel.headline(
+                        with(Optional.of(new ContainerSummary("pipglr", "pipglr:latest", "created", false, null))),
+                        Duration.ZERO));
+        assertEquals("Not created", DashboardViewModel.headline(with(Optional.empty()), Duration.ZERO));
+    }
+
+    @Test
+    void underTheHeadlineTheImageAndVolumesAndWhatTheUserMustKnow() {
+        assertEquals(
+                "Image pipglr:latest (version v17.5.0) · Volumes pipglr-cache 2.0 MB",
+                DashboardViewModel.details(running(null)));
+        assertEquals(
+                "Managed by systemd (pipglr.service): Stop here does not stick, systemd starts it again; use "
+                        + "systemctl --user stop pipglr.service",
+                DashboardViewModel.notes(running("pipglr.service")));
+        assertEquals("", DashboardViewModel.notes(running(null)), "nothing to know besides");
+    }
+
+    private static Optional<ContainerSummary> exited(Long code) {
+        return Optional.of(new ContainerSummary("pipglr", "pipglr:latest", "exited", false, code));
+    }
+
+    /** The running state with another container (and so no uptime). */
+    private static Dashboard.State with(Optional<ContainerSummary> container) {
+        Dashboard.State state = running(null);
+        return new Dashboard.State(
+                container,
+                Optional.empty(),
+                state.image(),
+                state.imageVersion(),
+                state.runners(),
+                state.concurrent(),
+                state.volumeSizes(),
+                state.systemId(),
+                state.debugMode(),
+                state.problems());
     }
 }

@@ -239,4 +239,94 @@ class DashboardViewModelTest {
         assertEquals(false, viewModel.updatableProperty().get());
         assertTrue(harness.podman.calls.isEmpty(), harness.podman.calls.toString());
     }
+
+    /** Two runners: a glrt- one with a limit, a legacy one without. */
+    private static final String TWO_RUNNERS = "concurrent = 3\n"
+            + "[[runners]]\n  name = \"a\"\n  url = \"https://gitlab.example.com/\"\n  token = \"glrt-rowsecret\"\n"
+            + "  limit = 2\n"
+            + "[[runners]]\n  name = \"b\"\n  url = \"https://git.example.org/\"\n  token = \"legacyrowsecret\"\n";
+
+    @Test
+    void eachRunnerIsARowWithItsTokenKindLimitAndGitlabsLastAnswerForIt() {
+        harness.storedAndRunning(TWO_RUNNERS, body -> dev.pipglr.setup.wizard.FakePodman.Run.exits(0, ""));
+        harness.podman.execProgram = (container, command, user) ->
+                command.get(0).equals("cat")
+                        ? new dev.pipglr.setup.podman.ExecResult(0, "s_0123456789ab")
+                        : new dev.pipglr.setup.podman.ExecResult(
+                                1,
+                                "Verifying runner... is not valid                    runner=rowsecre status=\"403 Forbidden\"\n");
+
+        viewModel.refresh();
+        assertEquals(
+                List.of(
+                        new RunnerRow(
+                                "a",
+                                "https://gitlab.example.com/",
+                                "authentication (glrt-)",
+                                "2",
+                                "not verified yet",
+                                "Not verified yet: Verify asks GitLab whether it knows this runner.",
+                                "s_0123456789ab"),
+                        new RunnerRow(
+                                "b",
+                                "https://git.example.org/",
+                                "legacy runner token",
+                                "not set",
+                                "not verified yet",
+                                "Not verified yet: Verify asks GitLab whether it knows this runner.",
+                                "s_0123456789ab")),
+                viewModel.runners());
+        assertEquals("Running", viewModel.headlineProperty().get(), "no start time read: no uptime");
+        assertEquals(
+                dev.pipglr.setup.wizard.StepStatus.DONE,
+                viewModel.headlineStatusProperty().get());
+
+        viewModel.verifyRunner("b");
+
+        assertEquals(
+                List.of("not verified yet", "not valid (403 Forbidden)"),
+                viewModel.runners().stream().map(RunnerRow::verification).toList());
+        assertEquals(
+                "b: GitLab does not know this runner any more (deleted or its token revoked); remove it here",
+                viewModel.verificationProperty().get());
+        assertTrue(
+                harness.podman.calls.stream().noneMatch(call -> call.contains("--name a")),
+                "only b was asked: " + harness.podman.calls);
+        assertTrue(
+                !viewModel.runners().toString().contains("rowsecret"),
+                "tokens are never shown: " + viewModel.runners());
+    }
+
+    @Test
+    void removingARunnerFromItsRowIsHandedToStep3() {
+        List<String> asked = new java.util.ArrayList<>();
+        viewModel.whenRemoveAsked(asked::add);
+
+        viewModel.removeRunner("b");
+
+        assertEquals(List.of("b"), asked);
+        assertEquals(0, harness.rechecks.get(), "nothing is removed here");
+    }
+
+    @Test
+    void withoutAContainerTheHeadlineSaysNotCreatedAndTheRunnersAreStillListed() {
+        harness.podman.createSecret(
+                PipglrNames.CONFIG_SECRET, TWO_RUNNERS.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        harness.podman.program = body -> dev.pipglr.setup.wizard.FakePodman.Run.exits(
+                0, harness.podman.secretValues.get(PipglrNames.CONFIG_SECRET)); // dumpconfig
+
+        viewModel.refresh();
+
+        assertEquals("Not created", viewModel.headlineProperty().get());
+        assertEquals(
+                dev.pipglr.setup.wizard.StepStatus.TODO,
+                viewModel.headlineStatusProperty().get());
+        assertEquals(
+                List.of("not read", "not read"),
+                viewModel.runners().stream().map(RunnerRow::systemId).toList(),
+                "the system_id is read inside the running container");
+        assertEquals(
+                "system_id: read while the runner runs",
+                viewModel.systemIdNoteProperty().get());
+    }
 }

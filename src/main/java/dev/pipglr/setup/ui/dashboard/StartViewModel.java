@@ -1,4 +1,4 @@
-package dev.pipglr.setup.ui.start;
+package dev.pipglr.setup.ui.dashboard;
 
 import dev.pipglr.setup.host.Machine;
 import dev.pipglr.setup.podman.ContainerSummary;

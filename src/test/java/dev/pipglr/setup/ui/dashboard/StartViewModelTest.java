@@ -1,4 +1,4 @@
-package dev.pipglr.setup.ui.start;
+package dev.pipglr.setup.ui.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
