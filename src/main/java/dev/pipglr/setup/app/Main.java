@@ -28,6 +28,7 @@ import picocli.CommandLine.Mixin;
             RemoveRunnerCommand.class,
             ExportAnsibleCommand.class,
             StartCommand.class,
+            TestJobCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

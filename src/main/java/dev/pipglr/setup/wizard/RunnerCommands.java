@@ -96,6 +96,11 @@ public final class RunnerCommands {
         return (slash <= 0 ? "" : configPath.substring(0, slash)) + "/.runner_system_id";
     }
 
+    /** Runs {@code command} in the runner container as gitlab-runner's user, as a job's requests start there. */
+    public ExecResult asRunner(List<String> command) {
+        return podman.exec(container, command, user);
+    }
+
     /** {@code gitlab-runner verify --name NAME} for each runner (never {@code --delete}: nothing is changed). */
     public List<Verification> verify(List<String> runners) {
         requireRunning();

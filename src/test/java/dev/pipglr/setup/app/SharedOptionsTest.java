@@ -44,7 +44,7 @@ class SharedOptionsTest {
             "config-check", List.of(JSON));
 
     private static final List<String> CHANGING =
-            List.of("register", "add-runners", "remove-runner", "start", "export-ansible");
+            List.of("register", "add-runners", "remove-runner", "start", "test-job", "export-ansible");
 
     private static Map<String, CommandLine> subcommands() {
         Map<String, CommandLine> commands = new TreeMap<>(new CommandLine(new Main()).getSubcommands());

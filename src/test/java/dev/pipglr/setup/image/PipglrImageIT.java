@@ -2,14 +2,20 @@ package dev.pipglr.setup.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pipglr.setup.host.LocalMachine;
+import dev.pipglr.setup.podman.DockerJavaPodman;
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.SocketCandidate;
 import dev.pipglr.setup.runlabel.PodmanShlex;
 import dev.pipglr.setup.runlabel.Runlabel;
 import dev.pipglr.setup.runlabel.RunlabelException;
 import dev.pipglr.setup.runlabel.RunlabelParser;
 import dev.pipglr.setup.testhost.HostPodmanCli;
 import dev.pipglr.setup.testhost.TestHosts;
+import dev.pipglr.setup.wizard.JobTest;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -17,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -179,6 +186,7 @@ class PipglrImageIT {
                 "gitlab-runner's lines:\n" + log);
         assertTrue(log.contains("podman["), "the nested podman's lines:\n" + log);
         assertEquals(privilegedJobs, jobHasSysAdmin(log), "job privileged as the config says:\n" + log);
+        jobTestPassesAndNamesAStoppedJobSocket(image);
 
         assertEquals(
                 "active\nactive\nactive\nactive",
@@ -264,6 +272,43 @@ class PipglrImageIT {
         assertTrue(debugLog.contains("level=debug"), "the nested podman at debug level:\n" + debugLog);
         removeRunnerState();
     }
+
+    /**
+     * The wizard's job test against the booted image (through the API of this machine's podman, as the wizard makes
+     * its requests): every stage passes with the job image the nested podman has; with the nested podman's socket
+     * stopped, the test stops at its first stage and says why; started again, a job runs again.
+     */
+    private void jobTestPassesAndNamesAStoppedJobSocket(String image) throws Exception {
+        try (Podman api = DockerJavaPodman.connect(
+                new SocketCandidate("this machine's podman", TestHosts.hostPodmanSocket()), Duration.ofSeconds(5))) {
+            JobTest test = new JobTest(new LocalMachine(), api);
+            JobTest.Tested passed = assertInstanceOf(JobTest.Tested.class, test.run(image, Optional.of(JOB_IMAGE)));
+            passed.sockets().forEach(socket -> socket.lines().forEach(System.out::println));
+            assertTrue(passed.passed(), passed.toString());
+            assertTrue(
+                    passed.sockets().get(0).stages().stream()
+                            .anyMatch(stage -> stage.stage() == JobTest.Stage.RUN
+                                    && stage.words().startsWith("ran as")),
+                    passed.toString());
+
+            podman.ok("exec", "pipglr", "systemctl", "stop", "pipglr-podman.socket", "pipglr-podman.service");
+            JobTest.Socket stopped = assertInstanceOf(JobTest.Tested.class, test.run(image, Optional.of(JOB_IMAGE)))
+                    .sockets()
+                    .get(0);
+            JobTest.Failure failure = stopped.failure().orElseThrow(() -> new AssertionError(stopped.toString()));
+            assertEquals(JobTest.Stage.SOCKET, failure.stage(), failure.describe());
+            assertTrue(failure.known().isPresent(), "a known cause: " + failure.describe());
+
+            podman.ok("exec", "pipglr", "systemctl", "start", "pipglr-podman.socket");
+            assertTrue(
+                    assertInstanceOf(JobTest.Tested.class, test.run(image, Optional.of(JOB_IMAGE)))
+                            .passed(),
+                    "a job runs again once the socket is back");
+        }
+    }
+
+    /** What the test gitlab-runner's job imported into the nested podman: no registry is reachable here. */
+    private static final String JOB_IMAGE = "localhost/pipglr-job:latest";
 
     /** What gitlab-runner reads as its system_id, once it has started (as the runner user, like the service). */
     private String systemId() {

@@ -169,8 +169,9 @@ class StateConsistencyIT {
                         .noneMatch(action -> action.busyProperty().get());
     }
 
+    /** F5 with the window focused; the page may be scrolled (to Maintenance), its title out of sight. */
     private void refreshWithF5(FxRobot robot) {
-        robot.clickOn("#stepTitle").type(KeyCode.F5);
+        robot.clickOn("#step-start").type(KeyCode.F5);
     }
 
     private void confirm(FxRobot robot) throws Exception {

@@ -108,6 +108,9 @@ public final class DashboardView {
     private Button verifyRunners;
 
     @FXML
+    private Button testJob;
+
+    @FXML
     private Label dashboardUpdate;
 
     @FXML
@@ -162,6 +165,7 @@ public final class DashboardView {
         updateRunner.managedProperty().bind(updateRunner.visibleProperty());
         for (Button button : new Button[] {
             verifyRunners,
+            testJob,
             checkUpdates,
             updateRunner,
             stopRunner,
@@ -174,7 +178,7 @@ public final class DashboardView {
             button.disableProperty().bind(viewModel.action().busyProperty());
         }
         // only what makes sense for the container as last read is offered
-        for (Button needsRunning : new Button[] {verifyRunners, stopRunner}) {
+        for (Button needsRunning : new Button[] {verifyRunners, testJob, stopRunner}) {
             showOnlyWhen(needsRunning, viewModel.containerRunningProperty());
         }
         for (Button needsContainer : new Button[] {restartRunner, recreateFromDashboard, removeRunner, debugMode}) {
@@ -211,6 +215,8 @@ public final class DashboardView {
                 existingChoice,
                 Bindings.createBooleanBinding(
                         () -> start.existingProperty().get().isPresent(), start.existingProperty()));
+        // only what makes sense for the container as last read: a running runner has nothing to start
+        showOnlyWhen(startButton, viewModel.containerRunningProperty().not());
         // Pulling the image can take minutes: the page can stop waiting (podman carries on).
         showOnlyWhen(startProgress, start.action().busyProperty());
         showOnlyWhen(cancelStart, start.action().busyProperty());
@@ -308,6 +314,11 @@ public final class DashboardView {
     @FXML
     private void cancel() {
         viewModel.action().cancel();
+    }
+
+    @FXML
+    private void testJob() {
+        viewModel.testJob();
     }
 
     @FXML

@@ -128,6 +128,30 @@ public final class DashboardViewModel implements StepPageModel {
         });
     }
 
+    /**
+     * Tests that a CI job can run in the running runner (the job test: a job's requests to the socket config.toml
+     * names, from inside the runner, each stage timed), and says each stage and the verdict.
+     */
+    public void testJob() {
+        action.clear();
+        String chosen = image.get();
+        action.read(
+                null,
+                (podman, report) ->
+                        new dev.pipglr.setup.wizard.JobTest(machine, podman).run(chosen, java.util.Optional.empty()),
+                result -> {
+                    if (result instanceof dev.pipglr.setup.wizard.JobTest.CannotRun cannot) {
+                        action.say("Job test: " + cannot.why());
+                        return;
+                    }
+                    for (dev.pipglr.setup.wizard.JobTest.Socket socket :
+                            ((dev.pipglr.setup.wizard.JobTest.Tested) result).sockets()) {
+                        socket.lines().forEach(action::say);
+                        action.say(socket.verdict());
+                    }
+                });
+    }
+
     /** Runs gitlab-runner verify for the one registered runner named {@code runner} (a row of the table). */
     public void verifyRunner(String runner) {
         action.clear();

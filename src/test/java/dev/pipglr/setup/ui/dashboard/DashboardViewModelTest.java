@@ -41,6 +41,31 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void theJobTestSaysEachStageAndItsVerdictOrWhyItCannotRun() {
+        harness.storedAndRunning(
+                "concurrent = 1\n[[runners]]\n  name = \"a\"\n  url = \"https://x/\"\n  token = \"glrt-a\"\n"
+                        + "  executor = \"docker\"\n  [runners.docker]\n    host = \"unix:///run/pipglr/podman.sock\"\n"
+                        + "    image = \"localhost/job:1\"\n",
+                body -> dev.pipglr.setup.wizard.FakePodman.Run.exits(0, ""));
+        harness.podman.execProgram = (container, command, user) -> new dev.pipglr.setup.podman.ExecResult(
+                0, command.contains("start") ? "pipglr-job-test-ok\n1000\n" : "");
+
+        viewModel.testJob();
+
+        String said = viewModel.action().outputProperty().get();
+        assertTrue(said.contains("unix:///run/pipglr/podman.sock (a), job image localhost/job:1:"), said);
+        assertTrue(said.contains("run the job's script"), said);
+        assertTrue(said.contains("A job ran on unix:///run/pipglr/podman.sock in "), said);
+
+        harness.podman.execProgram =
+                (container, command, user) -> new dev.pipglr.setup.podman.ExecResult(127, "sh: podman: not found\n");
+        viewModel.testJob();
+
+        said = viewModel.action().outputProperty().get();
+        assertTrue(said.startsWith("Job test: The runner container has no podman client"), said);
+    }
+
+    @Test
     void theRunningTimeCountsOnBetweenReadings() {
         harness.podman.containers.put(
                 PipglrNames.CONTAINER,

@@ -1,0 +1,264 @@
+package dev.pipglr.setup.wizard;
+
+import dev.pipglr.setup.config.JobSettings;
+import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.podman.ExecResult;
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanException;
+import dev.pipglr.setup.runlabel.RunlabelException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Whether a CI job can run, tried before GitLab sends one: inside the running runner container, as the user
+ * gitlab-runner runs as, against the socket config.toml's {@code [runners.docker] host} names, the requests gitlab-runner's
+ * docker executor makes for a job, in its order: reach the socket, ask the host, get the job image, create a cache
+ * volume, create the job container (privileged when the runner's jobs are), start it attached and run a script,
+ * remove both. They go through the podman client the image carries ({@code podman --remote}), which speaks to the
+ * same service. Each stage is timed; the first that fails names podman's words, the known cause and the step to
+ * revisit ({@link JobFailures}).
+ */
+public final class JobTest {
+
+    /** What a job goes through, in gitlab-runner's order. */
+    public enum Stage {
+        SOCKET("reach the job socket"),
+        INFO("ask podman for its host"),
+        IMAGE("get the job image"),
+        VOLUME("create a cache volume"),
+        CREATE("create the job container"),
+        RUN("start it and run the job's script"),
+        REMOVE("remove the job container and volume");
+
+        private final String doing;
+
+        Stage(String doing) {
+            this.doing = doing;
+        }
+
+        public String doing() {
+            return doing;
+        }
+    }
+
+    /** One stage as it went; {@code words} is podman's output when it failed, else a short note. */
+    public record StageResult(Stage stage, boolean passed, long millis, String words) {}
+
+    /** The stage that failed, podman's words there, and what they mean when the failure is a known one. */
+    public record Failure(Stage stage, String words, Optional<JobFailures.Known> known) {
+        public String describe() {
+            String said = "could not " + stage.doing() + ": " + lastLines(words);
+            return known.map(cause -> said + " " + cause.cause() + " " + cause.fix())
+                    .orElse(said);
+        }
+    }
+
+    /** The test against one job socket (the runners that share it share the result). */
+    public record Socket(
+            List<String> runners, String host, String jobImage, List<StageResult> stages, Optional<Failure> failure) {
+        public boolean passed() {
+            return failure.isEmpty();
+        }
+
+        /** The whole test's time: what a job waits before its script runs, plus the clean-up. */
+        public long millis() {
+            return stages.stream().mapToLong(StageResult::millis).sum();
+        }
+
+        /** One sentence: a job ran, or where and why it cannot. */
+        public String verdict() {
+            return failure.map(failed -> "A job cannot run on " + host + ": " + failed.describe())
+                    .orElse("A job ran on " + host + " in " + millis() + " ms.");
+        }
+
+        /** The socket, its runners and job image, then each stage with its time, as a terminal shows them. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            lines.add(host + " (" + String.join(", ", runners) + "), job image " + jobImage + ":");
+            stages.forEach(stage -> lines.add(String.format(
+                    java.util.Locale.ROOT,
+                    "  %-4s %-36s %6d ms  %s",
+                    stage.passed() ? "ok" : "FAIL",
+                    stage.stage().doing(),
+                    stage.millis(),
+                    stage.passed() ? stage.words() : "")));
+            return lines;
+        }
+    }
+
+    /** What the job test found. */
+    public sealed interface Result permits Tested, CannotRun {}
+
+    /** Every job socket config.toml names, tested. */
+    public record Tested(List<Socket> sockets) implements Result {
+        public boolean passed() {
+            return sockets.stream().allMatch(Socket::passed);
+        }
+    }
+
+    /** Why there was nothing to test (no runner running, no runner registered, no podman client in the image). */
+    public record CannotRun(String why) implements Result {}
+
+    /** The script a job container runs: it says it ran, and as whom. */
+    static final String SCRIPT = "echo pipglr-job-test-ok; id -u";
+
+    static final String MARK = "pipglr-job-test-ok";
+
+    /** A job image most runners' nested podman can pull, when config.toml names none. */
+    static final String FALLBACK_IMAGE = "registry.fedoraproject.org/fedora-minimal:latest";
+
+    private final Machine machine;
+    private final Podman podman;
+
+    public JobTest(Machine machine, Podman podman) {
+        this.machine = machine;
+        this.podman = podman;
+    }
+
+    /**
+     * @param image    the pipglr image the runner was started from (its run label names the container)
+     * @param jobImage the image to run the job in; empty: each runner's {@code [runners.docker] image}
+     */
+    public Result run(String image, Optional<String> jobImage) throws RunlabelException {
+        RunnerCommands runner = RunnerCommands.of(machine, podman, image);
+        boolean running = podman.container(runner.container())
+                .map(found -> found.running())
+                .orElse(false);
+        if (!running) {
+            return new CannotRun("The runner " + runner.container() + " is not running: start it on step 6 first.");
+        }
+        String runningImage =
+                podman.container(runner.container()).map(found -> found.image()).orElse(image);
+        Optional<String> config = new ConfigStore(machine, podman, Clock.systemUTC()).readCurrent(runningImage);
+        List<JobSettings> settings = config.map(JobSettings::of).orElse(List.of());
+        if (settings.isEmpty()) {
+            return new CannotRun("No runner is registered in config.toml: register one on step 3 first.");
+        }
+        ExecResult client = runner.asRunner(List.of("podman", "--version"));
+        if (!client.succeeded()) {
+            return new CannotRun("The runner container has no podman client to make a job's requests with ("
+                    + lastLines(client.output()) + "): this image cannot be tested from inside.");
+        }
+        Map<String, List<JobSettings>> bySocket = new LinkedHashMap<>();
+        settings.forEach(each ->
+                bySocket.computeIfAbsent(each.host(), host -> new ArrayList<>()).add(each));
+        List<Socket> sockets = new ArrayList<>();
+        for (Map.Entry<String, List<JobSettings>> socket : bySocket.entrySet()) {
+            JobSettings first = socket.getValue().get(0);
+            String chosen = jobImage.or(first::image).orElse(FALLBACK_IMAGE);
+            sockets.add(test(
+                    runner,
+                    socket.getValue().stream().map(JobSettings::runner).toList(),
+                    socket.getKey(),
+                    chosen,
+                    socket.getValue().stream().anyMatch(JobSettings::privileged)));
+        }
+        return new Tested(sockets);
+    }
+
+    private Socket test(RunnerCommands runner, List<String> runners, String host, String jobImage, boolean privileged) {
+        String name = "pipglr-job-test-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> remote = List.of("podman", "--remote", "--url", host);
+        List<StageResult> stages = new ArrayList<>();
+        Optional<Failure> failure = Optional.empty();
+        boolean created = false;
+        boolean volume = false;
+        try {
+            for (Stage stage : List.of(Stage.SOCKET, Stage.INFO, Stage.IMAGE, Stage.VOLUME, Stage.CREATE, Stage.RUN)) {
+                List<String> command = new ArrayList<>(remote);
+                switch (stage) {
+                    case SOCKET -> command.addAll(List.of("version", "--format", "{{.Server.APIVersion}}"));
+                    case INFO -> command.addAll(List.of("info", "--format", "{{.Host.Security.Rootless}}"));
+                    case IMAGE -> command.addAll(List.of("image", "exists", jobImage));
+                    case VOLUME -> command.addAll(List.of("volume", "create", name));
+                    case CREATE -> {
+                        command.addAll(List.of("create", "--name", name, "-v", name + ":/cache"));
+                        if (privileged) {
+                            command.add("--privileged");
+                        }
+                        command.addAll(List.of(jobImage, "sh", "-c", SCRIPT));
+                    }
+                    case RUN -> command.addAll(List.of("start", "--attach", name));
+                    default -> throw new IllegalStateException(stage.name());
+                }
+                long begin = System.nanoTime();
+                ExecResult result = runner.asRunner(command);
+                if (stage == Stage.IMAGE && result.exitCode() == 1) {
+                    // as gitlab-runner: inspect, and pull what is not there
+                    List<String> pull = new ArrayList<>(remote);
+                    pull.addAll(List.of("pull", "--quiet", jobImage));
+                    result = runner.asRunner(pull);
+                }
+                long millis = (System.nanoTime() - begin) / 1_000_000;
+                boolean passed = result.succeeded()
+                        && (stage != Stage.RUN || result.output().contains(MARK));
+                stages.add(new StageResult(stage, passed, millis, passed ? note(stage, result) : result.output()));
+                volume |= stage == Stage.VOLUME && passed;
+                created |= stage == Stage.CREATE && passed;
+                if (!passed) {
+                    failure = Optional.of(
+                            new Failure(stage, result.output(), JobFailures.recognise(stage, result.output())));
+                    break;
+                }
+            }
+        } finally {
+            stages.add(remove(runner, remote, name, created, volume));
+        }
+        StageResult removal = stages.get(stages.size() - 1);
+        if (failure.isEmpty() && !removal.passed()) {
+            failure = Optional.of(new Failure(Stage.REMOVE, removal.words(), Optional.empty()));
+        }
+        return new Socket(runners, host, jobImage, stages, failure);
+    }
+
+    /** Removes what the test made, as gitlab-runner's cleanup does (force, with the container's volumes). */
+    private static StageResult remove(
+            RunnerCommands runner, List<String> remote, String name, boolean container, boolean volume) {
+        long begin = System.nanoTime();
+        StringBuilder words = new StringBuilder();
+        boolean passed = true;
+        try {
+            if (container) {
+                List<String> command = new ArrayList<>(remote);
+                command.addAll(List.of("rm", "--force", "--volumes", name));
+                ExecResult result = runner.asRunner(command);
+                passed &= result.succeeded();
+                words.append(result.output());
+            }
+            if (volume) {
+                List<String> command = new ArrayList<>(remote);
+                command.addAll(List.of("volume", "rm", "--force", name));
+                ExecResult result = runner.asRunner(command);
+                passed &= result.succeeded();
+                words.append(result.output());
+            }
+        } catch (PodmanException e) {
+            passed = false;
+            words.append(e.getMessage());
+        }
+        return new StageResult(
+                Stage.REMOVE, passed, (System.nanoTime() - begin) / 1_000_000, passed ? "removed" : words.toString());
+    }
+
+    private static String note(Stage stage, ExecResult result) {
+        return switch (stage) {
+            case SOCKET -> "API " + result.output().strip();
+            case INFO -> "rootless " + result.output().strip();
+            case RUN ->
+                "ran as uid " + lastLines(result.output().replace(MARK, "")).strip();
+            default -> "done";
+        };
+    }
+
+    /** The last few lines of podman's words: where it says what went wrong. */
+    static String lastLines(String output) {
+        List<String> lines =
+                output.strip().lines().filter(line -> !line.isBlank()).toList();
+        return String.join(" ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    }
+}
