@@ -86,7 +86,7 @@ class JobTestTest {
         nestedPodman(words -> switch (words.get(0)) {
             case "version" -> ok("5.4.2\n");
             case "info" -> ok("true\n");
-            case "start" -> ok("pipglr-job-test-ok\n0\n");
+            case "start" -> ok("pipglr-job-test-ok\nuid 0\n");
             default -> ok("");
         });
 

@@ -48,7 +48,7 @@ class DashboardViewModelTest {
                         + "    image = \"localhost/job:1\"\n",
                 body -> dev.pipglr.setup.wizard.FakePodman.Run.exits(0, ""));
         harness.podman.execProgram = (container, command, user) -> new dev.pipglr.setup.podman.ExecResult(
-                0, command.contains("start") ? "pipglr-job-test-ok\n1000\n" : "");
+                0, command.contains("start") ? "pipglr-job-test-ok\nuid 1000\n" : "");
 
         viewModel.testJob();
 
