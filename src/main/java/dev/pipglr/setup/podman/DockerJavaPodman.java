@@ -334,6 +334,12 @@ public final class DockerJavaPodman implements Podman {
     }
 
     @Override
+    public boolean removeOneOff(String id) {
+        return libpod.call("DELETE", "/containers/" + encode(id) + "?force=true&v=true", "remove the container " + id)
+                .foundOrRequireSuccess("remove the container " + id);
+    }
+
+    @Override
     public ExecResult exec(String container, List<String> command, String user) {
         String doing = "run " + command.get(0) + " in the container " + container;
         Map<String, Object> body = new java.util.LinkedHashMap<>();

@@ -68,6 +68,14 @@ public interface Podman extends PodmanReads {
     boolean removeContainer(String id);
 
     /**
+     * Removes the container and the anonymous volumes podman made for it (the image's VOLUME lines), as
+     * {@code podman run --rm} does for a one-off container; named volumes stay.
+     *
+     * @return false when there was no such container
+     */
+    boolean removeOneOff(String id);
+
+    /**
      * Runs a command in a running container, as {@code podman exec --user USER} would, and waits for it.
      *
      * @param user a name or uid inside the container; null or empty for the container's own user

@@ -98,7 +98,8 @@ final class ContainerRuns {
     private static void removeQuietly(Podman podman, String name) {
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
-                podman.removeContainer(name);
+                // as podman run --rm: the anonymous volumes of the image's VOLUME lines go with it
+                podman.removeOneOff(name);
                 return;
             } catch (PodmanException retry) {
                 // once more; when the service is gone a stopped container stays, named so it is recognisable

@@ -27,7 +27,7 @@ class ContainerRunsTest {
                 new Class<?>[] {Podman.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "createContainer" -> throw refusal;
-                    case "removeContainer" -> false;
+                    case "removeContainer", "removeOneOff" -> false;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

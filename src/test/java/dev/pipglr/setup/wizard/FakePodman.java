@@ -275,6 +275,14 @@ public final class FakePodman implements Podman {
     }
 
     @Override
+    public boolean removeOneOff(String id) {
+        created.remove(id);
+        finished.remove(id);
+        calls.add("remove with its anonymous volumes " + id);
+        return containers.remove(id) != null;
+    }
+
+    @Override
     public dev.pipglr.setup.podman.ExecResult exec(String container, java.util.List<String> command, String user) {
         ContainerSummary summary = container(container)
                 .orElseThrow(() -> new PodmanException(
