@@ -20,16 +20,33 @@ public final class JobFailures {
 
         boolean seenIn(JobTest.Stage stage, String output) {
             String lower = output.toLowerCase(Locale.ROOT);
-            return (stages.isEmpty() || stages.contains(stage))
+            return (stage == null || stages.isEmpty() || stages.contains(stage))
                     && words.stream().anyMatch(word -> lower.contains(word.toLowerCase(Locale.ROOT)));
         }
     }
 
     private static final Set<JobTest.Stage> ANY = Set.of();
 
+    static final String SERVICE_DOWN = "service-down";
+    static final String SUB_IDS = "sub-ids";
+    static final String ID_MAP_HELPERS = "id-map-helpers";
+
     public static final List<Known> CATALOGUE = List.of(
             new Known(
-                    "sub-ids",
+                    ID_MAP_HELPERS,
+                    ANY,
+                    List.of(
+                            "\"newuidmap\": executable file not found",
+                            "\"newgidmap\": executable file not found",
+                            "newuidmap: executable file not found",
+                            "newgidmap: executable file not found"),
+                    "The nested podman cannot map IDs: newuidmap or newgidmap in the runner's image is missing, or"
+                            + " has neither its setuid bit nor the file capabilities (cap_setuid, cap_setgid) that"
+                            + " let it write a user namespace's ID map.",
+                    "Use an image whose uidmap (shadow-utils) package is intact: pull or build it again (step 6,"
+                            + " Update), as root in the image: chmod u+s /usr/bin/newuidmap /usr/bin/newgidmap."),
+            new Known(
+                    SUB_IDS,
                     ANY,
                     List.of("newuidmap", "newgidmap", "insufficient UIDs or GIDs", "uid_map"),
                     "The nested podman cannot map the IDs it needs: the user's subordinate ID ranges are too small,"
@@ -68,7 +85,7 @@ public final class JobFailures {
                             + " container.",
                     "Step 4: set host to the socket the image serves for jobs, save, and re-create the runner."),
             new Known(
-                    "service-down",
+                    SERVICE_DOWN,
                     Set.of(JobTest.Stage.SOCKET, JobTest.Stage.INFO),
                     List.of("connection refused", "connection reset", "eof", "cannot connect to podman"),
                     "The nested podman service does not answer on the job socket: it failed to start or died.",
@@ -90,6 +107,41 @@ public final class JobFailures {
                             + " reach in config.toml's [runners.docker] image (step 4)."));
 
     private JobFailures() {}
+
+    /**
+     * The lines of a log that tell a failure: those with the known failure's words, else the last few lines; at most
+     * three, joined.
+     */
+    static String telling(String log, Optional<Known> known) {
+        List<String> lines = log.strip().lines().filter(line -> !line.isBlank()).toList();
+        List<String> telling = known.map(cause ->
+                        lines.stream().filter(line -> cause.seenIn(null, line)).toList())
+                .filter(found -> !found.isEmpty())
+                .orElse(lines);
+        return String.join(" ", telling.subList(Math.max(0, telling.size() - 3), telling.size()));
+    }
+
+    /** The entry with that id. */
+    static Known byId(String id) {
+        return CATALOGUE.stream()
+                .filter(known -> known.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(id));
+    }
+
+    /**
+     * The first known failure the nested podman service's own log shows. Only causes inside the service count: the
+     * entries that describe a client's view (nothing on the socket, a refused connection, a registry) would read
+     * ordinary log lines as failures.
+     */
+    public static Optional<Known> recogniseInServiceLog(String log) {
+        return CATALOGUE.stream()
+                .filter(known -> known.stages().isEmpty()
+                        || known.stages().contains(JobTest.Stage.CREATE)
+                        || known.stages().contains(JobTest.Stage.RUN))
+                .filter(known -> known.seenIn(null, log))
+                .findFirst();
+    }
 
     /** The first known failure podman's words show at that stage. */
     public static Optional<Known> recognise(JobTest.Stage stage, String podmanWords) {

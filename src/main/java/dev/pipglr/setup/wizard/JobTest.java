@@ -49,12 +49,19 @@ public final class JobTest {
     /** One stage as it went; {@code words} is podman's output when it failed, else a short note. */
     public record StageResult(Stage stage, boolean passed, long millis, String words) {}
 
-    /** The stage that failed, podman's words there, and what they mean when the failure is a known one. */
-    public record Failure(Stage stage, String words, Optional<JobFailures.Known> known) {
+    /**
+     * The stage that failed, podman's words there, what the nested podman service's own log said (empty when it was not
+     * read or said nothing), and what they mean when the failure is a known one.
+     */
+    public record Failure(Stage stage, String words, String serviceLog, Optional<JobFailures.Known> known) {
         public String describe() {
             String said = "could not " + stage.doing() + ": " + lastLines(words);
-            return known.map(cause -> said + " " + cause.cause() + " " + cause.fix())
-                    .orElse(said);
+            if (!serviceLog.isBlank()) {
+                said += " The nested podman service's log says: " + serviceLog.strip();
+            }
+            String sentence = said;
+            return known.map(cause -> sentence + " " + cause.cause() + " " + cause.fix())
+                    .orElse(sentence);
         }
     }
 
@@ -205,8 +212,7 @@ public final class JobTest {
                 volume |= stage == Stage.VOLUME && passed;
                 created |= stage == Stage.CREATE && passed;
                 if (!passed) {
-                    failure = Optional.of(
-                            new Failure(stage, result.output(), JobFailures.recognise(stage, result.output())));
+                    failure = Optional.of(failure(runner, stage, result.output()));
                     break;
                 }
             }
@@ -215,10 +221,96 @@ public final class JobTest {
         }
         StageResult removal = stages.get(stages.size() - 1);
         if (failure.isEmpty() && !removal.passed()) {
-            failure = Optional.of(new Failure(Stage.REMOVE, removal.words(), Optional.empty()));
+            failure = Optional.of(new Failure(Stage.REMOVE, removal.words(), "", Optional.empty()));
         }
         return new Socket(runners, host, jobImage, stages, failure);
     }
+
+    /**
+     * Names a failure. Where the service did not answer (a socket with nothing behind it, a refused or dropped
+     * connection) or podman's words do not say why, the nested podman service has usually died at its start, and a
+     * socket unit that saw it fail too often stops listening; its own log inside the runner says why (e.g. newuidmap
+     * refusing too few sub-IDs), so that is read, and what it shows wins.
+     */
+    private static Failure failure(RunnerCommands runner, Stage stage, String words) {
+        Optional<JobFailures.Known> fromWords = JobFailures.recognise(stage, words);
+        boolean unexplained = stage == Stage.SOCKET
+                || stage == Stage.INFO
+                || fromWords.isEmpty()
+                || fromWords.get().id().equals(JobFailures.SERVICE_DOWN);
+        if (!unexplained) {
+            return new Failure(stage, words, "", fromWords);
+        }
+        String log = serviceLog(runner);
+        Optional<JobFailures.Known> fromLog = JobFailures.recogniseInServiceLog(log);
+        String telling = JobFailures.telling(log, fromLog);
+        if (fromLog.map(known -> known.id().equals(JobFailures.SUB_IDS)).orElse(false)) {
+            // "write to uid_map failed" says the same for too few IDs and for a newuidmap without its privilege
+            List<String> unprivileged = unprivilegedIdMapHelpers(runner);
+            if (!unprivileged.isEmpty()) {
+                return new Failure(
+                        stage,
+                        words,
+                        telling + " (" + String.join("; ", unprivileged) + ")",
+                        Optional.of(JobFailures.byId(JobFailures.ID_MAP_HELPERS)));
+            }
+        }
+        if (fromLog.isPresent()) {
+            return new Failure(stage, words, telling, fromLog);
+        }
+        // a log that names no cause only adds noise to a failure podman's words explain
+        return new Failure(stage, words, fromWords.isPresent() ? "" : telling, fromWords);
+    }
+
+    /** Checks newuidmap and newgidmap in the runner's image, as its root; one line per helper: how it stands. */
+    static final List<String> ID_MAP_HELPERS_PROBE = List.of(
+            "sh",
+            "-c",
+            "for f in /usr/bin/newuidmap /usr/bin/newgidmap; do"
+                    + " if [ ! -e \"$f\" ]; then echo \"$f missing\";"
+                    + " elif [ -u \"$f\" ]; then echo \"$f setuid\";"
+                    + " elif ! command -v getcap >/dev/null; then echo \"$f unknown\";"
+                    + " elif [ -n \"$(getcap \"$f\")\" ]; then echo \"$f capabilities\";"
+                    + " else echo \"$f unprivileged\"; fi; done");
+
+    /**
+     * The helpers that cannot map IDs: missing, or with neither a setuid bit nor file capabilities. Where getcap is not
+     * in the image and the bit is not set, nothing is claimed.
+     */
+    static List<String> unprivilegedIdMapHelpers(RunnerCommands runner) {
+        try {
+            ExecResult probe = runner.asRoot(ID_MAP_HELPERS_PROBE);
+            if (!probe.succeeded()) {
+                return List.of();
+            }
+            return probe.output()
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> line.endsWith(" missing") || line.endsWith(" unprivileged"))
+                    .map(line -> line.endsWith(" missing")
+                            ? line.replace(" missing", " is missing")
+                            : line.replace(" unprivileged", " has neither its setuid bit nor file capabilities"))
+                    .toList();
+        } catch (PodmanException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The nested podman service's journal in this boot of the runner container (its unit is pipglr-podman.service in
+     * this repository's image, podman.service elsewhere): empty when the image keeps no journal.
+     */
+    static String serviceLog(RunnerCommands runner) {
+        try {
+            ExecResult journal = runner.asRoot(SERVICE_LOG);
+            return journal.succeeded() ? journal.output() : "";
+        } catch (PodmanException e) {
+            return "";
+        }
+    }
+
+    static final List<String> SERVICE_LOG =
+            List.of("journalctl", "--boot", "--no-pager", "--output", "cat", "--lines", "60", "--unit", "*podman*");
 
     /** Removes what the test made, as gitlab-runner's cleanup does (force, with the container's volumes). */
     private static StageResult remove(

@@ -101,6 +101,11 @@ public final class RunnerCommands {
         return podman.exec(container, command, user);
     }
 
+    /** Runs {@code command} in the runner container as its root, e.g. to read its journal. */
+    public ExecResult asRoot(List<String> command) {
+        return podman.exec(container, command, "0");
+    }
+
     /** {@code gitlab-runner verify --name NAME} for each runner (never {@code --delete}: nothing is changed). */
     public List<Verification> verify(List<String> runners) {
         requireRunning();

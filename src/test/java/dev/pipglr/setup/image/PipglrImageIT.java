@@ -15,6 +15,7 @@ import dev.pipglr.setup.runlabel.RunlabelException;
 import dev.pipglr.setup.runlabel.RunlabelParser;
 import dev.pipglr.setup.testhost.HostPodmanCli;
 import dev.pipglr.setup.testhost.TestHosts;
+import dev.pipglr.setup.wizard.JobFailures;
 import dev.pipglr.setup.wizard.JobTest;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -186,7 +187,7 @@ class PipglrImageIT {
                 "gitlab-runner's lines:\n" + log);
         assertTrue(log.contains("podman["), "the nested podman's lines:\n" + log);
         assertEquals(privilegedJobs, jobHasSysAdmin(log), "job privileged as the config says:\n" + log);
-        jobTestPassesAndNamesAStoppedJobSocket(image);
+        jobTestPassesAndNamesWhatBreaksAJob(image, work);
 
         assertEquals(
                 "active\nactive\nactive\nactive",
@@ -275,10 +276,11 @@ class PipglrImageIT {
 
     /**
      * The wizard's job test against the booted image (through the API of this machine's podman, as the wizard makes
-     * its requests): every stage passes with the job image the nested podman has; with the nested podman's socket
-     * stopped, the test stops at its first stage and says why; started again, a job runs again.
+     * its requests): every stage passes with the job image the nested podman has. Then the runner is broken as users'
+     * runners break, each time: the test names the cause (from the nested service's own log where it died), the fix
+     * is applied as the catalogue says, and a job runs again.
      */
-    private void jobTestPassesAndNamesAStoppedJobSocket(String image) throws Exception {
+    private void jobTestPassesAndNamesWhatBreaksAJob(String image, Path work) throws Exception {
         try (Podman api = DockerJavaPodman.connect(
                 new SocketCandidate("this machine's podman", TestHosts.hostPodmanSocket()), Duration.ofSeconds(5))) {
             JobTest test = new JobTest(new LocalMachine(), api);
@@ -300,11 +302,62 @@ class PipglrImageIT {
             assertTrue(failure.known().isPresent(), "a known cause: " + failure.describe());
 
             podman.ok("exec", "pipglr", "systemctl", "start", "pipglr-podman.socket");
-            assertTrue(
-                    assertInstanceOf(JobTest.Tested.class, test.run(image, Optional.of(JOB_IMAGE)))
-                            .passed(),
-                    "a job runs again once the socket is back");
+            assertJobRuns(test, image, "once the socket is back");
+
+            // newuidmap without its setuid bit in the runner's image: the nested service dies at its start with
+            // the same words as too few sub-IDs; the test tells the two apart
+            podman.ok("exec", "pipglr", "chmod", "u-s", "/usr/bin/newuidmap");
+            restartRunner();
+            assertCause(test, image, "id-map-helpers", "/usr/bin/newuidmap has neither its setuid bit");
+            podman.ok("exec", "pipglr", "chmod", "u+s", "/usr/bin/newuidmap", "/usr/bin/newgidmap");
+            restartRunner();
+            assertJobRuns(test, image, "once newuidmap has its setuid bit again and the runner restarted");
+
+            // the storage volume not owned as the setupstorage label makes it
+            podman.ok(
+                    "exec",
+                    "pipglr",
+                    "sh",
+                    "-c",
+                    "chown root:root /home/podman/.local/share/containers"
+                            + " && chmod 0700 /home/podman/.local/share/containers");
+            restartRunner();
+            assertCause(test, image, "storage-ownership", "permission denied");
+            // the fix as shown: the volume made again from the label (the runner removed), then started
+            podman.ok("rm", "-f", "-t", "0", "pipglr");
+            podman.ok("volume", "rm", "pipglr-storage");
+            runLabel(image, "setupstorage", work);
+            runLabel(image, "run", work);
+            podman.awaitOutput(Duration.ofSeconds(180), s -> s.contains("Job succeeded"), "logs", "pipglr");
+            assertJobRuns(test, image, "once the storage volume was made again from its label");
         }
+    }
+
+    private void assertJobRuns(JobTest test, String image, String when) throws Exception {
+        JobTest.Tested tested = assertInstanceOf(JobTest.Tested.class, test.run(image, Optional.of(JOB_IMAGE)));
+        assertTrue(tested.passed(), "a job runs " + when + ": " + tested);
+    }
+
+    private void assertCause(JobTest test, String image, String cause, String evidence) throws Exception {
+        JobTest.Socket socket = assertInstanceOf(JobTest.Tested.class, test.run(image, Optional.of(JOB_IMAGE)))
+                .sockets()
+                .get(0);
+        JobTest.Failure failure = socket.failure().orElseThrow(() -> new AssertionError("passed: " + socket));
+        System.out.println("job test, " + cause + ": " + failure.describe());
+        assertEquals(cause, failure.known().map(JobFailures.Known::id).orElse("unknown"), failure.describe());
+        assertTrue(failure.describe().contains(evidence), failure.describe());
+    }
+
+    /** podman restart, then systemd inside has finished starting (a unit that failed leaves it degraded). */
+    private void restartRunner() {
+        podman.ok(Duration.ofMinutes(2), List.of("restart", "pipglr"));
+        podman.awaitOutput(
+                Duration.ofSeconds(120),
+                s -> s.contains("running") || s.contains("degraded"),
+                "exec",
+                "pipglr",
+                "systemctl",
+                "is-system-running");
     }
 
     /** What the test gitlab-runner's job imported into the nested podman: no registry is reachable here. */

@@ -51,6 +51,10 @@ class JobTestTest {
     private final FakePodman podman = new FakePodman("5.4.2", true);
     private final List<List<String>> asked = new ArrayList<>();
     private final List<String> users = new ArrayList<>();
+    /** The runner container's journal of its nested podman service; by default an image without journalctl. */
+    private ExecResult journal = new ExecResult(127, "sh: journalctl: not found\n");
+    /** How newuidmap and newgidmap stand in the runner's image. */
+    private ExecResult helpers = ok("/usr/bin/newuidmap setuid\n/usr/bin/newgidmap setuid\n");
 
     @BeforeEach
     void aRunningRunner() throws Exception {
@@ -67,6 +71,12 @@ class JobTestTest {
             users.add(user);
             if (command.equals(List.of("podman", "--version"))) {
                 return new ExecResult(0, "podman version 5.4.2\n");
+            }
+            if (command.equals(JobTest.SERVICE_LOG)) {
+                return journal;
+            }
+            if (command.equals(JobTest.ID_MAP_HELPERS_PROBE)) {
+                return helpers;
             }
             int url = command.indexOf("--url");
             return answer.apply(command.subList(url + 2, command.size()));
@@ -188,6 +198,79 @@ class JobTestTest {
     }
 
     @Test
+    void aServiceThatDiedAtItsStartIsExplainedByItsOwnLogReadAsRoot() throws Exception {
+        nestedPodman(words -> new ExecResult(
+                125,
+                "Error: unable to connect to Podman socket: Get \"http://d/v5.4.2/libpod/_ping\": read unix"
+                        + " @->/run/pipglr/podman.sock: read: connection reset by peer\n"));
+        journal = ok("Starting pipglr-podman.service - nested podman API...\n"
+                + "time=\"2026-12-04T03:50:01Z\" level=error msg=\"running `/usr/bin/newuidmap 42 0 1000 1 1 100000"
+                + " 65536`: newuidmap: write to uid_map failed: Operation not permitted\"\n"
+                + "Error: cannot set up namespace using \"/usr/bin/newuidmap\": exit status 1\n"
+                + "pipglr-podman.service: Main process exited, code=exited, status=125/n/a\n");
+
+        JobTest.Failure failure = assertInstanceOf(JobTest.Tested.class, run())
+                .sockets()
+                .get(0)
+                .failure()
+                .orElseThrow();
+
+        assertEquals(JobTest.Stage.SOCKET, failure.stage());
+        assertEquals("sub-ids", failure.known().orElseThrow().id(), "the log's cause, not 'service down'");
+        assertTrue(failure.serviceLog().contains("newuidmap: write to uid_map failed"), failure.serviceLog());
+        assertFalse(failure.serviceLog().contains("Starting"), "only the lines that tell: " + failure.serviceLog());
+        assertTrue(failure.describe().contains("The nested podman service's log says:"), failure.describe());
+        int read = asked.indexOf(JobTest.SERVICE_LOG);
+        assertEquals("0", users.get(read), "the journal is read as the container's root");
+    }
+
+    @Test
+    void aNewuidmapWithoutItsPrivilegeIsToldFromTooFewSubIds() throws Exception {
+        nestedPodman(words -> new ExecResult(125, "Error: read unix @->/run/pipglr/podman.sock: EOF\n"));
+        journal = ok("Error: cannot set up namespace using \"/usr/bin/newuidmap\": exit status 1: newuidmap: write to"
+                + " uid_map failed: Operation not permitted\n");
+        helpers = ok("/usr/bin/newuidmap unprivileged\n/usr/bin/newgidmap setuid\n");
+
+        JobTest.Failure failure = assertInstanceOf(JobTest.Tested.class, run())
+                .sockets()
+                .get(0)
+                .failure()
+                .orElseThrow();
+
+        assertEquals("id-map-helpers", failure.known().orElseThrow().id());
+        assertTrue(
+                failure.describe().contains("/usr/bin/newuidmap has neither its setuid bit nor file capabilities"),
+                failure.describe());
+        assertEquals("0", users.get(asked.indexOf(JobTest.ID_MAP_HELPERS_PROBE)), "probed as root");
+
+        helpers = ok("/usr/bin/newuidmap unknown\n/usr/bin/newgidmap unknown\n");
+        JobTest.Failure unsure = assertInstanceOf(JobTest.Tested.class, run())
+                .sockets()
+                .get(0)
+                .failure()
+                .orElseThrow();
+        assertEquals("sub-ids", unsure.known().orElseThrow().id(), "without getcap, nothing is claimed");
+    }
+
+    @Test
+    void aDeadServiceWithoutAJournalIsStillNamedFromPodmansWords() throws Exception {
+        nestedPodman(words -> new ExecResult(
+                125,
+                "Error: unable to connect to Podman socket: dial unix /run/pipglr/podman.sock: connect:"
+                        + " connection refused\n"));
+
+        JobTest.Failure failure = assertInstanceOf(JobTest.Tested.class, run())
+                .sockets()
+                .get(0)
+                .failure()
+                .orElseThrow();
+
+        assertEquals("service-down", failure.known().orElseThrow().id());
+        assertEquals("", failure.serviceLog());
+        assertTrue(asked.contains(JobTest.SERVICE_LOG), "the journal was asked for: " + asked);
+    }
+
+    @Test
     void nothingToTestIsSaidBeforeAnyRequest() throws Exception {
         podman.containers.put(
                 PipglrNames.CONTAINER, new ContainerSummary(PipglrNames.CONTAINER, IMAGE, "exited", false, 0L));
@@ -230,6 +313,12 @@ class JobTestTest {
                                 JobTest.Stage.IMAGE,
                                 "potentially insufficient UIDs or GIDs available in user namespace (requested"
                                         + " 0:42 for /etc/shadow)")
+                        .orElseThrow()
+                        .id());
+        assertEquals(
+                "id-map-helpers",
+                JobFailures.recognise(
+                                JobTest.Stage.SOCKET, "Error: exec: \"newuidmap\": executable file not found in $PATH")
                         .orElseThrow()
                         .id());
         assertEquals(Optional.empty(), JobFailures.recognise(JobTest.Stage.RUN, "Error: something new"));
