@@ -36,6 +36,7 @@ public final class JobFailures {
                     ID_MAP_HELPERS,
                     ANY,
                     List.of(
+                            "should have setuid or have filecaps",
                             "\"newuidmap\": executable file not found",
                             "\"newgidmap\": executable file not found",
                             "newuidmap: executable file not found",

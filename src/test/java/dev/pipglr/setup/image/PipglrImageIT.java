@@ -330,6 +330,15 @@ class PipglrImageIT {
             runLabel(image, "run", work);
             podman.awaitOutput(Duration.ofSeconds(180), s -> s.contains("Job succeeded"), "logs", "pipglr");
             assertJobRuns(test, image, "once the storage volume was made again from its label");
+
+            // /dev/fuse unusable for the nested podman's fuse-overlayfs (the image's storage.conf mount_program)
+            podman.ok("exec", "pipglr", "chmod", "0000", "/dev/fuse");
+            assertCause(test, image, "fuse", "/dev/fuse");
+            // the fix as shown: the runner made again (its /dev with it)
+            podman.ok("rm", "-f", "-t", "0", "pipglr");
+            runLabel(image, "run", work);
+            podman.awaitOutput(Duration.ofSeconds(180), s -> s.contains("Job succeeded"), "logs", "pipglr");
+            assertJobRuns(test, image, "once the runner was made again with a usable /dev/fuse");
         }
     }
 

@@ -321,6 +321,14 @@ class JobTestTest {
                                 JobTest.Stage.SOCKET, "Error: exec: \"newuidmap\": executable file not found in $PATH")
                         .orElseThrow()
                         .id());
+        assertEquals(
+                "id-map-helpers",
+                JobFailures.recogniseInServiceLog("Error: cannot set up namespace using \"/usr/bin/newuidmap\": should"
+                                + " have setuid or have filecaps setuid: exit status 1\nnewuidmap: write to uid_map"
+                                + " failed: Operation not permitted")
+                        .orElseThrow()
+                        .id(),
+                "podman's own check of the helper, before the words too few IDs share");
         assertEquals(Optional.empty(), JobFailures.recognise(JobTest.Stage.RUN, "Error: something new"));
     }
 }
