@@ -111,10 +111,12 @@ public final class JobFailures {
 
     /**
      * The lines of a log that tell a failure: those with the known failure's words, else the last few lines; at most
-     * three, joined.
+     * three different ones, joined.
      */
     static String telling(String log, Optional<Known> known) {
-        List<String> lines = log.strip().lines().filter(line -> !line.isBlank()).toList();
+        // distinct: a service that systemd starts again and again says the same thing each time
+        List<String> lines =
+                log.strip().lines().filter(line -> !line.isBlank()).distinct().toList();
         List<String> telling = known.map(cause ->
                         lines.stream().filter(line -> cause.seenIn(null, line)).toList())
                 .filter(found -> !found.isEmpty())
