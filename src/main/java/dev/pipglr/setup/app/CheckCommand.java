@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Shows what is done and what is left of pipglr's setup on this machine.",
-            "With --json: an array with one object (id, status, detail, ...) per step.",
+            "With --json: an array with one object (id, status, detail, ...) per step; step 6's has job_test: passed,"
+                    + " failed, cannot-run or not-tested (the last job test in this run of the container).",
             "Exit codes: 0 every step is done, 1 steps are left to do, 2 a prerequisite blocks "
                     + "(no podman, podman too old, no podman service answering)."
         })
@@ -135,6 +136,12 @@ final class CheckCommand implements Callable<Integer> {
             node.put("detail", step.detail());
             ArrayNode findings = node.putArray("findings");
             step.findings().forEach(findings::add);
+            // step 6: whether a job can run (passed, failed, cannot-run, not-tested), from the last job test
+            step.findings().stream()
+                    .filter(finding -> finding.startsWith(dev.pipglr.setup.wizard.LastJobTest.FINDING))
+                    .findFirst()
+                    .ifPresent(finding -> node.put(
+                            "job_test", finding.substring(dev.pipglr.setup.wizard.LastJobTest.FINDING.length())));
             ArrayNode plan = node.putArray("plan");
             step.plan().forEach(plan::add);
             ObjectNode fix = node.putObject("fix");

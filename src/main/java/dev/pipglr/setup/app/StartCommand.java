@@ -8,6 +8,7 @@ import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.runlabel.RunlabelException;
 import dev.pipglr.setup.wizard.ImageSource;
+import dev.pipglr.setup.wizard.JobTest;
 import dev.pipglr.setup.wizard.StartFlow;
 import java.io.PrintStream;
 import java.util.List;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Option;
             "Starts the runner from the image's run label, as step 6 does: creates the container, or starts the one "
                     + "there as it is; --recreate creates it again (needed after config.toml changed). Refuses while "
                     + "the config.toml secret or a volume the label mounts is missing.",
-            "With --json: one object with status, message, state and last_lines.",
+            "Once it runs, a job test follows (as test-job; its verdict does not change the exit code).",
+            "With --json: one object with status, message, state, last_lines, and job_test (passed, failed,"
+                    + " cannot-run) with job_test_message.",
             "Exit codes: 0 running, 1 it did not stay up (its last lines are printed), 2 a prerequisite is missing "
                     + "or no podman answers."
         })
@@ -69,12 +72,22 @@ final class StartCommand extends HeadlessCommand {
             }
             StartFlow.Outcome outcome = flow.start(image, mode);
             output.say("$ " + outcome.commandLine());
+            // running is not yet a job that can run: a job test at once (its verdict does not change the exit code)
+            Optional<JobTest.Result> job = Optional.empty();
+            if (outcome.running()) {
+                outcome.told().forEach(output::say);
+                output.say("Testing that a job can run in it...");
+                job = Optional.of(new JobTest(machine, connected).run(image, Optional.empty()));
+            }
+            List<String> told = job.map(JobTest::told).orElse(outcome.told());
+            Optional<JobTest.Result> tested = job;
             return output.finish(
-                    outcome.running() ? SetupExit.DONE : SetupExit.FAILED,
-                    "running",
-                    String.join("\n", outcome.told()),
-                    node -> {
+                    outcome.running() ? SetupExit.DONE : SetupExit.FAILED, "running", String.join("\n", told), node -> {
                         node.put("state", outcome.state());
+                        tested.ifPresent(result -> {
+                            node.put("job_test", JobTest.outcomeId(result));
+                            node.put("job_test_message", String.join("\n", JobTest.told(result)));
+                        });
                         if (outcome instanceof StartFlow.DidNotStayUp down) {
                             down.lastLines().forEach(node.withArray("last_lines")::add);
                         }

@@ -160,6 +160,11 @@ public final class ReadOnlyPodman implements PodmanReads {
                                     ? config.path("Labels")
                                             .path("PODMAN_SYSTEMD_UNIT")
                                             .asText()
+                                    : null,
+                            container.path("Id").isTextual()
+                                            && state.path("StartedAt").isTextual()
+                                    ? container.path("Id").asText() + " started "
+                                            + state.path("StartedAt").asText()
                                     : null);
                 });
     }

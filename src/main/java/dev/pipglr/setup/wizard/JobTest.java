@@ -2,17 +2,21 @@ package dev.pipglr.setup.wizard;
 
 import dev.pipglr.setup.config.JobSettings;
 import dev.pipglr.setup.host.Machine;
+import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.podman.ExecResult;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.runlabel.RunlabelException;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Whether a CI job can run, tried before GitLab sends one: inside the running runner container, as the user
@@ -111,6 +115,27 @@ public final class JobTest {
     /** Why there was nothing to test (no runner running, no runner registered, no podman client in the image). */
     public record CannotRun(String why) implements Result {}
 
+    /** What a terminal or an output box shows of a result: each socket's stages and verdict, or why nothing ran. */
+    public static List<String> told(Result result) {
+        if (result instanceof CannotRun cannot) {
+            return List.of("Job test: " + cannot.why());
+        }
+        List<String> lines = new ArrayList<>();
+        for (Socket socket : ((Tested) result).sockets()) {
+            lines.addAll(socket.lines());
+            lines.add(socket.verdict());
+        }
+        return lines;
+    }
+
+    /** passed, failed or cannot-run, as {@code check --json} and {@code start --json} report it. */
+    public static String outcomeId(Result result) {
+        if (result instanceof Tested tested) {
+            return (tested.passed() ? LastJobTest.Outcome.PASSED : LastJobTest.Outcome.FAILED).id();
+        }
+        return LastJobTest.Outcome.CANNOT_RUN.id();
+    }
+
     /**
      * The script a job container runs: it says it ran, and as which uid. Shell builtins only: a job image may hold
      * nothing but a shell.
@@ -137,14 +162,12 @@ public final class JobTest {
      */
     public Result run(String image, Optional<String> jobImage) throws RunlabelException {
         RunnerCommands runner = RunnerCommands.of(machine, podman, image);
-        boolean running = podman.container(runner.container())
-                .map(found -> found.running())
-                .orElse(false);
-        if (!running) {
+        Optional<ContainerSummary> container =
+                podman.container(runner.container()).filter(ContainerSummary::running);
+        if (container.isEmpty()) {
             return new CannotRun("The runner " + runner.container() + " is not running: start it on step 6 first.");
         }
-        String runningImage =
-                podman.container(runner.container()).map(found -> found.image()).orElse(image);
+        String runningImage = container.get().image();
         Optional<String> config = new ConfigStore(machine, podman, Clock.systemUTC()).readCurrent(runningImage);
         List<JobSettings> settings = config.map(JobSettings::of).orElse(List.of());
         if (settings.isEmpty()) {
@@ -152,8 +175,10 @@ public final class JobTest {
         }
         ExecResult client = runner.asRunner(List.of("podman", "--version"));
         if (!client.succeeded()) {
-            return new CannotRun("The runner container has no podman client to make a job's requests with ("
-                    + lastLines(client.output()) + "): this image cannot be tested from inside.");
+            return remembered(
+                    container.get(),
+                    new CannotRun("The runner container has no podman client to make a job's requests with ("
+                            + lastLines(client.output()) + "): this image cannot be tested from inside."));
         }
         Map<String, List<JobSettings>> bySocket = new LinkedHashMap<>();
         settings.forEach(each ->
@@ -169,7 +194,35 @@ public final class JobTest {
                     chosen,
                     socket.getValue().stream().anyMatch(JobSettings::privileged)));
         }
-        return new Tested(sockets);
+        return remembered(container.get(), new Tested(sockets));
+    }
+
+    /**
+     * Keeps the result as the runner's last job test, for this run of its container (see {@link LastJobTest}). A
+     * state folder that cannot be written loses only that memory: the result itself is still told.
+     */
+    private Result remembered(ContainerSummary container, Result result) {
+        Optional<String> run = container.thisRun();
+        if (run.isEmpty()) {
+            return result;
+        }
+        LastJobTest.Entry entry;
+        if (result instanceof Tested tested) {
+            entry = new LastJobTest.Entry(
+                    run.get(),
+                    tested.passed() ? LastJobTest.Outcome.PASSED : LastJobTest.Outcome.FAILED,
+                    tested.sockets().stream().map(Socket::verdict).collect(Collectors.joining(" ")),
+                    Instant.now());
+        } else {
+            entry = new LastJobTest.Entry(
+                    run.get(), LastJobTest.Outcome.CANNOT_RUN, ((CannotRun) result).why(), Instant.now());
+        }
+        try {
+            LastJobTest.save(machine, entry);
+        } catch (IOException e) {
+            // the verdict is returned all the same
+        }
+        return result;
     }
 
     private Socket test(RunnerCommands runner, List<String> runners, String host, String jobImage, boolean privileged) {

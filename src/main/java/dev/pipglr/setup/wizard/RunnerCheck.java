@@ -21,10 +21,13 @@ final class RunnerCheck implements StepCheck {
                     Fix.of(verified, Action.say("Run the image's run label, then watch its logs.")));
         }
         ContainerSummary found = container.get();
-        List<String> findings = List.of("container " + found.name() + " (" + found.image() + "): " + found.describe());
+        String described = "container " + found.name() + " (" + found.image() + "): " + found.describe();
         if (found.running()) {
-            return Verdict.done("The runner is running.", findings);
+            LastJobTest.State job = LastJobTest.of(context.machine(), found);
+            return Verdict.done(
+                    "The runner is running. " + job.sentence(), List.of(described, LastJobTest.FINDING + job.id()));
         }
+        List<String> findings = List.of(described);
         return Verdict.todo(
                 "The runner container exists but is " + found.describe() + ".",
                 findings,

@@ -10,6 +10,7 @@ import dev.pipglr.setup.host.FakeMachine;
 import dev.pipglr.setup.wizard.FakePodman;
 import dev.pipglr.setup.wizard.Fix;
 import dev.pipglr.setup.wizard.ImageSource;
+import dev.pipglr.setup.wizard.LastJobTest;
 import dev.pipglr.setup.wizard.SetupInspector;
 import dev.pipglr.setup.wizard.SetupReport;
 import dev.pipglr.setup.wizard.StepDefinition;
@@ -39,7 +40,9 @@ class CheckCommandTest {
                     id,
                     id == Steps.PREFLIGHT ? StepStatus.DONE : StepStatus.TODO,
                     "detail of " + id.id(),
-                    List.of("found " + id.id()),
+                    id == Steps.START
+                            ? List.of("found " + id.id(), LastJobTest.FINDING + "failed")
+                            : List.of("found " + id.id()),
                     id == Steps.PREFLIGHT ? Fix.NONE : Fix.of("checked again", Fix.Action.say("do " + id.id()))));
         }
         return new SetupReport(steps, true, false, List.of());
@@ -57,6 +60,8 @@ class CheckCommandTest {
         assertEquals("found linger", linger.path("findings").get(0).asText());
         assertEquals("do linger", linger.path("plan").get(0).asText());
         assertEquals(0, steps.get(0).path("plan").size());
+        assertEquals("failed", steps.get(6).path("job_test").asText(), "step 6 says whether a job can run");
+        assertTrue(linger.path("job_test").isMissingNode());
     }
 
     @Test

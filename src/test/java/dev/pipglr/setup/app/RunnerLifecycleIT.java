@@ -168,6 +168,16 @@ class RunnerLifecycleIT {
 
         assertEquals(0, start("--image", image, "--json"), said());
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"status\" : \"running\""), said());
+        // a job test follows the start; the stand-in image carries no podman client, and that is said, not claimed
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"job_test\" : \"cannot-run\""), said());
+        assertTrue(said().contains("no podman client"), said());
+        dev.pipglr.setup.podman.ContainerSummary started =
+                podman.container(PipglrNames.CONTAINER).orElseThrow();
+        assertTrue(started.thisRun().isPresent(), "podman 5.4.2 says which run this is: " + started);
+        assertEquals(
+                "cannot-run",
+                dev.pipglr.setup.wizard.LastJobTest.of(workstation, started).id(),
+                "remembered for this run of the container");
         assertEquals(0, start("--image", image), said());
         assertTrue(said().contains("is running already"), said());
 
@@ -194,6 +204,13 @@ class RunnerLifecycleIT {
         podman.restartContainer(PipglrNames.CONTAINER);
         awaitRunning();
         assertEquals(systemId, systemId(), "the same after a restart");
+        assertEquals(
+                "not-tested",
+                dev.pipglr.setup.wizard.LastJobTest.of(
+                                workstation,
+                                podman.container(PipglrNames.CONTAINER).orElseThrow())
+                        .id(),
+                "a restart makes the last job test old");
         String before = containerId();
         assertEquals(0, start("--image", image, "--recreate"), said());
         assertFalse(before.equals(containerId()), "re-created");

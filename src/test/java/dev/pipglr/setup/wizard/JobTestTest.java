@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class JobTestTest {
 
     private static final String IMAGE = "localhost/pipglr:test";
+    private static final String RUN = "c0ffee started 2026-12-04T04:00:00Z";
     private static final String CONFIG = """
             concurrent = 2
             [[runners]]
@@ -60,7 +61,8 @@ class JobTestTest {
     void aRunningRunner() throws Exception {
         podman.imageLabels.put(IMAGE, ContainerfileLabels.read());
         podman.containers.put(
-                PipglrNames.CONTAINER, new ContainerSummary(PipglrNames.CONTAINER, IMAGE, "running", true, null));
+                PipglrNames.CONTAINER,
+                new ContainerSummary(PipglrNames.CONTAINER, IMAGE, "running", true, null, null, RUN));
         podman.createSecret(PipglrNames.CONFIG_SECRET, CONFIG.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -120,6 +122,11 @@ class JobTestTest {
                 .orElseThrow();
         assertTrue(create.contains("--privileged"), "as privileged as the runner's jobs: " + create);
         assertEquals("ran as uid 0", socket.stages().get(5).words());
+        assertEquals(
+                java.util.Optional.of(LastJobTest.Outcome.PASSED),
+                LastJobTest.read(machine).map(LastJobTest.Entry::outcome),
+                "kept as the runner's last job test");
+        assertEquals(RUN, LastJobTest.read(machine).orElseThrow().run(), "for this run of the container");
     }
 
     @Test
@@ -250,6 +257,9 @@ class JobTestTest {
                 .failure()
                 .orElseThrow();
         assertEquals("sub-ids", unsure.known().orElseThrow().id(), "without getcap, nothing is claimed");
+        assertEquals(
+                LastJobTest.Outcome.FAILED,
+                LastJobTest.read(machine).orElseThrow().outcome());
     }
 
     @Test
@@ -280,10 +290,16 @@ class JobTestTest {
         assertTrue(notRunning.why().contains("is not running"), notRunning.why());
 
         podman.containers.put(
-                PipglrNames.CONTAINER, new ContainerSummary(PipglrNames.CONTAINER, IMAGE, "running", true, null));
+                PipglrNames.CONTAINER,
+                new ContainerSummary(PipglrNames.CONTAINER, IMAGE, "running", true, null, null, RUN));
         podman.execProgram = (container, command, user) -> new ExecResult(127, "sh: podman: not found\n");
         JobTest.CannotRun noClient = assertInstanceOf(JobTest.CannotRun.class, run());
         assertTrue(noClient.why().contains("no podman client"), noClient.why());
+        assertEquals(
+                "cannot-run",
+                LastJobTest.of(machine, podman.containers.get(PipglrNames.CONTAINER))
+                        .id(),
+                "an image that cannot be tested is remembered as such for this run");
         assertTrue(asked.isEmpty());
     }
 

@@ -14,6 +14,7 @@ import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.podman.PodmanUnavailableException;
 import dev.pipglr.setup.podman.VolumeSummary;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -125,6 +126,34 @@ class SetupInspectorTest {
 
         assertEquals(DONE, report.step(probe).status());
         assertEquals(List.of(java.util.Optional.of(podman.info)), seen);
+    }
+
+    @Test
+    void stepSixSaysWhetherAJobCanRunFromTheLastJobTestInThisRun() throws Exception {
+        String run = "c0ffee started 2026-12-04T04:00:00Z";
+        FakeMachine machine = configured(workstation("5.4.2"));
+        FakePodman podman = runningRunner(new FakePodman("5.4.2", true));
+        podman.containers.put(
+                PipglrNames.CONTAINER,
+                new ContainerSummary("pipglr", "pipglr:latest", "running", true, null, null, run));
+
+        StepReport untested = inspect(machine, podman).step(Steps.START);
+        assertTrue(
+                untested.detail().startsWith("The runner is running. A job has not been tested in it"),
+                untested.detail());
+        assertTrue(
+                untested.findings().contains(LastJobTest.FINDING + "not-tested"),
+                untested.findings().toString());
+
+        LastJobTest.save(
+                machine,
+                new LastJobTest.Entry(
+                        run, LastJobTest.Outcome.FAILED, "could not reach the job socket", Instant.now()));
+        StepReport failed = inspect(machine, podman).step(Steps.START);
+        assertTrue(failed.detail().contains("A job cannot run in it"), failed.detail());
+        assertTrue(
+                failed.findings().contains(LastJobTest.FINDING + "failed"),
+                failed.findings().toString());
     }
 
     @Test

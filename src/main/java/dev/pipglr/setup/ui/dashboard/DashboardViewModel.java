@@ -139,17 +139,7 @@ public final class DashboardViewModel implements StepPageModel {
                 null,
                 (podman, report) ->
                         new dev.pipglr.setup.wizard.JobTest(machine, podman).run(chosen, java.util.Optional.empty()),
-                result -> {
-                    if (result instanceof dev.pipglr.setup.wizard.JobTest.CannotRun cannot) {
-                        action.say("Job test: " + cannot.why());
-                        return;
-                    }
-                    for (dev.pipglr.setup.wizard.JobTest.Socket socket :
-                            ((dev.pipglr.setup.wizard.JobTest.Tested) result).sockets()) {
-                        socket.lines().forEach(action::say);
-                        action.say(socket.verdict());
-                    }
-                });
+                result -> dev.pipglr.setup.wizard.JobTest.told(result).forEach(action::say));
     }
 
     /** Runs gitlab-runner verify for the one registered runner named {@code runner} (a row of the table). */

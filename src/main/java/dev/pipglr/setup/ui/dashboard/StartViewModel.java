@@ -5,6 +5,7 @@ import dev.pipglr.setup.podman.ContainerSummary;
 import dev.pipglr.setup.ui.common.PodmanAction;
 import dev.pipglr.setup.ui.common.StepContext;
 import dev.pipglr.setup.ui.common.StepPageModel;
+import dev.pipglr.setup.wizard.JobTest;
 import dev.pipglr.setup.wizard.StartFlow;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -49,7 +50,7 @@ public final class StartViewModel implements StepPageModel {
                     if (found.isPresent()) {
                         return found;
                     }
-                    report(report, flow.start(image.get(), StartFlow.Mode.CREATE));
+                    reportAndTestAJob(podman, report, flow.start(image.get(), StartFlow.Mode.CREATE));
                     return Optional.<ContainerSummary>empty();
                 },
                 found -> {
@@ -82,14 +83,24 @@ public final class StartViewModel implements StepPageModel {
         action.run(
                 image.get(),
                 (podman, report) -> {
-                    report(report, new StartFlow(machine, podman).start(image.get(), mode));
+                    reportAndTestAJob(podman, report, new StartFlow(machine, podman).start(image.get(), mode));
                     return null;
                 },
                 done -> existing.set(Optional.empty()));
     }
 
-    private static void report(java.util.function.Consumer<String> report, StartFlow.Outcome outcome) {
+    /** Tells how the start went; a runner that runs gets a job test at once: running is not yet a job that can run. */
+    private void reportAndTestAJob(
+            dev.pipglr.setup.podman.Podman podman,
+            java.util.function.Consumer<String> report,
+            StartFlow.Outcome outcome)
+            throws dev.pipglr.setup.runlabel.RunlabelException {
         report.accept("$ " + outcome.commandLine());
         outcome.told().forEach(report);
+        if (outcome.running()) {
+            report.accept("Testing that a job can run in it...");
+            JobTest.told(new JobTest(machine, podman).run(image.get(), Optional.empty()))
+                    .forEach(report);
+        }
     }
 }
