@@ -130,12 +130,13 @@ public final class DashboardViewModel implements StepPageModel {
 
     /**
      * Tests that a CI job can run in the running runner (the job test: a job's requests to the socket config.toml
-     * names, from inside the runner, each stage timed), and says each stage and the verdict.
+     * names, from inside the runner, each stage timed), and says each stage and the verdict. It ends as a change
+     * does: step 6 and the sidebar read the machine again and show whether a job can run.
      */
     public void testJob() {
         action.clear();
         String chosen = image.get();
-        action.read(
+        action.run(
                 null,
                 (podman, report) ->
                         new dev.pipglr.setup.wizard.JobTest(machine, podman).run(chosen, java.util.Optional.empty()),
