@@ -6,7 +6,10 @@ import dev.pipglr.setup.wizard.StepCheck.Verdict;
 import java.util.List;
 import java.util.Optional;
 
-/** Step 6: the container the run label names exists and runs. */
+/**
+ * Step 6: the container the run label names exists and runs, and its last job test in this run of it did not fail
+ * (see {@link LastJobTest}).
+ */
 final class RunnerCheck implements StepCheck {
 
     @Override
@@ -24,8 +27,18 @@ final class RunnerCheck implements StepCheck {
         String described = "container " + found.name() + " (" + found.image() + "): " + found.describe();
         if (found.running()) {
             LastJobTest.State job = LastJobTest.of(context.machine(), found);
-            return Verdict.done(
-                    "The runner is running. " + job.sentence(), List.of(described, LastJobTest.FINDING + job.id()));
+            List<String> findings = List.of(described, LastJobTest.FINDING + job.id());
+            if (job.id().equals(LastJobTest.Outcome.FAILED.id())) {
+                // running is not the promise: a job that cannot run leaves the step to do
+                return Verdict.todo(
+                        "The runner is running. " + job.sentence(),
+                        findings,
+                        Fix.of(
+                                "The wizard tests a job in the runner again: every stage must pass.",
+                                Action.say("Fix what the job test names (the step it points to), restart the runner,"
+                                        + " then Test a job again (pipglr-setup test-job).")));
+            }
+            return Verdict.done("The runner is running. " + job.sentence(), findings);
         }
         List<String> findings = List.of(described);
         return Verdict.todo(

@@ -151,6 +151,8 @@ class SetupInspectorTest {
                         run, LastJobTest.Outcome.FAILED, "could not reach the job socket", Instant.now()));
         StepReport failed = inspect(machine, podman).step(Steps.START);
         assertTrue(failed.detail().contains("A job cannot run in it"), failed.detail());
+        assertEquals(TODO, failed.status(), "running is not done while a job cannot run");
+        assertEquals(DONE, untested.status(), "not tested yet: said, not held against it");
         assertTrue(
                 failed.findings().contains(LastJobTest.FINDING + "failed"),
                 failed.findings().toString());
