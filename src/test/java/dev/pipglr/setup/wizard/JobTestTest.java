@@ -93,6 +93,15 @@ class JobTestTest {
         return new JobTest(machine, podman).run(IMAGE, Optional.empty());
     }
 
+    /** The job test's failure at the first socket (it must have failed there). */
+    private JobTest.Failure firstFailure() throws Exception {
+        return assertInstanceOf(JobTest.Tested.class, run())
+                .sockets()
+                .get(0)
+                .failure()
+                .orElseThrow();
+    }
+
     @Test
     void aJobThatRunsPassesEveryStageInGitlabRunnersOrder() throws Exception {
         nestedPodman(words -> switch (words.get(0)) {
@@ -172,11 +181,7 @@ class JobTestTest {
             default -> ok("");
         });
 
-        JobTest.Failure failure = assertInstanceOf(JobTest.Tested.class, run())
-                .sockets()
-                .get(0)
-                .failure()
-                .orElseThrow();
+        JobTest.Failure failure = firstFailure();
 
         assertEquals(JobTest.Stage.IMAGE, failure.stage());
         assertEquals("image-pull", failure.known().orElseThrow().id(), "not 'service down': the registry refused");
@@ -193,11 +198,7 @@ class JobTestTest {
                         + " \"http://d/v5.4.2/libpod/_ping\": dial unix /run/pipglr/podman.sock: connect: no such"
                         + " file or directory\n"));
 
-        JobTest.Failure failure = assertInstanceOf(JobTest.Tested.class, run())
-                .sockets()
-                .get(0)
-                .failure()
-                .orElseThrow();
+        JobTest.Failure failure = firstFailure();
 
         assertEquals(JobTest.Stage.SOCKET, failure.stage());
         assertEquals("socket-missing", failure.known().orElseThrow().id());
@@ -216,11 +217,7 @@ class JobTestTest {
                 + "Error: cannot set up namespace using \"/usr/bin/newuidmap\": exit status 1\n"
                 + "pipglr-podman.service: Main process exited, code=exited, status=125/n/a\n");
 
-        JobTest.Failure failure = assertInstanceOf(JobTest.Tested.class, run())
-                .sockets()
-                .get(0)
-                .failure()
-                .orElseThrow();
+        JobTest.Failure failure = firstFailure();
 
         assertEquals(JobTest.Stage.SOCKET, failure.stage());
         assertEquals("sub-ids", failure.known().orElseThrow().id(), "the log's cause, not 'service down'");
@@ -238,11 +235,7 @@ class JobTestTest {
                 + " uid_map failed: Operation not permitted\n");
         helpers = ok("/usr/bin/newuidmap unprivileged\n/usr/bin/newgidmap setuid\n");
 
-        JobTest.Failure failure = assertInstanceOf(JobTest.Tested.class, run())
-                .sockets()
-                .get(0)
-                .failure()
-                .orElseThrow();
+        JobTest.Failure failure = firstFailure();
 
         assertEquals("id-map-helpers", failure.known().orElseThrow().id());
         assertTrue(
@@ -251,11 +244,7 @@ class JobTestTest {
         assertEquals("0", users.get(asked.indexOf(JobTest.ID_MAP_HELPERS_PROBE)), "probed as root");
 
         helpers = ok("/usr/bin/newuidmap unknown\n/usr/bin/newgidmap unknown\n");
-        JobTest.Failure unsure = assertInstanceOf(JobTest.Tested.class, run())
-                .sockets()
-                .get(0)
-                .failure()
-                .orElseThrow();
+        JobTest.Failure unsure = firstFailure();
         assertEquals("sub-ids", unsure.known().orElseThrow().id(), "without getcap, nothing is claimed");
         assertEquals(
                 LastJobTest.Outcome.FAILED,
@@ -269,11 +258,7 @@ class JobTestTest {
                 "Error: unable to connect to Podman socket: dial unix /run/pipglr/podman.sock: connect:"
                         + " connection refused\n"));
 
-        JobTest.Failure failure = assertInstanceOf(JobTest.Tested.class, run())
-                .sockets()
-                .get(0)
-                .failure()
-                .orElseThrow();
+        JobTest.Failure failure = firstFailure();
 
         assertEquals("service-down", failure.known().orElseThrow().id());
         assertEquals("", failure.serviceLog());
