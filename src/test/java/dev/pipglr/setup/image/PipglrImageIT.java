@@ -293,6 +293,22 @@ class PipglrImageIT {
                                     && stage.words().startsWith("ran as")),
                     passed.toString());
 
+            // a job image the runner cannot reach (no registry answers on that port): named at the image stage;
+            // the fix as shown: a job image it can get, and a job runs
+            JobTest.Failure unreachable = assertInstanceOf(
+                            JobTest.Tested.class, test.run(image, Optional.of("127.0.0.1:5999/pipglr/nothing:1")))
+                    .sockets()
+                    .get(0)
+                    .failure()
+                    .orElseThrow(() -> new AssertionError("a job image no registry serves was found"));
+            System.out.println("job test, image-pull: " + unreachable.describe());
+            assertEquals(JobTest.Stage.IMAGE, unreachable.stage(), unreachable.describe());
+            assertEquals(
+                    "image-pull",
+                    unreachable.known().map(JobFailures.Known::id).orElse("unknown"),
+                    unreachable.describe());
+            assertJobRuns(test, image, "with a job image the nested podman has");
+
             podman.ok("exec", "pipglr", "systemctl", "stop", "pipglr-podman.socket", "pipglr-podman.service");
             JobTest.Socket stopped = assertInstanceOf(JobTest.Tested.class, test.run(image, Optional.of(JOB_IMAGE)))
                     .sockets()

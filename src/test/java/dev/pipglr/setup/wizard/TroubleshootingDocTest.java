@@ -43,7 +43,8 @@ class TroubleshootingDocTest {
             JobFailures.SERVICE_DOWN,
             "JobTestTest (a refused connection, no journal in the image)",
             "image-pull",
-            "JobTestTest (podman's words): no registry is reachable from the booted image here");
+            "PipglrImageIT: a job image on a port no registry answers; fixed with a job image the nested podman"
+                    + " has");
 
     static String page() {
         StringBuilder page = new StringBuilder();
