@@ -73,14 +73,13 @@ final class StartCommand extends HeadlessCommand {
             StartFlow.Outcome outcome = flow.start(image, mode);
             output.say("$ " + outcome.commandLine());
             // running is not yet a job that can run: a job test at once (its verdict does not change the exit code)
-            Optional<JobTest.Result> job = Optional.empty();
             if (outcome.running()) {
                 outcome.told().forEach(output::say);
                 output.say("Testing that a job can run in it...");
-                job = Optional.of(new JobTest(machine, connected).run(image, Optional.empty()));
             }
-            List<String> told = job.map(JobTest::told).orElse(outcome.told());
-            Optional<JobTest.Result> tested = job;
+            // its lines are the command's message, below
+            Optional<JobTest.Result> tested = JobTest.afterStart(machine, connected, image, outcome, line -> {});
+            List<String> told = tested.map(JobTest::told).orElse(outcome.told());
             return output.finish(
                     outcome.running() ? SetupExit.DONE : SetupExit.FAILED, "running", String.join("\n", told), node -> {
                         node.put("state", outcome.state());

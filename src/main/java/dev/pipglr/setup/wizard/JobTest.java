@@ -128,6 +128,26 @@ public final class JobTest {
         return lines;
     }
 
+    /**
+     * After a start, re-create or update: a runner that runs gets a job test at once (running is not yet a job that
+     * can run), its lines told to {@code report}; empty when the runner did not stay up.
+     */
+    public static Optional<Result> afterStart(
+            Machine machine,
+            Podman podman,
+            String image,
+            StartFlow.Outcome outcome,
+            java.util.function.Consumer<String> report)
+            throws RunlabelException {
+        if (!outcome.running()) {
+            return Optional.empty();
+        }
+        report.accept("Testing that a job can run in it...");
+        Result result = new JobTest(machine, podman).run(image, Optional.empty());
+        told(result).forEach(report);
+        return Optional.of(result);
+    }
+
     /** passed, failed or cannot-run, as {@code check --json} and {@code start --json} report it. */
     public static String outcomeId(Result result) {
         if (result instanceof Tested tested) {
@@ -403,10 +423,15 @@ public final class JobTest {
         };
     }
 
+    private static final String CLIENT_ADVICE = "Cannot connect to Podman. Please verify your connection";
+
     /** The last few lines of podman's words: where it says what went wrong. */
     static String lastLines(String output) {
-        List<String> lines =
-                output.strip().lines().filter(line -> !line.isBlank()).toList();
+        // the podman client's advice to check its connections or start a podman machine does not apply inside a runner
+        List<String> lines = output.strip()
+                .lines()
+                .filter(line -> !line.isBlank() && !line.startsWith(CLIENT_ADVICE))
+                .toList();
         return String.join(" ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     }
 }

@@ -202,6 +202,8 @@ class JobTestTest {
 
         assertEquals(JobTest.Stage.SOCKET, failure.stage());
         assertEquals("socket-missing", failure.known().orElseThrow().id());
+        assertFalse(failure.describe().contains("podman machine init"), "no advice meant for a desktop's client");
+        assertTrue(failure.describe().contains("connect: no such file or directory"), failure.describe());
         assertFalse(asked.stream().anyMatch(command -> command.contains("rm")), "nothing was made, nothing removed");
     }
 

@@ -9,6 +9,7 @@ import dev.pipglr.setup.ui.common.StepPageModel;
 import dev.pipglr.setup.wizard.Dashboard;
 import dev.pipglr.setup.wizard.DebugMode;
 import dev.pipglr.setup.wizard.ImageUpdates;
+import dev.pipglr.setup.wizard.JobTest;
 import dev.pipglr.setup.wizard.MachineState;
 import dev.pipglr.setup.wizard.RunnerCommands;
 import dev.pipglr.setup.wizard.RunnerContainer;
@@ -138,9 +139,8 @@ public final class DashboardViewModel implements StepPageModel {
         String chosen = image.get();
         action.run(
                 null,
-                (podman, report) ->
-                        new dev.pipglr.setup.wizard.JobTest(machine, podman).run(chosen, java.util.Optional.empty()),
-                result -> dev.pipglr.setup.wizard.JobTest.told(result).forEach(action::say));
+                (podman, report) -> new JobTest(machine, podman).run(chosen, java.util.Optional.empty()),
+                result -> JobTest.told(result).forEach(action::say));
     }
 
     /** Runs gitlab-runner verify for the one registered runner named {@code runner} (a row of the table). */
@@ -243,6 +243,7 @@ public final class DashboardViewModel implements StepPageModel {
                     report.accept("$ podman pull " + chosen);
                     StartFlow.Outcome outcome = new ImageUpdates(machine, podman).update(chosen, report);
                     report.accept("$ " + outcome.commandLine());
+                    JobTest.afterStart(machine, podman, chosen, outcome, report);
                     return outcome;
                 },
                 outcome -> {
@@ -391,6 +392,7 @@ public final class DashboardViewModel implements StepPageModel {
                 (podman, report) -> {
                     StartFlow.Outcome outcome = new DebugMode(machine, podman).set(chosen, on);
                     report.accept("$ " + outcome.commandLine());
+                    JobTest.afterStart(machine, podman, chosen, outcome, report);
                     return outcome;
                 },
                 outcome -> {
@@ -462,9 +464,15 @@ public final class DashboardViewModel implements StepPageModel {
     /** The user confirmed {@link #RECREATE_WARNING}. */
     public void recreate() {
         action.clear();
-        action.run(image.get(), (podman, report) -> new StartFlow(machine, podman).recreate(image.get()), outcome -> {
-            action.say(outcome.afterRecreating("Re-created the runner; it is running."));
-        });
+        String chosen = image.get();
+        action.run(
+                chosen,
+                (podman, report) -> {
+                    StartFlow.Outcome outcome = new StartFlow(machine, podman).recreate(chosen);
+                    JobTest.afterStart(machine, podman, chosen, outcome, report);
+                    return outcome;
+                },
+                outcome -> action.say(outcome.afterRecreating("Re-created the runner; it is running.")));
     }
 
     /** Writes the debug report (podman version and info, container with values redacted, last log lines) to a file. */

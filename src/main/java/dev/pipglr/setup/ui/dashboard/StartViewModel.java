@@ -97,10 +97,6 @@ public final class StartViewModel implements StepPageModel {
             throws dev.pipglr.setup.runlabel.RunlabelException {
         report.accept("$ " + outcome.commandLine());
         outcome.told().forEach(report);
-        if (outcome.running()) {
-            report.accept("Testing that a job can run in it...");
-            JobTest.told(new JobTest(machine, podman).run(image.get(), Optional.empty()))
-                    .forEach(report);
-        }
+        JobTest.afterStart(machine, podman, image.get(), outcome, report);
     }
 }
