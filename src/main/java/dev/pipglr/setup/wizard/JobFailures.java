@@ -71,6 +71,14 @@ public final class JobFailures {
                     "As root: allow them (e.g. sysctl kernel.apparmor_restrict_unprivileged_userns=0, persisted in"
                             + " /etc/sysctl.d), then restart the runner (step 6)."),
             new Known(
+                    "config-unreadable",
+                    Set.of(JobTest.Stage.CONFIG),
+                    List.of("permission denied", "no such file or directory"),
+                    "gitlab-runner's user cannot read config.toml where the run label mounts the config.toml secret.",
+                    "Re-create the runner (step 6) so the secret is mounted again as the run label gives it (its"
+                            + " uid, gid and mode name gitlab-runner's user); with your own image, give the secret"
+                            + " to that user (--secret config.toml,uid=UID,mode=0400)."),
+            new Known(
                     "storage-ownership",
                     ANY,
                     List.of("storage: permission denied", "containers/storage", "permission denied"),

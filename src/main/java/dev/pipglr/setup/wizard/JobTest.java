@@ -31,6 +31,7 @@ public final class JobTest {
 
     /** What a job goes through, in gitlab-runner's order. */
     public enum Stage {
+        CONFIG("read config.toml as gitlab-runner's user"),
         SOCKET("reach the job socket"),
         INFO("ask podman for its host"),
         IMAGE("get the job image"),
@@ -253,9 +254,12 @@ public final class JobTest {
         boolean created = false;
         boolean volume = false;
         try {
-            for (Stage stage : List.of(Stage.SOCKET, Stage.INFO, Stage.IMAGE, Stage.VOLUME, Stage.CREATE, Stage.RUN)) {
-                List<String> command = new ArrayList<>(remote);
+            for (Stage stage : List.of(
+                    Stage.CONFIG, Stage.SOCKET, Stage.INFO, Stage.IMAGE, Stage.VOLUME, Stage.CREATE, Stage.RUN)) {
+                List<String> command = new ArrayList<>(stage == Stage.CONFIG ? List.of() : remote);
                 switch (stage) {
+                    // gitlab-runner reads it at its start and again whenever it changes
+                    case CONFIG -> command.addAll(List.of("head", "-c", "0", runner.configPath()));
                     case SOCKET -> command.addAll(List.of("version", "--format", "{{.Server.APIVersion}}"));
                     case INFO -> command.addAll(List.of("info", "--format", "{{.Host.Security.Rootless}}"));
                     case IMAGE -> command.addAll(List.of("image", "exists", jobImage));
@@ -416,6 +420,7 @@ public final class JobTest {
 
     private static String note(Stage stage, ExecResult result) {
         return switch (stage) {
+            case CONFIG -> "readable";
             case SOCKET -> "API " + result.output().strip();
             case INFO -> "rootless " + result.output().strip();
             case RUN -> "ran as " + lastLines(result.output().replace(MARK, "")).strip();

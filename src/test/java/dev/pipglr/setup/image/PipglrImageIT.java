@@ -347,6 +347,15 @@ class PipglrImageIT {
             podman.awaitOutput(Duration.ofSeconds(180), s -> s.contains("Job succeeded"), "logs", "pipglr");
             assertJobRuns(test, image, "once the storage volume was made again from its label");
 
+            // the config secret unreadable by gitlab-runner's user (a hand-made run without the label's uid/mode)
+            podman.ok("exec", "pipglr", "chmod", "0000", "/run/secrets/config.toml");
+            assertCause(test, image, "config-unreadable", "Permission denied");
+            // the fix as shown: the runner made again, its secret mounted as the run label gives it
+            podman.ok("rm", "-f", "-t", "0", "pipglr");
+            runLabel(image, "run", work);
+            podman.awaitOutput(Duration.ofSeconds(180), s -> s.contains("Job succeeded"), "logs", "pipglr");
+            assertJobRuns(test, image, "once the runner was made again with its config secret readable");
+
             // /dev/fuse unusable for the nested podman's fuse-overlayfs (the image's storage.conf mount_program)
             podman.ok("exec", "pipglr", "chmod", "0000", "/dev/fuse");
             assertCause(test, image, "fuse", "/dev/fuse");

@@ -54,6 +54,8 @@ class JobTestTest {
     private final List<String> users = new ArrayList<>();
     /** The runner container's journal of its nested podman service; by default an image without journalctl. */
     private ExecResult journal = new ExecResult(127, "sh: journalctl: not found\n");
+    /** Reading config.toml as gitlab-runner's user. */
+    private ExecResult config = ok("");
     /** How newuidmap and newgidmap stand in the runner's image. */
     private ExecResult helpers = ok("/usr/bin/newuidmap setuid\n/usr/bin/newgidmap setuid\n");
 
@@ -73,6 +75,9 @@ class JobTestTest {
             users.add(user);
             if (command.equals(List.of("podman", "--version"))) {
                 return new ExecResult(0, "podman version 5.4.2\n");
+            }
+            if (command.get(0).equals("head")) {
+                return config;
             }
             if (command.equals(JobTest.SERVICE_LOG)) {
                 return journal;
@@ -123,14 +128,14 @@ class JobTestTest {
                 socket.stages().stream().map(JobTest.StageResult::stage).toList());
         assertTrue(users.stream().allMatch("1001"::equals), "as the user the run label gives config.toml: " + users);
         assertTrue(
-                asked.stream().skip(1).allMatch(command -> command.contains("unix:///run/pipglr/podman.sock")),
+                asked.stream().skip(2).allMatch(command -> command.contains("unix:///run/pipglr/podman.sock")),
                 "every request to the socket config.toml names: " + asked);
         List<String> create = asked.stream()
                 .filter(command -> command.contains("create") && command.contains("--name"))
                 .findFirst()
                 .orElseThrow();
         assertTrue(create.contains("--privileged"), "as privileged as the runner's jobs: " + create);
-        assertEquals("ran as uid 0", socket.stages().get(5).words());
+        assertEquals("ran as uid 0", socket.stages().get(6).words());
         assertEquals(
                 java.util.Optional.of(LastJobTest.Outcome.PASSED),
                 LastJobTest.read(machine).map(LastJobTest.Entry::outcome),
@@ -251,6 +256,24 @@ class JobTestTest {
         assertEquals(
                 LastJobTest.Outcome.FAILED,
                 LastJobTest.read(machine).orElseThrow().outcome());
+    }
+
+    @Test
+    void aConfigThatGitlabRunnersUserCannotReadIsNamedFirst() throws Exception {
+        nestedPodman(words -> ok(""));
+        config = new ExecResult(1, "head: /run/secrets/config.toml: Permission denied\n");
+
+        JobTest.Failure failure = firstFailure();
+
+        assertEquals(JobTest.Stage.CONFIG, failure.stage());
+        assertEquals("config-unreadable", failure.known().orElseThrow().id(), "not the storage's permission denied");
+        List<String> read = asked.stream()
+                .filter(command -> command.get(0).equals("head"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(List.of("head", "-c", "0", "/run/secrets/config.toml"), read, "where the run label mounts it");
+        assertEquals("1001", users.get(asked.indexOf(read)), "as gitlab-runner's user");
+        assertFalse(asked.stream().anyMatch(command -> command.contains("create")), "nothing made: " + asked);
     }
 
     @Test

@@ -35,6 +35,8 @@ class TroubleshootingDocTest {
             "PipglrImageIT: `chmod 0000 /dev/fuse` in the booted image; fixed by making the runner again",
             "user-namespaces",
             "JobTestTest (podman's words): turning user namespaces off would change this shared kernel",
+            "config-unreadable",
+            "PipglrImageIT: `chmod 0000` on the mounted config.toml secret; fixed by making the runner again",
             "storage-ownership",
             "PipglrImageIT: the storage volume's root chowned to root, restart; fixed by making the volume again"
                     + " from the setupstorage label",
