@@ -97,6 +97,7 @@ final class SubIdPlanCommand implements Callable<Integer> {
             ranges(node.putArray("ranges_before"), file.plan().before());
             ranges(node.putArray("ranges_after"), file.plan().after());
             node.put("sufficient", file.plan().sufficient());
+            file.plan().clashes().forEach(node.putArray("overlaps")::add);
             ArrayNode commands = node.putArray("commands");
             file.plan().commands().forEach(commands::add);
         }
@@ -126,6 +127,9 @@ final class SubIdPlanCommand implements Callable<Integer> {
                             ? " (no range)"
                             : " in " + SubIdRange.describe(file.plan().before()),
                     SubIdFile.REQUIRED_IDS));
+            file.plan()
+                    .clashes()
+                    .forEach(clash -> text.append("  overlap: ").append(clash).append('\n'));
             if (file.plan().needsChange()) {
                 text.append("  after:  ")
                         .append(SubIdRange.describe(file.plan().after()))

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param change     empty when nothing needs to change (or nothing can)
  * @param impossible why no safe change exists, when the user lacks IDs and no room is left
  * @param administrator what the commands start with to run as root on the machine (sudo unless the machine says)
+ * @param clashes    the user's ranges that overlap another user's, described ("100000-165538 overlaps bob's ...")
  */
 public record SubIdPlan(
         SubIdKind kind,
@@ -23,11 +24,13 @@ public record SubIdPlan(
         List<SubIdRange> after,
         Optional<SubIdChange> change,
         Optional<String> impossible,
-        AdministratorPrefix administrator) {
+        AdministratorPrefix administrator,
+        List<String> clashes) {
 
     public SubIdPlan {
         before = List.copyOf(before);
         after = List.copyOf(after);
+        clashes = List.copyOf(clashes);
     }
 
     /** A plan whose commands start with {@code sudo}. */
@@ -39,20 +42,21 @@ public record SubIdPlan(
             List<SubIdRange> after,
             Optional<SubIdChange> change,
             Optional<String> impossible) {
-        this(kind, path, user, before, after, change, impossible, AdministratorPrefix.SUDO);
+        this(kind, path, user, before, after, change, impossible, AdministratorPrefix.SUDO, List.of());
     }
 
     /** The same plan, its commands typed as an administrator runs them on the machine the files are on. */
     public SubIdPlan typedWith(AdministratorPrefix prefix) {
-        return new SubIdPlan(kind, path, user, before, after, change, impossible, prefix);
+        return new SubIdPlan(kind, path, user, before, after, change, impossible, prefix, clashes);
     }
 
     public long totalBefore() {
         return before.stream().mapToLong(SubIdRange::count).sum();
     }
 
+    /** Enough IDs, and none of them another user's too. */
     public boolean sufficient() {
-        return totalBefore() >= SubIdFile.REQUIRED_IDS;
+        return totalBefore() >= SubIdFile.REQUIRED_IDS && clashes.isEmpty();
     }
 
     public boolean needsChange() {

@@ -37,6 +37,9 @@ final class SubIdsCheck implements StepCheck {
             findings.add(file.path() + ": " + file.plan().totalBefore() + " IDs for " + user.name()
                     + describe(file.plan().before()) + " (pipglr needs " + SubIdFile.REQUIRED_IDS + ")");
         }
+        for (SubIdState.FileState file : state.files()) {
+            file.plan().clashes().forEach(clash -> findings.add(file.path() + ": " + user.name() + "'s " + clash));
+        }
         findings.addAll(state.getsubids());
         findings.addAll(state.warnings());
         if (state.impossible().isPresent()) {
@@ -47,7 +50,11 @@ final class SubIdsCheck implements StepCheck {
             state.commands().forEach(command -> actions.add(Action.administratorRuns(command)));
             actions.add(Action.run("Then you run: ", context.machine().typedByUser(SubIdState.MIGRATE), MIGRATE_NOTE));
             return Verdict.todo(
-                    user.name() + " has fewer than " + SubIdFile.REQUIRED_IDS + " subordinate IDs.",
+                    state.files().stream()
+                                    .anyMatch(file -> !file.plan().clashes().isEmpty())
+                            ? user.name() + "'s subordinate IDs overlap another user's: on the host, each owns the"
+                                    + " other's container files. Move " + user.name() + " to a range of its own."
+                            : user.name() + " has fewer than " + SubIdFile.REQUIRED_IDS + " subordinate IDs.",
                     findings,
                     new Fix(actions, VERIFIED));
         }

@@ -111,6 +111,10 @@ class SubIdsModuleTest {
             {"alice:100000:65536\nbob:165536:65536\ncarol:300000:10\n"},
             // alice has nothing yet, listed by UID elsewhere, no line break at the end
             {"# managed by hand\nbob:100000:65536"},
+            // alice's range overlaps bob's: moved where nobody is
+            {"alice:100000:65539\nbob:150000:65536\n"},
+            // an overlapping extra range is only given up, no line break at the end
+            {"alice:300000:65539\nbob:100000:65536\nalice:120000:5"},
         };
         for (String[] file : files) {
             String text = file[0];
@@ -166,13 +170,28 @@ class SubIdsModuleTest {
         SubIdPlan plan = SubIdPlanner.plan(SubIdKind.UID, "/etc/subuid", SubIdFile.parse(text), ALICE, required);
         ObjectNode node = JSON.createObjectNode();
         if (plan.impossible().isPresent()) {
-            long total = SubIdFile.parse(text).totalOf(ALICE);
+            SubIdFile file = SubIdFile.parse(text);
+            List<SubIdFile.Entry> own = file.entriesOf(ALICE);
+            // with an overlap, only the lines alice keeps count
+            long total = own.stream()
+                    .filter(mine -> plan.clashes().isEmpty()
+                            || file.entries().stream()
+                                    .filter(other -> !own.contains(other))
+                                    .noneMatch(other -> mine.range().overlaps(other.range())))
+                    .mapToLong(entry -> entry.range().count())
+                    .sum();
             return node.put("action", "impossible").put("missing", required - total);
         }
         if (plan.change().isEmpty()) {
             return node.put("action", "none");
         }
         SubIdChange change = plan.change().get();
+        if (change instanceof SubIdChange.Move move) {
+            ArrayNode lines = node.put("action", "move").putArray("lines");
+            move.removed().forEach(entry -> lines.add(entry.lineNumber()));
+            return node.put("start", move.added().map(range -> range.start()).orElse(0L))
+                    .put("count", move.added().map(range -> range.count()).orElse(0L));
+        }
         if (change instanceof SubIdChange.Grow grow) {
             return node.put("action", "grow")
                     .put("line", grow.entry().lineNumber())

@@ -49,10 +49,24 @@ class SubIdPlannerProperties {
         SubIdPlan plan = plan(text);
         plan.change().ifPresent(change -> {
             SubIdRange fresh = change.newIds();
+            List<SubIdFile.Entry> gone = change instanceof SubIdChange.Move move ? move.removed() : List.of();
             for (SubIdFile.Entry entry : file.entries()) {
-                assertFalse(fresh.overlaps(entry.range()), fresh + " overlaps line " + entry.lineNumber());
+                if (fresh != null && !gone.contains(entry)) {
+                    assertFalse(fresh.overlaps(entry.range()), fresh + " overlaps line " + entry.lineNumber());
+                }
             }
         });
+        // what the user keeps or gains is theirs alone
+        SubIdFile after = SubIdFile.parse(plan.applyTo(text));
+        if (plan.impossible().isEmpty()) {
+            for (SubIdRange mine : after.rangesOf(ALICE)) {
+                for (SubIdFile.Entry other : after.entries()) {
+                    if (!after.entriesOf(ALICE).contains(other)) {
+                        assertFalse(mine.overlaps(other.range()), mine + " overlaps " + other);
+                    }
+                }
+            }
+        }
     }
 
     @Property(tries = 2000)
@@ -79,6 +93,27 @@ class SubIdPlannerProperties {
             SubIdPlan again = plan(plan.applyTo(text));
             assertFalse(again.needsChange(), "second plan: " + again);
             assertTrue(again.sufficient());
+        }
+    }
+
+    /** The command as shown, run by a real shell on a copy of the file, writes exactly what the plan says. */
+    @Property(tries = 150)
+    void theShownCommandWritesWhatThePlanSays(@ForAll("files") String text) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("subuid", "");
+        try {
+            java.nio.file.Files.writeString(file, text);
+            SubIdPlan plan = SubIdPlanner.plan(SubIdKind.UID, file.toString(), SubIdFile.parse(text), ALICE)
+                    .typedWith(new AdministratorPrefix(List.of("env")));
+            for (String command : plan.commands()) {
+                Process shell = new ProcessBuilder("sh", "-c", command)
+                        .redirectErrorStream(true)
+                        .start();
+                String output = new String(shell.getInputStream().readAllBytes());
+                assertEquals(0, shell.waitFor(), command + ": " + output);
+            }
+            assertEquals(plan.applyTo(text), java.nio.file.Files.readString(file), String.join("\n", plan.commands()));
+        } finally {
+            java.nio.file.Files.delete(file);
         }
     }
 

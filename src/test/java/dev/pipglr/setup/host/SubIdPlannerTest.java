@@ -57,12 +57,53 @@ class SubIdPlannerTest {
 
     @Test
     void aFullIdSpaceIsReportedAsImpossible() {
-        // bob holds every ID but the last; alice's own (overlapping) line cannot grow
-        SubIdPlan plan = plan("bob:0:4294967294\nalice:10:5\n");
+        // bob holds every ID from 100000 on; alice's line below cannot grow into them
+        SubIdPlan plan = plan("alice:99990:5\nbob:100000:" + (SubIdFile.MAX_ID - 100_000 + 1) + "\n");
 
         assertFalse(plan.needsChange());
         assertTrue(
                 plan.impossible().orElseThrow().contains("no free range of 65534 IDs"),
+                plan.impossible().toString());
+    }
+
+    @Test
+    void aRangeAnotherUserHasTooIsMovedToOneOfTheUsersOwn() {
+        String text = "alice:100000:65539\nbob:150000:65536\n";
+        SubIdPlan plan = plan(text);
+
+        assertEquals(List.of("100000-165538 overlaps bob's 150000-215535 (line 2)"), plan.clashes());
+        assertFalse(plan.sufficient(), "65539 IDs, but not alice's alone");
+        assertEquals(ranges("215536:65539"), plan.after());
+        assertEquals(
+                List.of("sudo sed -i -e '$a alice:215536:65539'"
+                        + " -e '/^[[:space:]]*alice:100000:65539[[:space:]]*$/d' /etc/subuid"),
+                plan.commands());
+        assertEquals("bob:150000:65536\nalice:215536:65539\n", plan.applyTo(text));
+        assertTrue(plan(plan.applyTo(text)).sufficient(), "planning again: nothing to do");
+    }
+
+    @Test
+    void anOverlappingExtraRangeIsOnlyGivenUpWhenTheRestIsEnough() {
+        // no final newline, as sed keeps it
+        String text = "alice:300000:65539\nbob:100000:65536\nalice:120000:5";
+        SubIdPlan plan = plan(text);
+
+        assertEquals(ranges("300000:65539"), plan.after());
+        assertEquals(
+                List.of("sudo sed -i -e '/^[[:space:]]*alice:120000:5[[:space:]]*$/d' /etc/subuid"), plan.commands());
+        assertEquals("alice:300000:65539\nbob:100000:65536\n", plan.applyTo(text));
+    }
+
+    @Test
+    void anOverlapWithNowhereToMoveSaysSo() {
+        SubIdPlan plan = plan("bob:0:4294967294\nalice:10:5\n");
+
+        assertFalse(plan.needsChange());
+        assertTrue(
+                plan.impossible().orElseThrow().contains("alice's range 10-14 overlaps bob's 0-4294967293 (line 1)"),
+                plan.impossible().toString());
+        assertTrue(
+                plan.impossible().orElseThrow().contains("no free range of 65539 IDs"),
                 plan.impossible().toString());
     }
 

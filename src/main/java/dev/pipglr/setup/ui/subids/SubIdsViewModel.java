@@ -88,7 +88,9 @@ public final class SubIdsViewModel implements StepPageModel {
                         file.path(),
                         describe(file.plan().before()),
                         file.plan().needsChange() ? describe(file.plan().after()) : "(unchanged)",
-                        file.plan().sufficient() ? "enough" : "needs " + SubIdFile.REQUIRED_IDS))
+                        !file.plan().clashes().isEmpty()
+                                ? "overlaps another user's"
+                                : file.plan().sufficient() ? "enough" : "needs " + SubIdFile.REQUIRED_IDS))
                 .toList();
     }
 

@@ -6,6 +6,8 @@
 #   - enough already (the user's ranges, listed by name or UID, add up): no change;
 #   - else grow the user's last range in place when the IDs after it are free;
 #   - else add a range at the lowest free start at or above 100000;
+#   - a line of the user's that overlaps another user's range is dropped and,
+#     when the rest is too few, a new range added where nobody is;
 #   - never touch another user's line, never overlap any range.
 # A second run changes nothing.
 from __future__ import annotations
@@ -59,9 +61,21 @@ def overlaps(a_start, a_count, b_start, b_count):
 
 
 def plan(text, user, uid, required=65539):
-    """The change to make: {"action": none|grow|add|impossible, ...}."""
+    """The change to make: {"action": none|grow|add|move|impossible, ...}."""
     entries, _ = parse(text)
     own = [e for e in entries if e[1] == user or (uid >= 0 and e[1] == str(uid))]
+    others = [e for e in entries if e not in own]
+    clashing = [m for m in own if any(overlaps(m[2], m[3], o[2], o[3]) for o in others)]
+    if clashing:
+        # give up each line another user has too; a new range where nobody is when the rest is too few
+        missing = required - sum(e[3] for e in own if e not in clashing)
+        change = {"action": "move", "lines": [e[0] for e in clashing], "start": 0, "count": 0}
+        if missing > 0:
+            start = lowest_free_start([(e[2], e[3]) for e in entries if e not in clashing], missing)
+            if start is None:
+                return {"action": "impossible", "missing": missing}
+            change.update(start=start, count=missing)
+        return change
     total = sum(e[3] for e in own)
     if total >= required:
         return {"action": "none"}
@@ -72,13 +86,21 @@ def plan(text, user, uid, required=65539):
         after = start + count
         if after + missing - 1 <= MAX_ID and not any(overlaps(after, missing, s, c) for s, c in taken):
             return {"action": "grow", "line": number, "owner": owner, "start": start, "count": count + missing}
+    start = lowest_free_start(taken, missing)
+    if start is None:
+        return {"action": "impossible", "missing": missing}
+    return {"action": "add", "start": start, "count": missing}
+
+
+def lowest_free_start(taken, count):
+    """The lowest start at or above FIRST_ALLOCATABLE_ID where count IDs overlap nothing, or None."""
     candidates = sorted([FIRST_ALLOCATABLE_ID] + [s + c for s, c in taken if s + c >= FIRST_ALLOCATABLE_ID])
     for candidate in candidates:
-        if candidate + missing - 1 > MAX_ID:
+        if candidate + count - 1 > MAX_ID:
             break
-        if not any(overlaps(candidate, missing, s, c) for s, c in taken):
-            return {"action": "add", "start": candidate, "count": missing}
-    return {"action": "impossible", "missing": missing}
+        if not any(overlaps(candidate, count, s, c) for s, c in taken):
+            return candidate
+    return None
 
 
 def main():
@@ -123,6 +145,27 @@ def main():
             lines = text.split("\n")
             lines[change["line"] - 1] = new_line
             write_keeping_mode(module, path, "\n".join(lines))
+        module.exit_json(**result)
+    if change["action"] == "move":
+        dropped = set(change["lines"])
+        kept = ["%d-%d" % (s, s + c - 1) for n, o, s, c in entries if (o == user or o == str(uid)) and n not in dropped]
+        added = "%s:%d:%d" % (user, change["start"], change["count"]) if change["count"] else None
+        result["after"] = kept + (["%d-%d" % (change["start"], change["start"] + change["count"] - 1)] if added else [])
+        result["diff"] = dict(before="\n".join(before) + "\n", after="\n".join(result["after"]) + "\n")
+        result["changed"] = True
+        if not module.check_mode:
+            lines = text.split("\n")
+            final_newline = text.endswith("\n")
+            if final_newline or not text:
+                lines.pop()
+            out = "".join(
+                line + ("\n" if i < len(lines) - 1 or final_newline else "")
+                for i, line in enumerate(lines)
+                if i + 1 not in dropped
+            )
+            if added:
+                out += ("\n" if out and not out.endswith("\n") else "") + added + "\n"
+            write_keeping_mode(module, path, out)
         module.exit_json(**result)
     first, last = change["start"], change["start"] + change["count"] - 1
     result["after"] = before + ["%d-%d" % (first, last)]
