@@ -129,8 +129,17 @@ print_env() {
 start_api() {
   podman exec "$name" sh -c "pkill -u $ws_user -f 'podman system servic[e]' || true; rm -f /srv/share/podman.sock; \
     install -d -o $ws_user -g $ws_user -m 0700 /run/pipglr-test-$ws_user"
+  # A user's podman.service runs in a cgroup the user owns (a unit of their
+  # systemd instance); systemd inside a rootless runner makes its init.scope
+  # there ("Failed to create .../init.scope control group: Permission denied"
+  # when it cannot). The API service gets such a cgroup here too.
+  local cgroup
+  cgroup=$(podman exec "$name" sh -ec "own=\$(sed -n 's/^[0-9]*:name=systemd://p' /proc/1/cgroup); own=\${own%/init.scope}
+    cg=\${own%/}/pipglr-test-$ws_user-api; mkdir -p /sys/fs/cgroup/systemd\$cg
+    chown -R $ws_user:$ws_user /sys/fs/cgroup/systemd\$cg; echo \$cg")
   podman exec -d --user "$ws_user" -e "XDG_RUNTIME_DIR=/run/pipglr-test-$ws_user" -e PODMAN_IGNORE_CGROUPSV1_WARNING=1 \
-    "$name" podman system service --time=0 unix:///srv/share/podman.sock >/dev/null
+    "$name" sh -c 'echo $$ > "/sys/fs/cgroup/systemd$0/cgroup.procs" && exec podman system service --time=0 unix:///srv/share/podman.sock' \
+    "$cgroup" >/dev/null
   local i
   for i in $(seq 1 120); do
     if [ -S "$share/podman.sock" ] && curl -fsS --unix-socket "$share/podman.sock" http://d/_ping >/dev/null 2>&1; then
@@ -146,7 +155,7 @@ start_api() {
 
 up() {
   ensure_image
-  down   # a workstation left running: its container, share and cgroup mount point go first
+  down   # a workstation left running: its container and share go first
   mkdir -p "$share" && chmod 0777 "$share"
   log "starting $name"
   podman run -d --name "$name" --hostname "$name" --systemd=always --privileged \
@@ -160,7 +169,7 @@ up() {
   case "$state" in running|degraded) ;; *)
     log "systemd did not finish booting (state '$state'); its log:"; podman logs "$name" 2>&1 | tail -n 40 >&2; exit 1 ;;
   esac
-  align_user_cgroups
+  single_systemd_hierarchy
   # Nothing here manages a network (--network=none), so nothing reaches
   # network-online.target; a desktop's NetworkManager would. Quadlet's user
   # units wait for it (podman-user-wait-network-online.service).
@@ -178,31 +187,34 @@ up() {
 }
 
 # systemd mode under this host's podman (cgroups v1) stacks the whole
-# name=systemd hierarchy over the container's own cgroup mount. runc, started
-# by a user service (e.g. a Quadlet unit), resolves its cgroup against the
-# lower mount but looks it up through the upper one, and fails: "error mounting
-# "cgroup" to rootfs at "/sys/fs/cgroup": ... stat /sys/fs/cgroup/systemd/
-# user.slice/user-1500.slice/...: no such file or directory". On a real
-# workstation both views agree. Binding the container's own user.slice where
-# runc looks makes them agree here too. The mount point is an empty cgroup in
-# the host's name=systemd hierarchy (no controllers); down() removes it.
-align_user_cgroups() {
+# name=systemd hierarchy over the container's own cgroup mount and masks its
+# release_agent with a file mount. A real workstation has one plain mount
+# there, and both extras break what users run:
+# - runc, started by a user service (e.g. a Quadlet unit), resolves its cgroup
+#   against the lower mount but looks it up through the upper one ("error
+#   mounting "cgroup" to rootfs at "/sys/fs/cgroup": ... stat /sys/fs/cgroup/
+#   systemd/user.slice/...: no such file or directory");
+# - rootless podman's systemd mode binds /sys/fs/cgroup/systemd into the
+#   runner non-recursively, which the kernel refuses while mounts the user
+#   namespace cannot see through sit on it ("error mounting
+#   "/sys/fs/cgroup/systemd" ... flags: 0x1000: invalid argument").
+# So the mask goes and the upper, whole-hierarchy mount is moved down over the
+# container's own: one mount, as on a real workstation.
+single_systemd_hierarchy() {
   podman exec "$name" sh -ec '
     [ "$(grep -c " /sys/fs/cgroup/systemd " /proc/self/mountinfo)" -ge 2 ] || exit 0
-    own=$(sed -n "s/^[0-9]*:name=systemd://p" /proc/1/cgroup); own=${own%/init.scope}
-    [ -n "$own" ] && [ "$own" != / ] || exit 0
-    if [ ! -d /sys/fs/cgroup/systemd/user.slice ]; then
-      mkdir /sys/fs/cgroup/systemd/user.slice && touch /srv/share/.made-user-slice
-    fi
-    mkdir -p "/sys/fs/cgroup/systemd$own/user.slice"   # systemd makes it at the first login anyway
-    mount --bind "/sys/fs/cgroup/systemd$own/user.slice" /sys/fs/cgroup/systemd/user.slice'
+    umount /sys/fs/cgroup/systemd/release_agent 2>/dev/null || true
+    mkdir -p /run/pipglr-cgroup-move
+    mount --make-private /sys/fs/cgroup/systemd
+    mount --move /sys/fs/cgroup/systemd /run/pipglr-cgroup-move
+    umount /sys/fs/cgroup/systemd
+    mount --move /run/pipglr-cgroup-move /sys/fs/cgroup/systemd
+    rmdir /run/pipglr-cgroup-move
+    [ "$(grep -c " /sys/fs/cgroup/systemd " /proc/self/mountinfo)" -eq 1 ]'
 }
 
 down() {
   podman rm -f --time 5 "$name" >/dev/null 2>&1 || true
-  if [ -f "$share/.made-user-slice" ]; then
-    rmdir /sys/fs/cgroup/systemd/user.slice 2>/dev/null || log "could not remove the empty cgroup /sys/fs/cgroup/systemd/user.slice"
-  fi
   rm -rf "$share"
 }
 

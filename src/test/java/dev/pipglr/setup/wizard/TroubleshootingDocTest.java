@@ -29,8 +29,8 @@ class TroubleshootingDocTest {
             "id-map-helpers",
             "PipglrImageIT: `chmod u-s /usr/bin/newuidmap` in the booted image, restart; fixed with `chmod u+s`",
             "sub-ids",
-            "JobTestTest (podman's words); the kernel's refusal needs an outer namespace with too few IDs, which"
-                    + " this machine's rootful test image cannot have",
+            "RootlessRunnerIT: alice's sub-IDs cut to 65536 in the podman 5.4.2 workstation, the runner made again"
+                    + " (the nested service dies in newuidmap); fixed as step 2 shows (65539, migrate, made again)",
             "fuse",
             "PipglrImageIT: `chmod 0000 /dev/fuse` in the booted image; fixed by making the runner again",
             "user-namespaces",

@@ -1,0 +1,225 @@
+package dev.pipglr.setup.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pipglr.setup.host.CommandResult;
+import dev.pipglr.setup.podman.Podman;
+import dev.pipglr.setup.podman.PodmanConnector;
+import dev.pipglr.setup.testhost.HostPodmanCli;
+import dev.pipglr.setup.testhost.TestHosts;
+import dev.pipglr.setup.testhost.WorkstationMachine;
+import dev.pipglr.setup.wizard.JobFailures;
+import dev.pipglr.setup.wizard.JobTest;
+import dev.pipglr.setup.wizard.RegisterFlow;
+import dev.pipglr.setup.wizard.RegistrationToken;
+import dev.pipglr.setup.wizard.StartFlow;
+import dev.pipglr.setup.wizard.VolumesFlow;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * This repository's image run as users run it: rootless, by alice's podman 5.4.2 in the test workstation, through
+ * the wizard's own steps 3, 5 and 6 over her API service (src/test/hosts/workstation.sh gives the workstation one
+ * name=systemd mount and the service a cgroup alice owns, as a user's session does). Then the sub-ID failure that
+ * only a rootless runner can show: alice's ranges cut to 65536, the job test names step 2; widened again as step 2
+ * shows, a job runs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("workstation")
+class RootlessRunnerIT {
+
+    private static final String IMAGE = "localhost/pipglr-rootless-it:latest";
+    /** What the test gitlab-runner's first job imports into the nested podman: no registry is reachable there. */
+    private static final String JOB_IMAGE = "localhost/pipglr-job:latest";
+
+    private static final String TOO_FEW = "alice:100000:65536\n";
+    private static final String ENOUGH = "alice:100000:65539\n";
+
+    private final HostPodmanCli host = new HostPodmanCli();
+    private WorkstationMachine workstation;
+    private String user;
+
+    @BeforeAll
+    void buildAndLoad() throws Exception {
+        workstation = TestHosts.workstation();
+        user = workstation.user().name();
+        host.ok(
+                Duration.ofMinutes(15),
+                List.of(
+                        "build",
+                        "-t",
+                        IMAGE,
+                        "--network=none",
+                        "--build-arg",
+                        "RUNNER_SOURCE=src/test/hosts/test-image/gitlab-runner",
+                        "--build-arg",
+                        "BASE_IMAGE=" + TestHosts.require("WS_IMAGE"),
+                        "-f",
+                        "Containerfile",
+                        Path.of("").toAbsolutePath().toString()));
+        // as a user gets an image from elsewhere: podman save here, podman load as alice there
+        Process load = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "podman save \"$0\" | podman exec -i --user \"$1\" -e XDG_RUNTIME_DIR=/run/pipglr-test-$1"
+                                + " -e PODMAN_IGNORE_CGROUPSV1_WARNING=1 \"$2\" podman load",
+                        IMAGE,
+                        user,
+                        workstation.container())
+                .redirectErrorStream(true)
+                .start();
+        String loaded = new String(load.getInputStream().readAllBytes());
+        assertEquals(0, load.waitFor(), loaded);
+        workstation.resetRunnerState();
+        subIds(ENOUGH);
+    }
+
+    @AfterAll
+    void cleanUp() throws IOException {
+        workstation.resetRunnerState();
+        workstation.exec(user, List.of("podman", "rmi", "-f", IMAGE));
+        host.run("rmi", "-f", IMAGE);
+        subIds("alice:100000:65536\n");
+    }
+
+    /** Both files as given, then podman's user namespace renewed and the API service restarted to see it. */
+    private void subIds(String line) throws IOException {
+        workstation.execOrFail(
+                "root", "sh", "-c", "printf '" + line + "' > /etc/subuid && printf '" + line + "' > /etc/subgid");
+        workstation.execOrFail(user, "podman", "system", "migrate");
+        TestHosts.restartWorkstationApi();
+    }
+
+    private Podman api() {
+        return new PodmanConnector(workstation).connect(List.of());
+    }
+
+    @Test
+    void theImageRunsRootlessThroughTheWizardsStepsAndAJobRunsThenTooFewSubIdsAreNamed() throws Exception {
+        List<String> said = new ArrayList<>();
+        try (Podman podman = api()) {
+            RegisterFlow.Result registered = new RegisterFlow(workstation, podman)
+                    .register(
+                            new RegisterFlow.Request(
+                                    RegistrationToken.parse("glrt-rootless-it-" + System.nanoTime())
+                                            .orElseThrow(),
+                                    "https://gitlab.example.test",
+                                    1,
+                                    IMAGE,
+                                    false,
+                                    false),
+                            new RegisterFlow.Listener() {
+                                @Override
+                                public void progress(String message) {
+                                    said.add(message);
+                                }
+
+                                @Override
+                                public void runFinished(
+                                        int run, int of, String commandLine, int exitCode, String output) {
+                                    said.add(commandLine + " -> " + exitCode + ": " + output);
+                                }
+                            });
+            assertInstanceOf(RegisterFlow.Registered.class, registered, said.toString());
+            VolumesFlow volumes = new VolumesFlow(workstation, podman);
+            assertTrue(volumes.setUp(IMAGE, "setupstorage").created());
+            assertTrue(volumes.setUp(IMAGE, "setupcache").created());
+            StartFlow.Outcome started =
+                    new StartFlow(workstation, podman).start(IMAGE, StartFlow.Mode.CREATE, Duration.ofSeconds(5));
+            assertTrue(started.running(), started.toString());
+        }
+        String pid = workstation
+                .execOrFail(user, "podman", "inspect", "--format", "{{.State.Pid}}", "pipglr")
+                .stdout()
+                .strip();
+        assertEquals(
+                String.valueOf(workstation.user().uid()),
+                workstation
+                        .execOrFail("root", "stat", "-c", "%u", "/proc/" + pid)
+                        .stdout()
+                        .strip(),
+                "the runner's systemd runs as alice, not as root");
+        String log = awaitLog("Job succeeded");
+        assertTrue(log.contains("job 1: hello from a nested job"), log);
+
+        Instant begin = Instant.now();
+        assertJobRuns("rootless, with 65539 sub-IDs");
+        System.out.println("rootless job test took "
+                + Duration.between(begin, Instant.now()).toMillis() + " ms");
+
+        // too few sub-IDs: the nested podman cannot map its users; podman migrate stops the runner, re-created
+        subIds(TOO_FEW);
+        recreate();
+        JobTest.Socket socket = jobTest().sockets().get(0);
+        JobTest.Failure failure = socket.failure().orElseThrow(() -> new AssertionError("passed: " + socket));
+        System.out.println("job test, sub-ids: " + failure.describe());
+        assertEquals("sub-ids", failure.known().map(JobFailures.Known::id).orElse("unknown"), failure.describe());
+        assertTrue(failure.describe().contains("Step 2"), failure.describe());
+
+        // the fix as step 2 gives it: 65539 IDs, migrate, the runner made again
+        subIds(ENOUGH);
+        recreate();
+        assertJobRuns("once alice has 65539 sub-IDs again");
+    }
+
+    private void recreate() throws Exception {
+        try (Podman podman = api()) {
+            StartFlow.Outcome outcome =
+                    new StartFlow(workstation, podman).start(IMAGE, StartFlow.Mode.RECREATE, Duration.ofSeconds(5));
+            assertTrue(outcome.running(), outcome.toString());
+        }
+        // systemd inside has finished starting (a unit that failed leaves it degraded)
+        Instant until = Instant.now().plus(Duration.ofSeconds(120));
+        String state = "";
+        while (Instant.now().isBefore(until) && !state.equals("running") && !state.equals("degraded")) {
+            Thread.sleep(1000);
+            state = workstation
+                    .exec(user, List.of("podman", "exec", "pipglr", "systemctl", "is-system-running"))
+                    .stdout()
+                    .strip();
+        }
+        assertTrue(state.equals("running") || state.equals("degraded"), "systemd in the runner: " + state);
+    }
+
+    private JobTest.Tested jobTest() throws Exception {
+        try (Podman podman = api()) {
+            return assertInstanceOf(
+                    JobTest.Tested.class, new JobTest(workstation, podman).run(IMAGE, Optional.of(JOB_IMAGE)));
+        }
+    }
+
+    private void assertJobRuns(String when) throws Exception {
+        JobTest.Tested tested = jobTest();
+        tested.sockets().forEach(socket -> socket.lines().forEach(System.out::println));
+        assertTrue(tested.passed(), "a job runs " + when + ": " + tested);
+    }
+
+    /** The runner's log once one of the words is in it (the test gitlab-runner runs one job at its start). */
+    private String awaitLog(String... words) throws Exception {
+        Instant until = Instant.now().plus(Duration.ofSeconds(180));
+        String log = "";
+        while (Instant.now().isBefore(until)) {
+            CommandResult logs = workstation.exec(user, List.of("podman", "logs", "pipglr"));
+            log = logs.stdout() + logs.stderr();
+            for (String word : words) {
+                if (log.contains(word)) {
+                    return log;
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("none of " + List.of(words) + " in the runner's log:\n" + log);
+    }
+}
