@@ -258,6 +258,15 @@ public final class DockerJavaPodman implements Podman {
     }
 
     @Override
+    public void initContainer(String id) {
+        LibpodClient.Reply reply =
+                libpod.call("POST", "/containers/" + encode(id) + "/init", "initialise the container " + id);
+        if (reply.status() != LibpodClient.NOT_MODIFIED) { // initialised already
+            reply.requireSuccess("initialise the container " + id);
+        }
+    }
+
+    @Override
     public int waitContainer(String id) {
         LibpodClient.Reply reply = libpod.call(
                 "POST",

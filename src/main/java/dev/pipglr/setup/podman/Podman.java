@@ -49,6 +49,12 @@ public interface Podman extends PodmanReads {
 
     void startContainer(String id);
 
+    /**
+     * Has the OCI runtime set the container up (its namespaces and mounts) without starting its process, as
+     * {@code podman init} does: a runtime that refuses says so here, and nothing of the container runs.
+     */
+    void initContainer(String id);
+
     /** Waits until the container has stopped; returns its exit code. */
     int waitContainer(String id);
 

@@ -189,7 +189,15 @@ public final class StartFlow {
                 create(spec);
             }
         }
-        podman.startContainer(name);
+        try {
+            podman.startContainer(name);
+        } catch (PodmanException e) {
+            if (!ConmonSilence.matches(e.getMessage())) {
+                throw e;
+            }
+            Optional<String> runtime = ConmonSilence.runtimeWords(podman, spec.libpodCreateBody());
+            throw new PodmanException(e.kind(), ConmonSilence.explain(name, runtime, e.getMessage()), e);
+        }
         return watch(name, settle, spec.commandLine());
     }
 

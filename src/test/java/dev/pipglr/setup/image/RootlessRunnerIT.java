@@ -2,11 +2,13 @@ package dev.pipglr.setup.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pipglr.setup.host.CommandResult;
 import dev.pipglr.setup.podman.Podman;
 import dev.pipglr.setup.podman.PodmanConnector;
+import dev.pipglr.setup.podman.PodmanException;
 import dev.pipglr.setup.testhost.HostPodmanCli;
 import dev.pipglr.setup.testhost.TestHosts;
 import dev.pipglr.setup.testhost.WorkstationMachine;
@@ -84,30 +86,11 @@ class RootlessRunnerIT {
         assertEquals(0, load.waitFor(), loaded);
         workstation.resetRunnerState();
         subIds(ENOUGH);
+        registerAndMakeVolumes();
     }
 
-    @AfterAll
-    void cleanUp() throws IOException {
-        workstation.resetRunnerState();
-        workstation.exec(user, List.of("podman", "rmi", "-f", IMAGE));
-        host.run("rmi", "-f", IMAGE);
-        subIds("alice:100000:65536\n");
-    }
-
-    /** Both files as given, then podman's user namespace renewed and the API service restarted to see it. */
-    private void subIds(String line) throws IOException {
-        workstation.execOrFail(
-                "root", "sh", "-c", "printf '" + line + "' > /etc/subuid && printf '" + line + "' > /etc/subgid");
-        workstation.execOrFail(user, "podman", "system", "migrate");
-        TestHosts.restartWorkstationApi();
-    }
-
-    private Podman api() {
-        return new PodmanConnector(workstation).connect(List.of());
-    }
-
-    @Test
-    void theImageRunsRootlessThroughTheWizardsStepsAndAJobRunsThenTooFewSubIdsAreNamed() throws Exception {
+    /** Steps 3 and 5 as the wizard does them; each test starts the runner its own way. */
+    private void registerAndMakeVolumes() throws Exception {
         List<String> said = new ArrayList<>();
         try (Podman podman = api()) {
             RegisterFlow.Result registered = new RegisterFlow(workstation, podman)
@@ -136,8 +119,33 @@ class RootlessRunnerIT {
             VolumesFlow volumes = new VolumesFlow(workstation, podman);
             assertTrue(volumes.setUp(IMAGE, "setupstorage").created());
             assertTrue(volumes.setUp(IMAGE, "setupcache").created());
+        }
+    }
+
+    @AfterAll
+    void cleanUp() throws IOException {
+        workstation.resetRunnerState();
+        workstation.exec(user, List.of("podman", "rmi", "-f", IMAGE));
+        host.run("rmi", "-f", IMAGE);
+        subIds(TOO_FEW); // as the workstation starts
+    }
+
+    /** Both files as given, then podman's user namespace renewed and the API service restarted to see it. */
+    private void subIds(String line) throws IOException {
+        workstation.execOrFail(
+                "root", "sh", "-c", "printf '" + line + "' > /etc/subuid && printf '" + line + "' > /etc/subgid");
+        renewUserNamespace();
+    }
+
+    private Podman api() {
+        return new PodmanConnector(workstation).connect(List.of());
+    }
+
+    @Test
+    void theImageRunsRootlessThroughTheWizardsStepsAndAJobRunsThenTooFewSubIdsAreNamed() throws Exception {
+        try (Podman podman = api()) {
             StartFlow.Outcome started =
-                    new StartFlow(workstation, podman).start(IMAGE, StartFlow.Mode.CREATE, Duration.ofSeconds(5));
+                    new StartFlow(workstation, podman).start(IMAGE, StartFlow.Mode.RECREATE, Duration.ofSeconds(5));
             assertTrue(started.running(), started.toString());
         }
         String pid = workstation
@@ -172,6 +180,44 @@ class RootlessRunnerIT {
         subIds(ENOUGH);
         recreate();
         assertJobRuns("once alice has 65539 sub-IDs again");
+    }
+
+    /**
+     * A mount on top of the name=systemd hierarchy (as hosts that run the desktop in a container have): rootless
+     * podman's systemd mode cannot bind it, and the runtime's refusal is lost behind the run label's terminal
+     * (podman only says "readObjectStart"). The start says the runtime's own words and what they mean; with the
+     * mount gone it starts.
+     */
+    @Test
+    void aStartTheRuntimeRefusesBehindTheTerminalIsSaidInTheRuntimesWords() throws Exception {
+        String lock = "/sys/fs/cgroup/systemd$(sed -n 's/^[0-9]*:name=systemd://p' /proc/1/cgroup | sed"
+                + " 's#/init.scope$##')/pipglr-it-lock";
+        workstation.execOrFail("root", "sh", "-c", "mkdir -p " + lock + " && mount -t tmpfs pipglr-it " + lock);
+        try {
+            renewUserNamespace(); // alice's podman sees the mounts as they were when her namespace was made
+            try (Podman podman = api()) {
+                PodmanException refused = assertThrows(
+                        PodmanException.class,
+                        () -> new StartFlow(workstation, podman)
+                                .start(IMAGE, StartFlow.Mode.RECREATE, Duration.ofSeconds(5)));
+                System.out.println("start behind a silent conmon: " + refused.getMessage());
+                assertTrue(refused.getMessage().contains("readObjectStart"), "podman's own words stay");
+                assertTrue(
+                        refused.getMessage().contains("error mounting \"/sys/fs/cgroup/systemd\""),
+                        refused.getMessage());
+                assertTrue(refused.getMessage().contains("cgroups v2"), refused.getMessage());
+                assertTrue(podman.container("pipglr-diagnosis").isEmpty(), "the diagnosis is removed");
+            }
+        } finally {
+            workstation.execOrFail("root", "sh", "-c", "umount " + lock + "; rmdir " + lock);
+            renewUserNamespace();
+        }
+        recreate();
+    }
+
+    private void renewUserNamespace() throws IOException {
+        workstation.execOrFail(user, "podman", "system", "migrate");
+        TestHosts.restartWorkstationApi();
     }
 
     private void recreate() throws Exception {

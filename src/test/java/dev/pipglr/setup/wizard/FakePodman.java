@@ -221,8 +221,15 @@ public final class FakePodman implements Podman {
         return body;
     }
 
+    /** What startContainer answers instead of starting (e.g. podman's words when conmon got nothing). */
+    public PodmanException startFailure;
+
     @Override
     public void startContainer(String id) {
+        if (startFailure != null) {
+            calls.add("start " + id + " (fails)");
+            throw startFailure;
+        }
         Run run = program.start(body(id));
         finished.put(id, run);
         calls.add("start " + id);
@@ -264,6 +271,19 @@ public final class FakePodman implements Podman {
                 .filter(name -> !containers.get(name).running())
                 .sorted()
                 .toList();
+    }
+
+    /** What initContainer answers (a runtime's refusal), or nothing when it initialises. */
+    public PodmanException initFailure;
+
+    @Override
+    public void initContainer(String id) {
+        calls.add(
+                "init " + id + (body(id).get("terminal") instanceof Boolean terminal && terminal ? " with" : " without")
+                        + " a terminal");
+        if (initFailure != null) {
+            throw initFailure;
+        }
     }
 
     @Override
