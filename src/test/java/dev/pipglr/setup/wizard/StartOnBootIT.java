@@ -53,15 +53,17 @@ class StartOnBootIT {
         workstation.exec(user, List.of("rm", "-f", boot.unitPath().toString(), boot.unitPath() + ".bak"));
         workstation.exec(user, List.of("systemctl", "--user", "daemon-reload"));
         workstation.exec("root", List.of("loginctl", "disable-linger", user));
-        // logind stops the user's manager in the background: the next test's linger must start a new one, not find
-        // this one's socket while it shuts down (seen once the exec agent made the steps between fast)
+        // logind stops the user's manager, then the runtime dir, in the background: the next test's linger must
+        // start a new one, not find this one's socket while it shuts down (seen once the exec agent made the steps
+        // between fast), nor keep this runtime dir with podman's pause.pid of a pause process that died with
+        // pipglr.service ("invalid internal status, try resetting the pause process")
+        long uid = workstation.user().uid();
         workstation.execOrFail(
                 "root",
                 "sh",
                 "-c",
-                "for i in $(seq 1 300); do systemctl is-active -q user@"
-                        + workstation.user().uid()
-                        + ".service || exit 0; sleep 0.1; done; echo 'user@ still active'; exit 1");
+                "for i in $(seq 1 300); do systemctl is-active -q user@" + uid + ".service user-runtime-dir@" + uid
+                        + ".service || exit 0; sleep 0.1; done; echo 'user@ or its runtime dir still active'; exit 1");
         podman.close();
         workstation.resetRunnerState();
     }
