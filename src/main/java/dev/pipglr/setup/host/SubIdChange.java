@@ -5,14 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One edit of a subordinate ID file: grow an existing line in place, add a
- * new line, or move the user off ranges another user has too. The file text it produces and the command it renders describe the
- * same edit, so what tests check on text is what the administrator runs.
+ * One edit of a subordinate ID file: grow an existing line in place, add a new line, or move the user off ranges
+ * another user has too. The file text it produces and the command it renders describe the same edit, so what tests
+ * check on text is what the administrator runs.
  */
 public sealed interface SubIdChange {
 
-    /** The IDs the user gains; they overlap no range in the file (null when a change only gives IDs up). */
-    SubIdRange newIds();
+    /** The IDs the user gains; they overlap no range in the file (empty when a change only gives IDs up). */
+    java.util.Optional<SubIdRange> newIds();
 
     /** The file's text after the edit. */
     String applyTo(String text, UserIdentity user);
@@ -28,9 +28,9 @@ public sealed interface SubIdChange {
         }
 
         @Override
-        public SubIdRange newIds() {
-            return new SubIdRange(
-                    entry.range().end() + 1, newCount - entry.range().count());
+        public java.util.Optional<SubIdRange> newIds() {
+            return java.util.Optional.of(new SubIdRange(
+                    entry.range().end() + 1, newCount - entry.range().count()));
         }
 
         String newLine() {
@@ -58,8 +58,8 @@ public sealed interface SubIdChange {
     record Add(SubIdRange range) implements SubIdChange {
 
         @Override
-        public SubIdRange newIds() {
-            return range;
+        public java.util.Optional<SubIdRange> newIds() {
+            return java.util.Optional.of(range);
         }
 
         @Override
@@ -92,8 +92,8 @@ public sealed interface SubIdChange {
         }
 
         @Override
-        public SubIdRange newIds() {
-            return added.orElse(null);
+        public java.util.Optional<SubIdRange> newIds() {
+            return added;
         }
 
         String newLine(UserIdentity user) {

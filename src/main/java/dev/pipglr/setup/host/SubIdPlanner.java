@@ -32,7 +32,7 @@ public final class SubIdPlanner {
                 file.entries().stream().filter(entry -> !own.contains(entry)).toList();
         List<String> clashes = clashes(own, others);
         if (!clashes.isEmpty()) {
-            return move(kind, path, file, user, required, own, others, clashes);
+            return move(kind, path, file, user, required, before, own, others, clashes);
         }
         if (total >= required) {
             return new SubIdPlan(kind, path, user, before, before, Optional.empty(), Optional.empty());
@@ -53,16 +53,15 @@ public final class SubIdPlanner {
         }
         OptionalLong start = lowestFreeStart(taken, missing);
         if (start.isEmpty()) {
-            return new SubIdPlan(
+            return impossible(
                     kind,
                     path,
                     user,
                     before,
-                    before,
-                    Optional.empty(),
-                    Optional.of("no free range of " + missing + " IDs is left between " + FIRST_ALLOCATABLE_ID + " and "
+                    "no free range of " + missing + " IDs is left between " + FIRST_ALLOCATABLE_ID + " and "
                             + SubIdFile.MAX_ID + " in " + path
-                            + "; an administrator must free or move ranges by hand"));
+                            + "; an administrator must free or move ranges by hand",
+                    List.of());
         }
         SubIdRange added = new SubIdRange(start.getAsLong(), missing);
         List<SubIdRange> after = new ArrayList<>(before);
@@ -96,10 +95,10 @@ public final class SubIdPlanner {
             SubIdFile file,
             UserIdentity user,
             long required,
+            List<SubIdRange> before,
             List<SubIdFile.Entry> own,
             List<SubIdFile.Entry> others,
             List<String> clashes) {
-        List<SubIdRange> before = own.stream().map(SubIdFile.Entry::range).toList();
         List<SubIdFile.Entry> removed = own.stream()
                 .filter(mine -> others.stream().anyMatch(other -> mine.range().overlaps(other.range())))
                 .toList();
@@ -116,17 +115,14 @@ public final class SubIdPlanner {
                     .toList();
             OptionalLong start = lowestFreeStart(taken, missing);
             if (start.isEmpty()) {
-                return new SubIdPlan(
+                return impossible(
                         kind,
                         path,
                         user,
                         before,
-                        before,
-                        Optional.empty(),
-                        Optional.of(user.name() + "'s range " + String.join("; ", clashes) + " in " + path
+                        user.name() + "'s range " + String.join("; ", clashes) + " in " + path
                                 + ", and no free range of " + missing + " IDs is left to move to; an administrator"
-                                + " must free or move ranges by hand"),
-                        AdministratorPrefix.SUDO,
+                                + " must free or move ranges by hand",
                         clashes);
             }
             added = Optional.of(new SubIdRange(start.getAsLong(), missing));
@@ -140,6 +136,26 @@ public final class SubIdPlanner {
                 after,
                 Optional.of(new SubIdChange.Move(removed, added)),
                 Optional.empty(),
+                AdministratorPrefix.SUDO,
+                clashes);
+    }
+
+    /** A plan that changes nothing and says why no change can give the user enough IDs. */
+    private static SubIdPlan impossible(
+            SubIdKind kind,
+            String path,
+            UserIdentity user,
+            List<SubIdRange> before,
+            String reason,
+            List<String> clashes) {
+        return new SubIdPlan(
+                kind,
+                path,
+                user,
+                before,
+                before,
+                Optional.empty(),
+                Optional.of(reason),
                 AdministratorPrefix.SUDO,
                 clashes);
     }

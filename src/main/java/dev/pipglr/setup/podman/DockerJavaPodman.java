@@ -250,19 +250,19 @@ public final class DockerJavaPodman implements Podman {
 
     @Override
     public void startContainer(String id) {
-        LibpodClient.Reply reply =
-                libpod.call("POST", "/containers/" + encode(id) + "/start", "start the container " + id);
-        if (reply.status() != LibpodClient.NOT_MODIFIED) { // already running
-            reply.requireSuccess("start the container " + id);
-        }
+        postToContainer(id, "start", "start the container " + id); // 304: running already
     }
 
     @Override
     public void initContainer(String id) {
-        LibpodClient.Reply reply =
-                libpod.call("POST", "/containers/" + encode(id) + "/init", "initialise the container " + id);
-        if (reply.status() != LibpodClient.NOT_MODIFIED) { // initialised already
-            reply.requireSuccess("initialise the container " + id);
+        postToContainer(id, "init", "initialise the container " + id); // 304: initialised already
+    }
+
+    /** A libpod POST on the container for which 304 (nothing to do) is as good as success. */
+    private void postToContainer(String id, String action, String what) {
+        LibpodClient.Reply reply = libpod.call("POST", "/containers/" + encode(id) + "/" + action, what);
+        if (reply.status() != LibpodClient.NOT_MODIFIED) {
+            reply.requireSuccess(what);
         }
     }
 

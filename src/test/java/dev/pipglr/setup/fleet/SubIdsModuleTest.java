@@ -200,8 +200,8 @@ class SubIdsModuleTest {
                     .put("count", grow.grown().count());
         }
         return node.put("action", "add")
-                .put("start", change.newIds().start())
-                .put("count", change.newIds().count());
+                .put("start", change.newIds().orElseThrow().start())
+                .put("count", change.newIds().orElseThrow().count());
     }
 
     /** Lines as people and tools write them: names and UIDs, neighbours, the top of the ID space, noise. */

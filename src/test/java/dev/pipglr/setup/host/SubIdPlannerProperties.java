@@ -48,13 +48,14 @@ class SubIdPlannerProperties {
         SubIdFile file = SubIdFile.parse(text);
         SubIdPlan plan = plan(text);
         plan.change().ifPresent(change -> {
-            SubIdRange fresh = change.newIds();
             List<SubIdFile.Entry> gone = change instanceof SubIdChange.Move move ? move.removed() : List.of();
-            for (SubIdFile.Entry entry : file.entries()) {
-                if (fresh != null && !gone.contains(entry)) {
-                    assertFalse(fresh.overlaps(entry.range()), fresh + " overlaps line " + entry.lineNumber());
+            change.newIds().ifPresent(fresh -> {
+                for (SubIdFile.Entry entry : file.entries()) {
+                    if (!gone.contains(entry)) {
+                        assertFalse(fresh.overlaps(entry.range()), fresh + " overlaps line " + entry.lineNumber());
+                    }
                 }
-            }
+            });
         });
         // what the user keeps or gains is theirs alone
         SubIdFile after = SubIdFile.parse(plan.applyTo(text));

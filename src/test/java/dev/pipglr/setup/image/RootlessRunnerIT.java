@@ -46,8 +46,8 @@ class RootlessRunnerIT {
     /** What the test gitlab-runner's first job imports into the nested podman: no registry is reachable there. */
     private static final String JOB_IMAGE = "localhost/pipglr-job:latest";
 
-    private static final String TOO_FEW = "alice:100000:65536\n";
-    private static final String ENOUGH = "alice:100000:65539\n";
+    private static final String TOO_FEW = "alice:100000:65536";
+    private static final String ENOUGH = "alice:100000:65539";
 
     private final HostPodmanCli host = new HostPodmanCli();
     private WorkstationMachine workstation;
@@ -130,11 +130,8 @@ class RootlessRunnerIT {
         subIds(TOO_FEW); // as the workstation starts
     }
 
-    /** Both files as given, then podman's user namespace renewed and the API service restarted to see it. */
     private void subIds(String line) throws IOException {
-        workstation.execOrFail(
-                "root", "sh", "-c", "printf '" + line + "' > /etc/subuid && printf '" + line + "' > /etc/subgid");
-        renewUserNamespace();
+        workstation.setSubIds(line);
     }
 
     private Podman api() {

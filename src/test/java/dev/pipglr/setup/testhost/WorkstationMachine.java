@@ -141,6 +141,18 @@ public final class WorkstationMachine implements Machine {
     }
 
     /** Removes what pipglr's steps create (container, volumes, secrets, the wizard's files), as on a fresh account. */
+    /**
+     * Writes {@code lines} (one {@code owner:start:count} each) as both /etc/subuid and /etc/subgid, as an
+     * administrator would, and makes the user's podman see them: {@code podman system migrate}, then a new API
+     * service (a long-running podman keeps the user namespace it started in, as podman.service until its idle exit).
+     */
+    public void setSubIds(String... lines) throws IOException {
+        String text = lines.length == 0 ? "" : String.join("\n", lines) + "\n";
+        execOrFail("root", "sh", "-c", "printf '%s' \"$0\" > /etc/subuid && cp /etc/subuid /etc/subgid", text);
+        execOrFail(user.name(), "podman", "system", "migrate");
+        TestHosts.restartWorkstationApi();
+    }
+
     public void resetRunnerState() throws IOException {
         String u = user.name();
         // one session request for all of it; each of these podman commands may fail when there is nothing to remove

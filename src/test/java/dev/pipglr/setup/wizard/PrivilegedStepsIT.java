@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @Tag("workstation")
 class PrivilegedStepsIT {
 
-    private static final String FRESH = "alice:100000:65536\n";
+    private static final String FRESH = "alice:100000:65536";
 
     private WorkstationMachine workstation;
     private String user;
@@ -43,10 +43,8 @@ class PrivilegedStepsIT {
 
     @AfterEach
     void restore() throws IOException {
-        workstation.execOrFail(
-                "root", "sh", "-c", "printf '" + FRESH + "' > /etc/subuid && printf '" + FRESH + "' > /etc/subgid");
         workstation.exec("root", List.of("loginctl", "disable-linger", user));
-        migrateAndRestartApi();
+        workstation.setSubIds(FRESH);
     }
 
     /**
