@@ -131,7 +131,8 @@ class StateConsistencyIT {
         List<String> wrong = new java.util.ArrayList<>();
         boolean running = truth.container().equals("running");
         boolean absent = truth.container().equals("absent");
-        if (shown.sidebar() != (running ? StepStatus.DONE : StepStatus.TODO)) {
+        // running or not, step 6 is to do: the stand-in has no podman inside, so no job can be shown to run in it
+        if (shown.sidebar() != StepStatus.TODO) {
             wrong.add("sidebar");
         }
         String header =

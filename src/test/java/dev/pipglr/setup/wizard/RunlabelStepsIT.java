@@ -139,12 +139,13 @@ class RunlabelStepsIT {
 
         SetupReport report =
                 new SetupInspector(workstation, () -> new PodmanConnector(workstation).connect(List.of())).inspect();
-        for (StepDefinition step : List.of(Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES, Steps.START)) {
+        for (StepDefinition step : List.of(Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES)) {
             assertEquals(
                     StepStatus.DONE,
                     report.step(step).status(),
                     report.step(step).toString());
         }
+        StandInRunner.assertRunsUntested(report.step(Steps.START));
 
         // The token is nowhere: not in what the wizard showed, the runner's log, the stored config or the files.
         produced.add(registered.commandLine());

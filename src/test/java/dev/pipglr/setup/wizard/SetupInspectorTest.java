@@ -49,8 +49,18 @@ class SetupInspectorTest {
         podman.volumes.put(
                 PipglrNames.CACHE_VOLUME, new VolumeSummary(PipglrNames.CACHE_VOLUME, "local", Map.of(), "/y"));
         podman.containers.put(
-                PipglrNames.CONTAINER, new ContainerSummary("pipglr", "pipglr:latest", "running", true, 0L));
+                PipglrNames.CONTAINER,
+                new ContainerSummary("pipglr", "pipglr:latest", "running", true, null, null, RUN));
         return podman;
+    }
+
+    /** The run of the container {@link #runningRunner} gives. */
+    private static final String RUN = "c0ffee started 2026-12-04T04:00:00Z";
+
+    /** A job test that passed in that run: step 6 is done only then. */
+    private static FakeMachine jobRan(FakeMachine machine) throws java.io.IOException {
+        LastJobTest.save(machine, new LastJobTest.Entry(RUN, LastJobTest.Outcome.PASSED, "a job ran", Instant.now()));
+        return machine;
     }
 
     private static SetupReport inspect(FakeMachine machine, FakePodman podman) {
@@ -80,10 +90,10 @@ class SetupInspectorTest {
     }
 
     @Test
-    void aCompleteSetupIsAllDoneAndExitsZero() {
+    void aCompleteSetupIsAllDoneAndExitsZero() throws Exception {
         FakePodman podman = runningRunner(new FakePodman("5.4.2", true));
 
-        SetupReport report = inspect(configured(workstation("5.4.2")), podman);
+        SetupReport report = inspect(jobRan(configured(workstation("5.4.2"))), podman);
 
         report.steps()
                 .forEach(step -> assertEquals(DONE, step.status(), step.step().id() + ": " + step.detail()));
@@ -129,18 +139,18 @@ class SetupInspectorTest {
     }
 
     @Test
-    void stepSixSaysWhetherAJobCanRunFromTheLastJobTestInThisRun() throws Exception {
-        String run = "c0ffee started 2026-12-04T04:00:00Z";
+    void stepSixIsDoneOnlyWhenAJobRanInThisRunOfTheContainer() throws Exception {
         FakeMachine machine = configured(workstation("5.4.2"));
         FakePodman podman = runningRunner(new FakePodman("5.4.2", true));
-        podman.containers.put(
-                PipglrNames.CONTAINER,
-                new ContainerSummary("pipglr", "pipglr:latest", "running", true, null, null, run));
 
         StepReport untested = inspect(machine, podman).step(Steps.START);
         assertTrue(
                 untested.detail().startsWith("The runner is running. A job has not been tested in it"),
                 untested.detail());
+        assertEquals(TODO, untested.status(), "running, not tested yet: not yet a runner a job can use");
+        assertTrue(
+                String.join(" ", untested.fix().lines()).contains("pipglr-setup test-job"),
+                String.join(" ", untested.fix().lines()));
         assertTrue(
                 untested.findings().contains(LastJobTest.FINDING + "not-tested"),
                 untested.findings().toString());
@@ -148,19 +158,50 @@ class SetupInspectorTest {
         LastJobTest.save(
                 machine,
                 new LastJobTest.Entry(
-                        run, LastJobTest.Outcome.FAILED, "could not reach the job socket", Instant.now()));
+                        RUN, LastJobTest.Outcome.FAILED, "could not reach the job socket", Instant.now()));
         StepReport failed = inspect(machine, podman).step(Steps.START);
         assertTrue(failed.detail().contains("A job cannot run in it"), failed.detail());
+        assertTrue(failed.detail().contains("could not reach the job socket"), failed.detail());
         assertEquals(TODO, failed.status(), "running is not done while a job cannot run");
-        assertEquals(DONE, untested.status(), "not tested yet: said, not held against it");
         assertTrue(
                 failed.findings().contains(LastJobTest.FINDING + "failed"),
                 failed.findings().toString());
+
+        LastJobTest.save(
+                machine,
+                new LastJobTest.Entry(
+                        RUN,
+                        LastJobTest.Outcome.CANNOT_RUN,
+                        "this image cannot be tested from inside.",
+                        Instant.now()));
+        StepReport cannot = inspect(machine, podman).step(Steps.START);
+        assertEquals(TODO, cannot.status(), "a job that cannot be shown to run is not done");
+        assertTrue(cannot.detail().contains("this image cannot be tested from inside"), cannot.detail());
+        assertTrue(
+                String.join(" ", cannot.fix().lines()).contains("send a job from GitLab"),
+                String.join(" ", cannot.fix().lines()));
+
+        jobRan(machine);
+        StepReport passed = inspect(machine, podman).step(Steps.START);
+        assertEquals(DONE, passed.status(), passed.detail());
+        assertTrue(passed.detail().startsWith("The runner is running. A job ran in it"), passed.detail());
+
+        // a passed test of an earlier run says nothing about this one
+        podman.containers.put(
+                PipglrNames.CONTAINER,
+                new ContainerSummary(
+                        "pipglr", "pipglr:latest", "running", true, null, null, "c0ffee started 2026-12-04T05:00:00Z"));
+        StepReport restarted = inspect(machine, podman).step(Steps.START);
+        assertEquals(TODO, restarted.status(), restarted.detail());
+        assertTrue(
+                restarted.findings().contains(LastJobTest.FINDING + "not-tested"),
+                restarted.findings().toString());
     }
 
     @Test
-    void rootfulPodmanIsAWarningNotABlock() {
-        SetupReport report = inspect(configured(workstation("5.4.2")), runningRunner(new FakePodman("5.4.2", false)));
+    void rootfulPodmanIsAWarningNotABlock() throws Exception {
+        SetupReport report =
+                inspect(jobRan(configured(workstation("5.4.2"))), runningRunner(new FakePodman("5.4.2", false)));
 
         StepReport preflight = report.step(Steps.PREFLIGHT);
         assertEquals(TODO, preflight.status());
@@ -252,12 +293,12 @@ class SetupInspectorTest {
     }
 
     @Test
-    void aPodmanErrorInOneStepMakesOnlyThatStepUnknown() {
+    void aPodmanErrorInOneStepMakesOnlyThatStepUnknown() throws Exception {
         FakePodman podman = runningRunner(new FakePodman("5.4.2", true));
         podman.volumeFailure =
                 new PodmanException("podman could not inspect the volume pipglr-storage: boom (HTTP 500)");
 
-        SetupReport report = inspect(configured(workstation("5.4.2")), podman);
+        SetupReport report = inspect(jobRan(configured(workstation("5.4.2"))), podman);
 
         assertEquals(UNKNOWN, report.step(Steps.VOLUMES).status());
         assertTrue(report.step(Steps.VOLUMES).detail().contains("boom"));

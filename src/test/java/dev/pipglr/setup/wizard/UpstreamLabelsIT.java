@@ -131,10 +131,7 @@ class UpstreamLabelsIT {
         SetupReport report = new SetupInspector(
                         workstation, () -> new PodmanConnector(workstation).connect(List.of()), () -> IMAGE)
                 .inspect();
-        assertEquals(
-                StepStatus.DONE,
-                report.step(Steps.START).status(),
-                report.step(Steps.START).toString());
+        StandInRunner.assertRunsUntested(report.step(Steps.START));
         assertTrue(podman.logs(RUNNER).contains("runners=2"), podman.logs(RUNNER));
 
         // gitlab-runner's own commands run inside the label's container as the secret's user

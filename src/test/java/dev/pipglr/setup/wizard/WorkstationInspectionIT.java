@@ -102,12 +102,13 @@ class WorkstationInspectionIT {
 
         SetupReport report = inspect();
 
-        for (StepDefinition step : List.of(Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES, Steps.START)) {
+        for (StepDefinition step : List.of(Steps.REGISTER, Steps.CONFIG, Steps.VOLUMES)) {
             assertEquals(
                     StepStatus.DONE,
                     report.step(step).status(),
                     report.step(step).toString());
         }
+        StandInRunner.assertRunsUntested(report.step(Steps.START));
         assertTrue(
                 report.step(Steps.VOLUMES).findings().get(0).contains("o=uid=1000,gid=1000"),
                 report.step(Steps.VOLUMES).findings().toString());

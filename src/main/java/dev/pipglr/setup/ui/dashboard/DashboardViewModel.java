@@ -14,7 +14,9 @@ import dev.pipglr.setup.wizard.MachineState;
 import dev.pipglr.setup.wizard.RunnerCommands;
 import dev.pipglr.setup.wizard.RunnerContainer;
 import dev.pipglr.setup.wizard.StartFlow;
+import dev.pipglr.setup.wizard.StepReport;
 import dev.pipglr.setup.wizard.StepStatus;
+import dev.pipglr.setup.wizard.Steps;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -273,7 +275,10 @@ public final class DashboardViewModel implements StepPageModel {
                         read.runners().stream().map(Dashboard.Runner::name).toList())
                 .orElse(List.of());
         answers.keySet().retainAll(registered);
-        headlineStatus.set(runner.map(read -> containerRunning.get() ? StepStatus.DONE : StepStatus.TODO)
+        // the same mark as step 6: running is done only once a job ran in it
+        StepStatus startStep =
+                state.setup().find(Steps.START).map(StepReport::status).orElse(StepStatus.TODO);
+        headlineStatus.set(runner.map(read -> containerRunning.get() ? startStep : StepStatus.TODO)
                 .orElse(StepStatus.UNKNOWN));
         details.set(runner.map(DashboardViewModel::details).orElse(""));
         notes.set(runner.map(DashboardViewModel::notes).orElse(""));

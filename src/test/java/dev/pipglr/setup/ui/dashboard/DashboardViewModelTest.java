@@ -272,6 +272,37 @@ class DashboardViewModelTest {
             + "[[runners]]\n  name = \"b\"\n  url = \"https://git.example.org/\"\n  token = \"legacyrowsecret\"\n";
 
     @Test
+    void theStateMarkIsStepSixs() {
+        harness.storedAndRunning(TWO_RUNNERS, body -> dev.pipglr.setup.wizard.FakePodman.Run.exits(0, ""));
+        harness.podman.execProgram =
+                (container, command, user) -> new dev.pipglr.setup.podman.ExecResult(0, "s_0123456789ab");
+        for (dev.pipglr.setup.wizard.StepStatus step6 :
+                List.of(dev.pipglr.setup.wizard.StepStatus.TODO, dev.pipglr.setup.wizard.StepStatus.DONE)) {
+            dev.pipglr.setup.wizard.SetupReport report = new dev.pipglr.setup.wizard.SetupReport(
+                    List.of(new dev.pipglr.setup.wizard.StepReport(
+                            dev.pipglr.setup.wizard.Steps.START,
+                            step6,
+                            "The runner is running. ...",
+                            List.of(),
+                            dev.pipglr.setup.wizard.Fix.NONE)),
+                    true,
+                    false,
+                    List.of());
+            viewModel.stateArrived(dev.pipglr.setup.wizard.MachineState.read(
+                    report,
+                    harness.machine,
+                    () -> harness.podman,
+                    dev.pipglr.setup.ui.ViewModelHarness.IMAGE,
+                    java.time.Clock.systemUTC()));
+            assertEquals("Running", viewModel.headlineProperty().get());
+            assertEquals(
+                    step6,
+                    viewModel.headlineStatusProperty().get(),
+                    "running is marked done only when step 6 is (a job ran in it)");
+        }
+    }
+
+    @Test
     void eachRunnerIsARowWithItsTokenKindLimitAndGitlabsLastAnswerForIt() {
         harness.storedAndRunning(TWO_RUNNERS, body -> dev.pipglr.setup.wizard.FakePodman.Run.exits(0, ""));
         harness.podman.execProgram = (container, command, user) ->
@@ -303,8 +334,9 @@ class DashboardViewModelTest {
                 viewModel.runners());
         assertEquals("Running", viewModel.headlineProperty().get(), "no start time read: no uptime");
         assertEquals(
-                dev.pipglr.setup.wizard.StepStatus.DONE,
-                viewModel.headlineStatusProperty().get());
+                dev.pipglr.setup.wizard.StepStatus.TODO,
+                viewModel.headlineStatusProperty().get(),
+                "running, no job tested in it: the same mark as step 6");
 
         viewModel.verifyRunner("b");
 
