@@ -114,6 +114,24 @@ public record ContainerSpec(RunArgs args, Map<String, Object> body) {
         return oneShot;
     }
 
+    /**
+     * The same label with {@code --secret VALUE} added at the end (a secret given as a file, as podman's client reads
+     * the option), in the command line shown and in the create request alike.
+     */
+    @SuppressWarnings("unchecked")
+    public ContainerSpec withSecretFile(String value) throws RunlabelException {
+        SecretRef secret = Secrets.parse(List.of(value), "run").get(0);
+        if (secret.asEnv()) {
+            throw new RunlabelException("--secret " + value + " is not a file");
+        }
+        Map<String, Object> changed = new LinkedHashMap<>(body);
+        List<Map<String, Object>> files =
+                new ArrayList<>((List<Map<String, Object>>) body.getOrDefault("secrets", List.of()));
+        files.add(SpecGen.secretFile(secret));
+        changed.put("secrets", files);
+        return new ContainerSpec(args.with("secret", value), changed);
+    }
+
     /** The same label with {@code -e KEY=VALUE} added at the end, where it wins as it would on a command line. */
     @SuppressWarnings("unchecked")
     public ContainerSpec withEnv(String key, String value) {

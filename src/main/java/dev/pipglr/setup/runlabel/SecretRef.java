@@ -9,9 +9,13 @@ public record SecretRef(String source, boolean asEnv, String target, Integer uid
 
     /** The file path or variable name the container sees. */
     public String effectiveTarget() {
-        if (target != null) {
-            return target;
+        if (asEnv) {
+            return target != null ? target : source;
         }
-        return asEnv ? source : "/run/secrets/" + source;
+        if (target == null || target.isEmpty()) {
+            return "/run/secrets/" + source;
+        }
+        // podman: a target that is not a full path is a file name under /run/secrets
+        return target.startsWith("/") ? target : "/run/secrets/" + target;
     }
 }

@@ -764,13 +764,7 @@ final class SpecGen {
             if (secret.asEnv()) {
                 asEnv.put(secret.effectiveTarget(), secret.source());
             } else {
-                Map<String, Object> file = new LinkedHashMap<>();
-                file.put("source", secret.source());
-                file.put("target", secret.target() == null ? "" : secret.target());
-                file.put("uid", secret.uid());
-                file.put("gid", secret.gid());
-                file.put("mode", secret.mode());
-                mounted.add(file);
+                mounted.add(secretFile(secret));
             }
         }
         if (!mounted.isEmpty()) {
@@ -779,6 +773,17 @@ final class SpecGen {
         if (!asEnv.isEmpty()) {
             body.put("secret_env", asEnv);
         }
+    }
+
+    /** A secret given as a file, as the create request's {@code secrets} entry. */
+    static Map<String, Object> secretFile(SecretRef secret) {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("source", secret.source());
+        file.put("target", secret.target() == null ? "" : secret.target());
+        file.put("uid", secret.uid());
+        file.put("gid", secret.gid());
+        file.put("mode", secret.mode());
+        return file;
     }
 
     private String read(String option, String file) throws RunlabelException {

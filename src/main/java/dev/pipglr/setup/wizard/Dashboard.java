@@ -118,7 +118,8 @@ public final class Dashboard {
                                 Optional.empty(),
                                 "not kept: gitlab-runner could not save it at " + commands.systemIdPath()
                                         + ", so GitLab sees a new runner manager each time the container is created;"
-                                        + " pipglr's own image keeps it in the cache volume"));
+                                        + " Re-create it (step 6): the wizard then mounts the ID it keeps, the podman"
+                                        + " secret " + SystemIdSecret.SECRET + ", there"));
             } catch (RunlabelException | PodmanException e) {
                 problems.add("The runner's system_id could not be read: " + Problems.describe(e));
             }

@@ -92,8 +92,7 @@ public final class RunnerCommands {
 
     /** Where gitlab-runner keeps its system_id: beside its config file. */
     public String systemIdPath() {
-        int slash = configPath.lastIndexOf('/');
-        return (slash <= 0 ? "" : configPath.substring(0, slash)) + "/.runner_system_id";
+        return SystemIdSecret.beside(configPath);
     }
 
     /** Runs {@code command} in the runner container as gitlab-runner's user, as a job's requests start there. */

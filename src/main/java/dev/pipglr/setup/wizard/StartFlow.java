@@ -169,6 +169,9 @@ public final class StartFlow {
         }
         String name = spec.name();
         Optional<ContainerSummary> existing = podman.container(name);
+        if (mode != Mode.START_EXISTING) {
+            spec = SystemIdSecret.mounted(podman, spec, () -> currentSystemId(image, existing));
+        }
         switch (mode) {
             case CREATE -> {
                 if (existing.isPresent() && spec.replace()) {
@@ -199,6 +202,19 @@ public final class StartFlow {
             throw new PodmanException(e.kind(), ConmonSilence.explain(name, runtime, e.getMessage()), e);
         }
         return watch(name, settle, spec.commandLine());
+    }
+
+    /** The system_id the running runner uses now (read before it is removed), so that GitLab sees the same one. */
+    private Optional<String> currentSystemId(String image, Optional<ContainerSummary> existing) {
+        if (existing.isEmpty() || !existing.get().running()) {
+            return Optional.empty();
+        }
+        try {
+            return RunnerCommands.of(machine, podman, image).systemId();
+        } catch (RunlabelException | RuntimeException e) {
+            // best effort: a start never fails for want of the old ID; a new one then, as gitlab-runner would make
+            return Optional.empty();
+        }
     }
 
     private void create(ContainerSpec spec) {

@@ -85,7 +85,11 @@ public final class StartOnBoot {
         if (!(ImageLabels.interpret(machine, podman, image, "run") instanceof Runlabel.RunContainer run)) {
             throw new RunlabelException("the run label does not run a container");
         }
-        return QuadletUnit.render(run.spec(), "v1".equals(podman.info().cgroupVersion()), autoUpdate);
+        // the unit makes the container anew at each boot: with the system_id the wizard keeps, as Start does
+        return QuadletUnit.render(
+                SystemIdSecret.mountedIfKept(podman, run.spec()),
+                "v1".equals(podman.info().cgroupVersion()),
+                autoUpdate);
     }
 
     public Plan plan(String content) throws IOException {

@@ -181,7 +181,7 @@ class RunnerLifecycleIT {
         assertEquals(0, start("--image", image), said());
         assertTrue(said().contains("is running already"), said());
 
-        // the system_id: kept in the cache volume, the same after a restart and after re-creating the container
+        // the system_id: the wizard's secret mounted beside the config, the same after a restart and a re-create
         String systemId = systemId();
         assertTrue(systemId.matches("[sr]_[0-9a-zA-Z]{12}"), systemId);
         assertEquals(
@@ -190,17 +190,15 @@ class RunnerLifecycleIT {
                         .execOrFail(
                                 "alice",
                                 "podman",
-                                "run",
-                                "--rm",
-                                "-v",
-                                "pipglr-cache:/cache",
-                                "--entrypoint",
-                                "cat",
-                                image,
-                                "/cache/.pipglr/runner_system_id")
+                                "secret",
+                                "inspect",
+                                "--showsecret",
+                                "--format",
+                                "{{.SecretData}}",
+                                dev.pipglr.setup.wizard.SystemIdSecret.SECRET)
                         .stdout()
                         .strip(),
-                "the system_id lives in the cache volume");
+                "the system_id is the wizard's pipglr-system-id secret");
         podman.restartContainer(PipglrNames.CONTAINER);
         awaitRunning();
         assertEquals(systemId, systemId(), "the same after a restart");

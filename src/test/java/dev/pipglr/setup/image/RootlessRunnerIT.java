@@ -156,6 +156,34 @@ class RootlessRunnerIT {
                         .stdout()
                         .strip(),
                 "the runner's systemd runs as alice, not as root");
+        // the wizard's system_id secret is mounted beside the config; the image's own cache-volume link stays out
+        String kept = workstation
+                .execOrFail(
+                        user,
+                        "podman",
+                        "secret",
+                        "inspect",
+                        "--showsecret",
+                        "--format",
+                        "{{.SecretData}}",
+                        dev.pipglr.setup.wizard.SystemIdSecret.SECRET)
+                .stdout()
+                .strip();
+        assertEquals(
+                kept + " regular file",
+                workstation
+                        .execOrFail(
+                                user,
+                                "podman",
+                                "exec",
+                                "--user",
+                                "runner",
+                                "pipglr",
+                                "sh",
+                                "-c",
+                                "echo \"$(cat /run/secrets/.runner_system_id) $(stat -c %F /run/secrets/.runner_system_id)\"")
+                        .stdout()
+                        .strip());
         String log = awaitLog("Job succeeded");
         assertTrue(log.contains("job 1: hello from a nested job"), log);
 

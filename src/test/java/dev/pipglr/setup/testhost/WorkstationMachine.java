@@ -163,6 +163,7 @@ public final class WorkstationMachine implements Machine {
                         "-c",
                         "podman rm -f -t 0 pipglr; podman volume rm -f pipglr-storage pipglr-cache;"
                                 + " podman secret rm config.toml; podman secret rm REGISTRATION_TOKEN;"
+                                + " podman secret rm pipglr-system-id;"
                                 + " rm -rf \"$0/.local/state/pipglr-setup\" \"$0/.config/containers/systemd/pipglr.container\""
                                 + " \"$0/.config/containers/systemd/pipglr.container.bak\"; true",
                         "/home/" + u));

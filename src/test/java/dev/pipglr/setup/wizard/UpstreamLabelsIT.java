@@ -1,6 +1,7 @@
 package dev.pipglr.setup.wizard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -58,6 +60,29 @@ class UpstreamLabelsIT {
                         containerfile));
         assertTrue(built.succeeded(), built.stderr());
         podman = new PodmanConnector(workstation).connect(List.of());
+    }
+
+    /** The ID in the wizard's secret, as podman shows it. */
+    private String keptId() throws IOException {
+        return workstation
+                .execOrFail(
+                        "alice",
+                        "podman",
+                        "secret",
+                        "inspect",
+                        "--showsecret",
+                        "--format",
+                        "{{.SecretData}}",
+                        SystemIdSecret.SECRET)
+                .stdout()
+                .strip();
+    }
+
+    private Optional<String> runningId() {
+        return new Dashboard(workstation, podman, Clock.systemUTC())
+                .read(IMAGE)
+                .systemId()
+                .id();
     }
 
     @AfterEach
@@ -144,10 +169,37 @@ class UpstreamLabelsIT {
         Dashboard.SystemId systemId = new Dashboard(workstation, podman, Clock.systemUTC())
                 .read(IMAGE)
                 .systemId();
-        assertTrue(
-                systemId.id().isEmpty() && systemId.note().startsWith("not kept"),
-                "a runner that cannot write beside its secret keeps no system_id, and the dashboard says so: "
-                        + systemId);
+        // gitlab-runner cannot write beside its secret: the wizard keeps the ID as a secret of its own, mounted there
+        String kept = keptId();
+        assertEquals(Optional.of(kept), systemId.id(), systemId.describe());
+        assertEquals("kept in /run/secrets/.runner_system_id", systemId.note());
+        assertEquals(
+                "1001:1001 444",
+                workstation
+                        .execOrFail(
+                                "alice",
+                                "podman",
+                                "exec",
+                                RUNNER,
+                                "stat",
+                                "-c",
+                                "%u:%g %a",
+                                "/run/secrets/.runner_system_id")
+                        .stdout()
+                        .strip(),
+                "read-only, for the runner's user");
+        assertFalse(
+                podman.logs(RUNNER).contains("Created missing unique system ID"),
+                "the runner made up no ID of its own: " + podman.logs(RUNNER));
+
+        // a re-create (each config change is one) keeps it; so does one after the secret was lost, from the ID the
+        // running runner uses
+        new StartFlow(workstation, podman).start(IMAGE, StartFlow.Mode.RECREATE, Duration.ofSeconds(3));
+        assertEquals(Optional.of(kept), runningId(), "the same runner manager after a re-create");
+        assertTrue(podman.removeSecret(SystemIdSecret.SECRET));
+        new StartFlow(workstation, podman).start(IMAGE, StartFlow.Mode.RECREATE, Duration.ofSeconds(3));
+        assertEquals(kept, keptId(), "the secret is made again from the ID the runner ran with");
+        assertEquals(Optional.of(kept), runningId());
 
         RemoveRunnerFlow.Result removed =
                 new RemoveRunnerFlow(workstation, podman, Clock.systemUTC()).remove(IMAGE, "pipglr-2", true);
