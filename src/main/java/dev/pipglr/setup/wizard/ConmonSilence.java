@@ -19,10 +19,16 @@ public final class ConmonSilence {
 
     private ConmonSilence() {}
 
-    /** Whether podman's words are conmon's empty answer rather than the runtime's. */
+    /**
+     * Whether podman's words hide the runtime's reason: conmon's empty answer behind a terminal, or runc's follow-up
+     * failure to read the dead container's cgroup ("unable to get oom kill count"), which the same refused mount
+     * gives about as often (seen on the podman 5.4.2 workstation).
+     */
     public static boolean matches(String podmanWords) {
         String words = podmanWords == null ? "" : podmanWords.toLowerCase(Locale.ROOT);
-        return words.contains("readobjectstart") || words.contains("no logs from conmon");
+        return words.contains("readobjectstart")
+                || words.contains("no logs from conmon")
+                || words.contains("unable to get oom kill count");
     }
 
     /**
@@ -50,7 +56,8 @@ public final class ConmonSilence {
     /** The sentence for a start that failed so: the runtime's words, what they mean where known, podman's words. */
     public static String explain(String containerName, Optional<String> runtime, String podmanWords) {
         StringBuilder said = new StringBuilder("podman could not start " + containerName
-                + ": the OCI runtime failed before it could say why through the container's terminal.");
+                + ": the OCI runtime failed and its reason did not reach podman (lost behind the container's"
+                + " terminal, or behind the runtime's own follow-up error).");
         if (runtime.isPresent()) {
             said.append(" Set up again without a terminal (nothing started), the runtime says: ")
                     .append(runtime.get());

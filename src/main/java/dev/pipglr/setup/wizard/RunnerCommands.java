@@ -149,6 +149,33 @@ public final class RunnerCommands {
     }
 
     /**
+     * The environment of the running gitlab-runner process, read as the container's root from /proc; empty when no
+     * gitlab-runner runs (yet). Values may hold credentials: compare them, never show them.
+     */
+    public Optional<java.util.Map<String, String>> runnerEnvironment() {
+        requireRunning();
+        ExecResult result = podman.exec(
+                container,
+                List.of(
+                        "sh",
+                        "-c",
+                        "for p in /proc/[0-9]*; do if [ \"$(cat \"$p/comm\" 2>/dev/null)\" = gitlab-runner ]; then"
+                                + " tr '\\0' '\\n' < \"$p/environ\" && exit 0; fi; done; exit 3"),
+                "0");
+        if (!result.succeeded()) {
+            return Optional.empty();
+        }
+        java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+        for (String line : result.output().lines().toList()) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                environment.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return Optional.of(environment);
+    }
+
+    /**
      * {@code gitlab-runner unregister --name NAME} with the running config: GitLab deletes a legacy runner, or for a
      * glrt- runner only this machine's runner manager (the runner stays in GitLab until deleted there). Its attempt
      * to rewrite the read-only secret afterwards is expected to fail; the wizard stores the config itself.

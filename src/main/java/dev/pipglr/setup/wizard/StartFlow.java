@@ -171,6 +171,7 @@ public final class StartFlow {
         Optional<ContainerSummary> existing = podman.container(name);
         if (mode != Mode.START_EXISTING) {
             spec = SystemIdSecret.mounted(podman, spec, () -> currentSystemId(image, existing));
+            spec = RunnerEnvironment.mountedIfKept(podman, spec);
         }
         switch (mode) {
             case CREATE -> {

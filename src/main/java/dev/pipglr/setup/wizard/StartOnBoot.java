@@ -85,9 +85,9 @@ public final class StartOnBoot {
         if (!(ImageLabels.interpret(machine, podman, image, "run") instanceof Runlabel.RunContainer run)) {
             throw new RunlabelException("the run label does not run a container");
         }
-        // the unit makes the container anew at each boot: with the system_id the wizard keeps, as Start does
+        // the unit makes the container anew at each boot: with the system_id and environment kept, as Start does
         return QuadletUnit.render(
-                SystemIdSecret.mountedIfKept(podman, run.spec()),
+                RunnerEnvironment.mountedIfKept(podman, SystemIdSecret.mountedIfKept(podman, run.spec())),
                 "v1".equals(podman.info().cgroupVersion()),
                 autoUpdate);
     }

@@ -186,18 +186,7 @@ class RunnerLifecycleIT {
         assertTrue(systemId.matches("[sr]_[0-9a-zA-Z]{12}"), systemId);
         assertEquals(
                 systemId,
-                workstation
-                        .execOrFail(
-                                "alice",
-                                "podman",
-                                "secret",
-                                "inspect",
-                                "--showsecret",
-                                "--format",
-                                "{{.SecretData}}",
-                                dev.pipglr.setup.wizard.SystemIdSecret.SECRET)
-                        .stdout()
-                        .strip(),
+                workstation.secretValue(dev.pipglr.setup.wizard.SystemIdSecret.SECRET),
                 "the system_id is the wizard's pipglr-system-id secret");
         podman.restartContainer(PipglrNames.CONTAINER);
         awaitRunning();
@@ -300,6 +289,10 @@ class RunnerLifecycleIT {
         String systemId = systemId();
 
         assertTrue(debug.set(image, true, Duration.ofSeconds(3)).running());
+        assertEquals(
+                "gitlab-runner runs with LOG_LEVEL=debug.",
+                debug.reachedRunner(image, true, dev.pipglr.setup.wizard.DebugMode.REACH_WAIT),
+                "read from the stand-in gitlab-runner's own process");
 
         assertTrue(debug.isOn(image));
         assertTrue(new Dashboard(workstation, podman, Clock.systemUTC())
@@ -309,8 +302,13 @@ class RunnerLifecycleIT {
                 awaitLog("Feeding runners to channel"),
                 "gitlab-runner logs at debug level:\n" + podman.logs(PipglrNames.CONTAINER));
         assertEquals(systemId, systemId(), "debug mode is the same runner manager");
+        assertEquals(0, start("--image", image, "--recreate"), said());
+        assertTrue(debug.isOn(image), "a re-create keeps debug mode on");
 
         assertTrue(debug.set(image, false, Duration.ofSeconds(6)).running());
+        assertEquals(
+                "gitlab-runner runs at its default level again.",
+                debug.reachedRunner(image, false, dev.pipglr.setup.wizard.DebugMode.REACH_WAIT));
 
         assertFalse(debug.isOn(image));
         assertFalse(

@@ -153,6 +153,21 @@ public final class WorkstationMachine implements Machine {
         TestHosts.restartWorkstationApi();
     }
 
+    /** A podman secret's value in the user's podman, as its CLI shows it ({@code --showsecret}). */
+    public String secretValue(String secret) throws IOException {
+        return execOrFail(
+                        user.name(),
+                        "podman",
+                        "secret",
+                        "inspect",
+                        "--showsecret",
+                        "--format",
+                        "{{.SecretData}}",
+                        secret)
+                .stdout()
+                .strip();
+    }
+
     public void resetRunnerState() throws IOException {
         String u = user.name();
         // one session request for all of it; each of these podman commands may fail when there is nothing to remove
@@ -163,7 +178,7 @@ public final class WorkstationMachine implements Machine {
                         "-c",
                         "podman rm -f -t 0 pipglr; podman volume rm -f pipglr-storage pipglr-cache;"
                                 + " podman secret rm config.toml; podman secret rm REGISTRATION_TOKEN;"
-                                + " podman secret rm pipglr-system-id;"
+                                + " podman secret rm pipglr-system-id; podman secret rm pipglr-runner-environment;"
                                 + " rm -rf \"$0/.local/state/pipglr-setup\" \"$0/.config/containers/systemd/pipglr.container\""
                                 + " \"$0/.config/containers/systemd/pipglr.container.bak\"; true",
                         "/home/" + u));

@@ -218,7 +218,7 @@ class StateConsistencyIT {
 
         WorkstationWindow.clickInView(robot, "#recreateFromDashboard");
         confirm(robot);
-        everyViewAgrees(robot, "Re-create (ends debug mode)");
+        everyViewAgrees(robot, "Re-create (debug mode stays on)");
 
         WorkstationWindow.clickInView(robot, "#removeRunner");
         confirm(robot);

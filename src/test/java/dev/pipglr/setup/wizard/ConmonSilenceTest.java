@@ -39,6 +39,9 @@ class ConmonSilenceTest {
     @Test
     void onlyConmonsEmptyAnswerMatches() {
         assertTrue(ConmonSilence.matches(PODMAN));
+        assertTrue(
+                ConmonSilence.matches("runc: unable to get oom kill count: OCI runtime error"),
+                "runc's follow-up error after the same refused mount hides the reason as well");
         assertFalse(ConmonSilence.matches("runc: runc create failed: exec: \"/nonexistent\": no such file"));
         assertFalse(ConmonSilence.matches(null));
     }

@@ -64,18 +64,7 @@ class UpstreamLabelsIT {
 
     /** The ID in the wizard's secret, as podman shows it. */
     private String keptId() throws IOException {
-        return workstation
-                .execOrFail(
-                        "alice",
-                        "podman",
-                        "secret",
-                        "inspect",
-                        "--showsecret",
-                        "--format",
-                        "{{.SecretData}}",
-                        SystemIdSecret.SECRET)
-                .stdout()
-                .strip();
+        return workstation.secretValue(SystemIdSecret.SECRET);
     }
 
     private Optional<String> runningId() {
@@ -200,6 +189,13 @@ class UpstreamLabelsIT {
         new StartFlow(workstation, podman).start(IMAGE, StartFlow.Mode.RECREATE, Duration.ofSeconds(3));
         assertEquals(kept, keptId(), "the secret is made again from the ID the runner ran with");
         assertEquals(Optional.of(kept), runningId());
+
+        // this image starts gitlab-runner without systemd and as its own user: debug mode cannot reach it, and says so
+        DebugMode debug = new DebugMode(workstation, podman);
+        assertTrue(debug.set(IMAGE, true, Duration.ofSeconds(3)).running());
+        String reached = debug.reachedRunner(IMAGE, true, DebugMode.REACH_WAIT);
+        assertTrue(reached.contains("debug mode has no effect on it"), reached);
+        assertTrue(debug.set(IMAGE, false, Duration.ofSeconds(3)).running());
 
         RemoveRunnerFlow.Result removed =
                 new RemoveRunnerFlow(workstation, podman, Clock.systemUTC()).remove(IMAGE, "pipglr-2", true);

@@ -80,9 +80,11 @@ public final class DashboardViewModel implements StepPageModel {
             + "volumes stay. The older build stays stored until you remove it (podman image prune).";
 
     public static final String DEBUG_WARNING = "Debug mode re-creates the runner (its running jobs stop) with "
-            + DebugMode.VARIABLE + "=" + DebugMode.LEVEL
-            + ": pipglr's image then logs gitlab-runner and the nested podman at debug level, no rebuild needed. "
-            + "Turn it off the same way; the next Re-create or Apply now also ends it.";
+            + DebugMode.RUNNER_VARIABLE + "=" + DebugMode.LEVEL + " in its services' environment (the podman secret "
+            + dev.pipglr.setup.wizard.RunnerEnvironment.SECRET + "), no rebuild needed: gitlab-runner logs at debug"
+            + " level in any image systemd starts it in, and pipglr's own image also its nested podman. The wizard"
+            + " then reads gitlab-runner's process to say whether it took effect. It stays on across re-creates and"
+            + " updates; turn it off the same way.";
 
     private final Runnable recheck;
     private final Clock clock;
@@ -395,8 +397,13 @@ public final class DashboardViewModel implements StepPageModel {
         action.run(
                 chosen,
                 (podman, report) -> {
-                    StartFlow.Outcome outcome = new DebugMode(machine, podman).set(chosen, on);
+                    DebugMode debug = new DebugMode(machine, podman);
+                    StartFlow.Outcome outcome = debug.set(chosen, on);
                     report.accept("$ " + outcome.commandLine());
+                    if (outcome.running()) {
+                        // said as seen in gitlab-runner's process, never assumed from the image
+                        report.accept(debug.reachedRunner(chosen, on, DebugMode.REACH_WAIT));
+                    }
                     JobTest.afterStart(machine, podman, chosen, outcome, report);
                     return outcome;
                 },
@@ -439,7 +446,8 @@ public final class DashboardViewModel implements StepPageModel {
                 .append('\n');
         text.append("system_id: ").append(state.systemId().describe()).append('\n');
         if (state.debugMode()) {
-            text.append("Debug mode: on (" + DebugMode.VARIABLE + "=" + DebugMode.LEVEL + "; re-create to end it)\n");
+            text.append("Debug mode: on (" + DebugMode.RUNNER_VARIABLE + "=" + DebugMode.LEVEL
+                    + ", kept across re-creates until turned off)\n");
         }
         text.append("Volumes: ").append(volumes(state.volumeSizes()));
         state.problems().forEach(problem -> text.append('\n').append(problem));
