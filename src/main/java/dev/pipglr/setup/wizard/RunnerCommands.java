@@ -52,8 +52,6 @@ public final class RunnerCommands {
     /** gitlab-runner names a runner by its shortened token ({@code runner=abcdefghi}); never shown. */
     private static final Pattern SHORT_TOKEN = Pattern.compile("\\brunner=\\S+");
 
-    private static final Pattern SYSTEM_ID = Pattern.compile("[sr]_[0-9a-zA-Z]{12}");
-
     private final Podman podman;
     private final String container;
     private final String configPath;
@@ -145,7 +143,7 @@ public final class RunnerCommands {
         requireRunning();
         ExecResult result = podman.exec(container, List.of("cat", systemIdPath()), user);
         String text = result.output().strip();
-        return result.succeeded() && SYSTEM_ID.matcher(text).matches() ? Optional.of(text) : Optional.empty();
+        return result.succeeded() && SystemIdSecret.wellFormed(text) ? Optional.of(text) : Optional.empty();
     }
 
     /**
